@@ -1,0 +1,215 @@
+// SPDX-License-Identifier: MIT
+#include "cli/command_line.hpp"
+
+#include <cstdlib>
+#include <functional>
+#include <map>
+
+namespace marginalia::cli {
+namespace {
+
+bool parse_unsigned(const std::string& text, unsigned long long& value) {
+  if (text.empty()) return false;
+  char* end = nullptr;
+  value = std::strtoull(text.c_str(), &end, 10);
+  return end && *end == '\0';
+}
+
+// "1M", "256K", "1048576" → bytes.
+bool parse_size(const std::string& text, unsigned long long& bytes) {
+  if (text.empty()) return false;
+  unsigned long long multiplier = 1;
+  std::string digits = text;
+  char last = static_cast<char>(std::toupper(static_cast<unsigned char>(text.back())));
+  if (last == 'K' || last == 'M' || last == 'G') {
+    multiplier = last == 'K' ? 1ull << 10 : last == 'M' ? 1ull << 20 : 1ull << 30;
+    digits.pop_back();
+  }
+  unsigned long long value = 0;
+  if (!parse_unsigned(digits, value)) return false;
+  bytes = value * multiplier;
+  return true;
+}
+
+}  // namespace
+
+std::string usage_text() {
+  return R"(usage: marginalia <command> [options]
+
+Checks a report before it is published and writes what it found as a TEI-XML
+annotation layer over the report.
+
+commands:
+  check FILE...        check reports (plain text, Markdown, TEI, HTML, DOCX)
+  plugins [--json]     list the loaded plugins, their versions and finding codes
+  explain CODE         show the documentation of a finding code (e.g. footnotes/missing-note)
+  init                 write a starting marginalia.json with every plugin and its defaults
+  version              print the version
+
+check options:
+  -o, --output PATH    write the --format output to PATH (a folder for TEI of several files);
+                       default: standard output
+  --format FORMAT      text (default), json, tei, sarif, html, github, junit
+  --tei PATH           also write the TEI annotation layer to PATH (file, or folder)
+  --fail-on LEVEL      exit 1 when a finding is at or above LEVEL: error (default), warning, note
+  --exit-zero          exit 0 even with findings (report-only jobs); failures still exit 2
+  --quiet              print only the summary line on the terminal
+  --no-color           never colour the terminal output (also: NO_COLOR set)
+  --jobs N             check N files at once (output is identical whatever N)
+  --config FILE        use this marginalia.json instead of searching next to the input
+  --enable ID, --disable ID   turn a plugin on or off for this run
+  --document-date DATE the report's own date (ISO 8601) when the file does not say
+  --input-format F     read every input as F: text, markdown, tei, html, docx
+  --max-input-size N   refuse inputs larger than N bytes (K, M, G suffixes; default 256M)
+  --baseline FILE      report only findings that are not in FILE
+  --write-baseline FILE  record the current findings in FILE
+  --sources DIR        local copies of cited sources for the quotes plugin
+  --offline            no network at all (URLs get syntax checks only)
+  --allow-net CIDR     let the URL checker reach this range (e.g. 127.0.0.1/32); repeatable
+  --no-cache, --cache-file FILE   URL result cache control
+  --plugin-dir DIR     also load plugins from DIR (repeatable; MARGINALIA_PLUGIN_PATH too)
+  --no-default-plugins do not load the plugins installed with marginalia
+  --isolation MODE     process (default: each plugin in a worker process) or none
+  --timeout MS         time limit per plugin and document (default 30000)
+  --memory-limit MB    memory limit per plugin worker (default 2048)
+
+exit codes:
+  0  the run completed and no finding reached the fail level
+  1  the run completed with findings at or above the fail level
+  2  usage or configuration error, unreadable input, a failed plugin or an output
+     that could not be written (the run is incomplete; outputs say so)
+)";
+}
+
+ParseResult parse_command_line(const std::vector<std::string>& args) {
+  ParseResult result;
+  CommandLine line;
+  if (args.empty()) {
+    result.error = "no command given";
+    return result;
+  }
+  std::size_t i = 0;
+  std::string first = args[0];
+  if (first == "--help" || first == "-h" || first == "help") line.command = "help";
+  else if (first == "--version" || first == "version") line.command = "version";
+  else if (first == "check" || first == "plugins" || first == "explain" || first == "init" || first == "__worker") line.command = first;
+  else {
+    result.error = "unknown command '" + first + "' (commands: check, plugins, explain, init, version)";
+    return result;
+  }
+  ++i;
+  if (line.command == "__worker") {
+    line.worker_args.assign(args.begin() + 1, args.end());
+    result.command_line = std::move(line);
+    return result;
+  }
+
+  using Setter = std::function<bool(const std::string&)>;
+  std::map<std::string, Setter> with_value = {
+      {"--output", [&](const std::string& v) { line.output = v; return true; }},
+      {"--format", [&](const std::string& v) {
+         static const char* formats[] = {"text", "json", "tei", "sarif", "html", "github", "junit"};
+         for (const char* f : formats) if (v == f) { line.format = v; return true; }
+         result.error = "unknown format '" + v + "' (text, json, tei, sarif, html, github, junit)";
+         return false;
+       }},
+      {"--tei", [&](const std::string& v) { line.tei_output = v; return true; }},
+      {"--plugin-dir", [&](const std::string& v) { line.plugin_dirs.push_back(v); return true; }},
+      {"--enable", [&](const std::string& v) { line.enable.push_back(v); return true; }},
+      {"--disable", [&](const std::string& v) { line.disable.push_back(v); return true; }},
+      {"--document-date", [&](const std::string& v) { line.document_date = v; return true; }},
+      {"--input-format", [&](const std::string& v) { line.input_format = v; return true; }},
+      {"--fail-on", [&](const std::string& v) {
+         if (v != "error" && v != "warning" && v != "note") { result.error = "--fail-on takes error, warning or note"; return false; }
+         line.fail_on = v;
+         return true;
+       }},
+      {"--isolation", [&](const std::string& v) {
+         if (v != "process" && v != "none") { result.error = "--isolation takes process or none"; return false; }
+         line.isolation = v;
+         return true;
+       }},
+      {"--jobs", [&](const std::string& v) {
+         unsigned long long n = 0;
+         if (!parse_unsigned(v, n) || n == 0 || n > 256) { result.error = "--jobs takes a number from 1 to 256"; return false; }
+         line.jobs = static_cast<unsigned>(n);
+         return true;
+       }},
+      {"--cache-file", [&](const std::string& v) { line.cache_file = v; return true; }},
+      {"--allow-net", [&](const std::string& v) { line.allow_net.push_back(v); return true; }},
+      {"--sources", [&](const std::string& v) { line.sources_dir = v; return true; }},
+      {"--config", [&](const std::string& v) { line.config_file = v; return true; }},
+      {"--baseline", [&](const std::string& v) { line.baseline = v; return true; }},
+      {"--write-baseline", [&](const std::string& v) { line.write_baseline = v; return true; }},
+      {"--max-input-size", [&](const std::string& v) {
+         if (!parse_size(v, line.max_input_bytes) || line.max_input_bytes == 0) { result.error = "--max-input-size takes a size such as 1048576 or 64M"; return false; }
+         return true;
+       }},
+      {"--timeout", [&](const std::string& v) {
+         unsigned long long n = 0;
+         if (!parse_unsigned(v, n) || n == 0) { result.error = "--timeout takes milliseconds"; return false; }
+         line.timeout_ms = static_cast<unsigned>(n);
+         return true;
+       }},
+      {"--memory-limit", [&](const std::string& v) {
+         if (!parse_unsigned(v, line.memory_limit_mb) || line.memory_limit_mb == 0) { result.error = "--memory-limit takes megabytes"; return false; }
+         return true;
+       }},
+  };
+  std::map<std::string, std::function<void()>> flags = {
+      {"--quiet", [&] { line.quiet = true; }},
+      {"--no-color", [&] { line.color_never = true; }},
+      {"--json", [&] { line.json = true; }},
+      {"--offline", [&] { line.offline = true; }},
+      {"--no-cache", [&] { line.no_cache = true; }},
+      {"--exit-zero", [&] { line.exit_zero = true; }},
+      {"--no-default-plugins", [&] { line.default_plugins = false; }},
+      {"--help", [&] { line.command = "help"; }},
+  };
+  bool options_done = false;
+  for (; i < args.size(); ++i) {
+    std::string arg = args[i];
+    if (options_done || arg == "-" || arg.empty() || arg[0] != '-') {
+      line.inputs.push_back(arg);
+      continue;
+    }
+    if (arg == "--") { options_done = true; continue; }
+    if (arg == "-o") arg = "--output";
+    if (arg == "-q") arg = "--quiet";
+    if (arg == "-j") arg = "--jobs";
+    std::string value;
+    bool inline_value = false;
+    if (std::size_t eq = arg.find('='); eq != std::string::npos && arg.rfind("--", 0) == 0) {
+      value = arg.substr(eq + 1);
+      arg = arg.substr(0, eq);
+      inline_value = true;
+    }
+    if (auto flag = flags.find(arg); flag != flags.end()) {
+      if (inline_value) { result.error = arg + " takes no value"; return result; }
+      flag->second();
+      continue;
+    }
+    auto setter = with_value.find(arg);
+    if (setter == with_value.end()) {
+      result.error = "unknown option '" + arg + "'";
+      return result;
+    }
+    if (!inline_value) {
+      if (i + 1 >= args.size()) { result.error = arg + " needs a value"; return result; }
+      value = args[++i];
+    }
+    if (!setter->second(value)) return result;
+  }
+  if (line.command == "check" && line.inputs.empty()) {
+    result.error = "check needs at least one file";
+    return result;
+  }
+  if (line.command == "explain" && line.inputs.size() != 1) {
+    result.error = "explain takes one finding code, e.g. marginalia explain footnotes/missing-note";
+    return result;
+  }
+  result.command_line = std::move(line);
+  return result;
+}
+
+}  // namespace marginalia::cli

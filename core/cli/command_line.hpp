@@ -1,0 +1,56 @@
+// SPDX-License-Identifier: MIT
+// The command line: what the user asked for, parsed into plain values. No side effects here;
+// commands (check, plugins, explain, init) act on it.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace marginalia::cli {
+
+/// Everything the command line can say.
+struct CommandLine {
+  std::string command;                 ///< "check", "plugins", "explain", "init", "help", "version"
+  std::vector<std::string> inputs;     ///< files (check) or the code (explain)
+  std::string format = "text";         ///< text|json|tei|sarif|html|github|junit
+  std::string output;                  ///< -o: file or folder; empty = standard output
+  std::string tei_output;              ///< --tei: also write TEI here
+  std::vector<std::string> plugin_dirs;
+  bool default_plugins = true;         ///< false with --no-default-plugins
+  std::vector<std::string> enable, disable;
+  std::string document_date;
+  std::string input_format;
+  std::string fail_on;                 ///< error|warning|note; empty = from config or error
+  std::string isolation;               ///< process|none; empty = from config or process
+  unsigned jobs = 0;                   ///< 0 = automatic
+  bool quiet = false;
+  bool color_never = false;
+  bool json = false;                   ///< plugins --json
+  bool offline = false;
+  bool no_cache = false;
+  std::string cache_file;
+  std::vector<std::string> allow_net;
+  std::string sources_dir;
+  std::string config_file;
+  std::string baseline, write_baseline;
+  bool exit_zero = false;
+  unsigned long long max_input_bytes = 0;
+  unsigned timeout_ms = 0;
+  unsigned long long memory_limit_mb = 0;
+  std::vector<std::string> worker_args;  ///< internal: the worker process's arguments
+};
+
+/// A parse result: the command line or a usage error.
+struct ParseResult {
+  std::optional<CommandLine> command_line;
+  std::string error;
+};
+
+/// Parses `argv` (without the program name).
+ParseResult parse_command_line(const std::vector<std::string>& args);
+
+/// The `--help` text.
+std::string usage_text();
+
+}  // namespace marginalia::cli

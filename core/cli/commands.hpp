@@ -1,0 +1,21 @@
+// SPDX-License-Identifier: MIT
+// The commands of the marginalia binary, one file each.
+#pragma once
+
+#include "cli/command_line.hpp"
+#include "cli/exit_codes.hpp"
+#include "marginalia/sdk/version.hpp"
+
+namespace marginalia::cli {
+
+/// The marginalia version ("0.1.0").
+const char* tool_version();
+
+ExitCode run_check_command(const CommandLine& line);
+ExitCode run_plugins_command(const CommandLine& line);
+ExitCode run_explain_command(const CommandLine& line);
+ExitCode run_init_command(const CommandLine& line);
+/// The plugin worker process (isolation); returns a process status.
+int run_worker_command(const CommandLine& line);
+
+}  // namespace marginalia::cli

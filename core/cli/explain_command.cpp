@@ -1,0 +1,81 @@
+// SPDX-License-Identifier: MIT
+// `marginalia explain CODE`: the documentation of a finding code, taken from the plugin's own
+// README (its `### <code>` section) or from the core's table for reader/ and host/ codes.
+#include <cstdio>
+#include <string>
+
+#include "cli/commands.hpp"
+#include "cli/plugin_setup.hpp"
+#include "host/builtin_codes.hpp"
+
+namespace marginalia::cli {
+namespace {
+
+// The section under "### <heading>" up to the next heading of level 3 or less.
+std::string section(const std::string& markdown, const std::string& heading) {
+  std::string marker = "### " + heading;
+  std::size_t at = 0;
+  while ((at = markdown.find(marker, at)) != std::string::npos) {
+    bool line_start = at == 0 || markdown[at - 1] == '\n';
+    std::size_t after = at + marker.size();
+    bool line_end = after >= markdown.size() || markdown[after] == '\n' || markdown[after] == '\r';
+    if (line_start && line_end) break;
+    at = after;
+  }
+  if (at == std::string::npos) return {};
+  std::size_t end = at + marker.size();
+  while (true) {
+    std::size_t next = markdown.find("\n#", end);
+    if (next == std::string::npos) { end = markdown.size(); break; }
+    std::size_t hashes = 0;
+    while (next + 1 + hashes < markdown.size() && markdown[next + 1 + hashes] == '#') ++hashes;
+    if (hashes <= 3) { end = next; break; }
+    end = next + 1;
+  }
+  return markdown.substr(at, end - at);
+}
+
+}  // namespace
+
+ExitCode run_explain_command(const CommandLine& line) {
+  const std::string& code = line.inputs[0];
+  for (const host::BuiltinCode& builtin : host::builtin_codes()) {
+    if (builtin.info.code != code) continue;
+    std::printf("### %s\n\n%s (default severity: %s)\n\n%s\n", code.c_str(), builtin.info.summary.c_str(),
+                sdk::to_string(builtin.info.default_severity), builtin.documentation.c_str());
+    return ExitCode::clean;
+  }
+  host::PluginRegistry registry = load_plugins(line, {});
+  std::string plugin_id = code.substr(0, code.find('/'));
+  const host::LoadedPlugin* plugin = registry.find(plugin_id);
+  if (!plugin) {
+    std::fprintf(stderr, "marginalia: no plugin '%s' is loaded, and '%s' is not a core code\n", plugin_id.c_str(), code.c_str());
+    return ExitCode::failure;
+  }
+  if (code == plugin_id) {
+    std::printf("%s\n", plugin->info.documentation.empty() ? plugin->info.summary.c_str() : plugin->info.documentation.c_str());
+    return ExitCode::clean;
+  }
+  for (const sdk::CodeInfo& info : plugin->info.codes) {
+    if (info.code != code) continue;
+    std::string doc = section(plugin->info.documentation, code);
+    if (doc.empty()) doc = "### " + code + "\n\n" + info.summary;
+    std::printf("%s\n\n(default severity: %s; plugin %s %s)\n", doc.c_str(), sdk::to_string(info.default_severity),
+                plugin->info.id.c_str(), plugin->info.version.c_str());
+    return ExitCode::clean;
+  }
+  std::fprintf(stderr, "marginalia: plugin '%s' has no code '%s'; 'marginalia plugins' lists them\n", plugin_id.c_str(), code.c_str());
+  return ExitCode::failure;
+}
+
+ExitCode run_init_command(const CommandLine&) {
+  std::fprintf(stderr, "marginalia: init is not available in this build\n");
+  return ExitCode::failure;
+}
+
+int run_worker_command(const CommandLine&) {
+  std::fprintf(stderr, "marginalia: the worker is not available in this build\n");
+  return to_int(ExitCode::failure);
+}
+
+}  // namespace marginalia::cli

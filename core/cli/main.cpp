@@ -1,0 +1,33 @@
+// SPDX-License-Identifier: MIT
+// The thin binary: parse the command line, dispatch to a command, return its exit code.
+#include <cstdio>
+#include <string>
+#include <vector>
+
+#include "cli/command_line.hpp"
+#include "cli/commands.hpp"
+#include "cli/exit_codes.hpp"
+
+int main(int argc, char** argv) {
+  using namespace marginalia::cli;
+  std::vector<std::string> args(argv + 1, argv + argc);
+  ParseResult parsed = parse_command_line(args);
+  if (!parsed.command_line) {
+    std::fprintf(stderr, "marginalia: %s\nRun 'marginalia --help' for usage.\n", parsed.error.c_str());
+    return to_int(ExitCode::failure);
+  }
+  const CommandLine& line = *parsed.command_line;
+  if (line.command == "help") {
+    std::fputs(usage_text().c_str(), stdout);
+    return to_int(ExitCode::clean);
+  }
+  if (line.command == "version") {
+    std::printf("marginalia %s (plugin API %d.%d)\n", tool_version(), MARGINALIA_SDK_VERSION_MAJOR, MARGINALIA_SDK_VERSION_MINOR);
+    return to_int(ExitCode::clean);
+  }
+  if (line.command == "plugins") return to_int(run_plugins_command(line));
+  if (line.command == "explain") return to_int(run_explain_command(line));
+  if (line.command == "init") return to_int(run_init_command(line));
+  if (line.command == "__worker") return run_worker_command(line);
+  return to_int(run_check_command(line));
+}

@@ -1,0 +1,67 @@
+// SPDX-License-Identifier: MIT
+#include "host/builtin_codes.hpp"
+
+namespace marginalia::host {
+
+const std::vector<BuiltinCode>& builtin_codes() {
+  using sdk::Severity;
+  static const std::vector<BuiltinCode> codes = {
+      {{"reader/not-found", Severity::error, "The input file does not exist."},
+       "Check the path. Example: `report.txt: error: no such file [reader/not-found]`."},
+      {{"reader/is-directory", Severity::error, "The input is a folder, not a file."},
+       "Give the files inside it, e.g. `marginalia check drafts/*.md`."},
+      {{"reader/unreadable", Severity::error, "The input cannot be opened."},
+       "The message gives the system's reason (permissions, a device). Fix access and run again."},
+      {{"reader/empty-file", Severity::error, "The input is empty or holds only white space."},
+       "An empty draft has nothing to check; this is reported so CI does not pass a truncated file silently."},
+      {{"reader/binary-file", Severity::error, "The input is a binary file (PDF, image, archive…), not a report."},
+       "Example: `scan.pdf: error: the file is binary (PDF), not a text report [reader/binary-file]`. Convert it to text, "
+       "Markdown, HTML or DOCX first."},
+      {{"reader/invalid-utf8", Severity::error, "The input is not valid UTF-8."},
+       "The message gives the line, column and byte offset of the first bad byte, e.g. `notes.txt:3:14: error: invalid UTF-8 at "
+       "byte 97 (bytes E9 20 6C 61) [reader/invalid-utf8]`. Most often the file is Latin-1 or Windows-1252: re-save it as UTF-8 "
+       "(`iconv -f windows-1252 -t utf-8`)."},
+      {{"reader/unsupported-encoding", Severity::error, "The input is UTF-16 or UTF-32."},
+       "Re-save the file as UTF-8."},
+      {{"reader/unsupported-format", Severity::error, "No reader for this format in this build."},
+       "Use --input-format to read the file as another format, or convert it."},
+      {{"reader/too-large", Severity::error, "The input is larger than --max-input-size."},
+       "Raise the limit (`--max-input-size 1G`) or split the file."},
+      {{"reader/malformed-markup", Severity::error, "The input's markup (XML, HTML, DOCX) could not be parsed."},
+       "The message names the position and what the parser expected. Fix the markup and run again."},
+      {{"reader/control-character", Severity::warning, "A control character (NUL, ESC…) was replaced with U+FFFD."},
+       "Control characters are invisible and break XML output; the reader replaces each with U+FFFD and reports the first, "
+       "with a count. Remove them from the source."},
+      {{"reader/unknown-markup", Severity::note, "The input uses markup the reader does not interpret; its text is kept."},
+       "Nothing is lost: the text inside is read as plain text."},
+      {{"host/plugin-failed", Severity::error, "A plugin threw an exception or exited without a result."},
+       "The plugin's findings for this document are missing and the run exits 2 with `complete: false`. Other plugins' "
+       "findings are unaffected. Report the message to the plugin's author; `--disable ID` skips it."},
+      {{"host/plugin-crashed", Severity::error, "A plugin crashed (segmentation fault, abort) while checking a document."},
+       "Only that plugin's findings are lost; the message names the signal. `--isolation none` reproduces it in-process under a debugger."},
+      {{"host/plugin-timeout", Severity::error, "A plugin did not finish within its time limit."},
+       "The worker is killed (with its process group). Raise `--timeout` for very large documents, or report the hang."},
+      {{"host/plugin-out-of-memory", Severity::error, "A plugin exceeded its memory limit."},
+       "Raise `--memory-limit` or report the plugin."},
+      {{"host/plugin-output-too-large", Severity::error, "A plugin produced more findings or output than the host accepts."},
+       "The cap protects the run (100,000 findings or 64 MiB per document). The plugin's output is dropped whole."},
+      {{"host/plugin-bad-output", Severity::error, "A plugin's output broke the contract (undeclared code, span outside the text, invalid UTF-8)."},
+       "Its findings are dropped whole, never half-merged. The message says what was wrong."},
+      {{"host/plugin-load-failed", Severity::error, "A plugin library could not be loaded."},
+       "The message gives dlopen's reason (an unresolved symbol, a crash in a static constructor)."},
+      {{"host/plugin-incompatible", Severity::error, "A plugin was built for another plugin API version."},
+       "Example: `dates.so: built for plugin API 2.0, but this marginalia provides API 1.0`. Rebuild the plugin against this "
+       "marginalia's SDK."},
+      {{"host/not-a-plugin", Severity::warning, "A file in a plugin folder is not a marginalia plugin."},
+       "Remove it from the plugin folder."},
+      {{"host/plugin-refused", Severity::error, "A plugin file was refused because others could replace it."},
+       "A library writable by group or others, or owned by another user, is never loaded. `chmod go-w` it."},
+      {{"host/unused-suppression", Severity::warning, "A suppression comment matched no finding."},
+       "Remove the stale comment, or fix its code."},
+      {{"host/invalid-suppression", Severity::error, "A suppression comment is malformed or gives no reason."},
+       "Write `marginalia-disable-next-line CODE -- reason`; the reason is required."},
+  };
+  return codes;
+}
+
+}  // namespace marginalia::host

@@ -1,0 +1,113 @@
+// SPDX-License-Identifier: MIT
+#include <exception>
+#include <string_view>
+
+#include "host/plugin_runner.hpp"
+#include "model/text_normalizer.hpp"
+
+namespace marginalia::host {
+namespace {
+
+// The sink a plugin reports into; everything is plain data the host owns.
+class CollectingReporter final : public sdk::Reporter {
+ public:
+  CollectingReporter(PluginRunResult& result, const RunContext& context) : result_(result), context_(context) {}
+  void report(sdk::Finding finding) override {
+    if (result_.findings.size() <= context_.max_findings) result_.findings.push_back(std::move(finding));
+    else overflow_ = true;
+  }
+  void mark(sdk::Mark mark) override {
+    if (result_.marks.size() <= context_.max_findings * 4) result_.marks.push_back(std::move(mark));
+    else overflow_ = true;
+  }
+  bool stop_requested() const override { return overflow_; }
+  std::vector<sdk::FetchResult> fetch_all(const std::vector<sdk::FetchRequest>& requests) override {
+    return context_.fetch->fetch_all(requests);
+  }
+  std::string host_setting(std::string_view name) const override {
+    auto found = context_.host_settings.find(std::string(name));
+    return found == context_.host_settings.end() ? std::string() : found->second;
+  }
+  bool overflowed() const { return overflow_; }
+
+ private:
+  PluginRunResult& result_;
+  const RunContext& context_;
+  bool overflow_ = false;
+};
+
+bool on_boundary(std::string_view text, std::uint32_t offset) {
+  return offset == text.size() || (offset < text.size() && (static_cast<unsigned char>(text[offset]) & 0xC0) != 0x80);
+}
+
+std::string check_span(const sdk::Document& document, sdk::Span span) {
+  if (span.begin > span.end) return "a span ends before it begins (" + std::to_string(span.begin) + ">" + std::to_string(span.end) + ")";
+  if (span.end > document.text.size())
+    return "a span ends at " + std::to_string(span.end) + ", past the text's " + std::to_string(document.text.size()) + " bytes";
+  if (!on_boundary(document.text, span.begin) || !on_boundary(document.text, span.end)) return "a span cuts a UTF-8 character";
+  return {};
+}
+
+}  // namespace
+
+const char* to_string(RunStatus status) {
+  switch (status) {
+    case RunStatus::ok: return "ok";
+    case RunStatus::failed: return "failed";
+    case RunStatus::crashed: return "crashed";
+    case RunStatus::timeout: return "timeout";
+    case RunStatus::out_of_memory: return "out-of-memory";
+    case RunStatus::output_too_large: return "output-too-large";
+    case RunStatus::bad_output: return "bad-output";
+    case RunStatus::load_failed: return "load-failed";
+  }
+  return "failed";
+}
+
+std::string validate_plugin_output(const sdk::PluginInfo& info, const sdk::Document& document, const PluginRunResult& result,
+                                   const RunContext& context) {
+  if (result.findings.size() > context.max_findings)
+    return "more than " + std::to_string(context.max_findings) + " findings";
+  for (const sdk::Finding& finding : result.findings) {
+    bool declared = false;
+    for (const sdk::CodeInfo& code : info.codes) declared = declared || code.code == finding.code;
+    if (!declared) return "reported undeclared code '" + finding.code + "'";
+    if (std::string problem = check_span(document, finding.span); !problem.empty()) return problem + " (" + finding.code + ")";
+    for (const sdk::Related& related : finding.related)
+      if (std::string problem = check_span(document, related.span); !problem.empty()) return problem + " (related, " + finding.code + ")";
+    if (finding.message.empty()) return "an empty message (" + finding.code + ")";
+    if (model::find_invalid_utf8(finding.message) != std::string_view::npos) return "a message that is not valid UTF-8 (" + finding.code + ")";
+    if (finding.replacement && model::find_invalid_utf8(*finding.replacement) != std::string_view::npos)
+      return "a replacement that is not valid UTF-8 (" + finding.code + ")";
+  }
+  for (const sdk::Mark& mark : result.marks) {
+    if (std::string problem = check_span(document, mark.span); !problem.empty()) return problem + " (mark)";
+    for (const sdk::Attribute& attribute : mark.attributes)
+      if (model::find_invalid_utf8(attribute.value) != std::string_view::npos) return "a mark attribute that is not valid UTF-8";
+  }
+  return {};
+}
+
+PluginRunResult InProcessRunner::run(const LoadedPlugin& plugin, const sdk::Document& document, const RunContext& context) {
+  PluginRunResult result;
+  result.plugin_id = plugin.info.id;
+  CollectingReporter reporter(result, context);
+  try {
+    plugin.instance->check(document, reporter);
+  } catch (const std::exception& e) {
+    result = PluginRunResult{plugin.info.id, RunStatus::failed, std::string("exception: ") + e.what(), {}, {}};
+    return result;
+  } catch (...) {
+    result = PluginRunResult{plugin.info.id, RunStatus::failed, "a non-standard exception", {}, {}};
+    return result;
+  }
+  if (reporter.overflowed()) {
+    return PluginRunResult{plugin.info.id, RunStatus::output_too_large,
+                           "more than " + std::to_string(context.max_findings) + " findings", {}, {}};
+  }
+  if (std::string problem = validate_plugin_output(plugin.info, document, result, context); !problem.empty())
+    return PluginRunResult{plugin.info.id, RunStatus::bad_output, problem, {}, {}};
+  return result;
+}
+
+}  // namespace marginalia::host

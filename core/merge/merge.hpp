@@ -1,0 +1,88 @@
+// SPDX-License-Identifier: MIT
+// Merging: the findings of the reader, of every plugin and of the host itself become one
+// deterministic list per document, sorted by (begin, end, plugin, code, message), with ids and
+// fingerprints derived from content only, so the same input gives byte-identical output
+// whatever the thread count or plugin order. Writers and reporters read `DocumentReport`.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "host/plugin_runner.hpp"
+#include "marginalia/sdk/finding.hpp"
+#include "model/document.hpp"
+#include "readers/reader.hpp"
+
+namespace marginalia::merge {
+
+/// How one plugin fared on a document.
+struct PluginStatus {
+  std::string id;
+  std::string version;
+  std::string summary;
+  host::RunStatus status = host::RunStatus::ok;
+  std::string detail;
+};
+
+/// A finding placed in its file.
+struct ReportedFinding {
+  /// Content-derived id, an XML NCName ("f-1a2b3c4d5e6f").
+  std::string id;
+  /// Who reported it: a plugin id, "reader" or "host".
+  std::string plugin;
+  sdk::Finding finding;
+  /// Where the span begins and ends in the input file (end is exclusive).
+  model::Position begin, end;
+  /// Where each related span begins, in `finding.related` order.
+  std::vector<model::Position> related_begin;
+  /// Stable across unrelated edits: code + the span's text + its context, never line numbers.
+  std::string fingerprint;
+};
+
+/// A mark with the plugin that asked for it.
+struct PluginMark {
+  std::string plugin;
+  sdk::Mark mark;
+};
+
+/// Everything known about one checked document.
+struct DocumentReport {
+  model::LoadedDocument loaded;
+  std::vector<ReportedFinding> findings;
+  std::vector<PluginMark> marks;
+  std::vector<PluginStatus> plugins;
+  /// False when a plugin failed: the findings are known to be incomplete.
+  bool complete = true;
+  /// Suppression directives that matched nothing, already turned into findings; kept for counts.
+  std::size_t suppressed_count = 0;
+};
+
+/// One input of a run: a checked document or the reason it could not be read.
+struct FileReport {
+  std::string path;
+  std::optional<DocumentReport> report;
+  std::optional<readers::ReadError> error;
+};
+
+/// Severity per code, from configuration.
+using SeverityOverrides = std::map<std::string, sdk::Severity>;
+
+/// Builds the report of one document from its runs. `plugins` lists each run's plugin metadata
+/// in the same order as `runs`.
+DocumentReport merge_document(model::LoadedDocument loaded, std::vector<host::PluginRunResult> runs,
+                              const std::vector<const sdk::PluginInfo*>& plugins, const SeverityOverrides& overrides);
+
+/// Sorts findings, computes positions, fingerprints and ids. Exposed for tests and for
+/// post-processing (suppressions, baselines) that removes findings.
+void finalize_findings(const model::LoadedDocument& loaded, std::vector<ReportedFinding>& findings);
+
+/// The host finding code for a failed run ("host/plugin-crashed").
+std::string host_code_for(host::RunStatus status);
+
+/// A short, stable hexadecimal hash (FNV-1a 64).
+std::string content_hash(const std::string& data);
+
+}  // namespace marginalia::merge

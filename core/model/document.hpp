@@ -1,0 +1,77 @@
+// SPDX-License-Identifier: MIT
+// The document model of the core: the SDK's read-only `Document` that plugins see, plus what
+// only the host needs (the source map, findings the reader itself raised). Readers build it
+// with `DocumentBuilder`, which keeps the text and the source map in step.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "marginalia/sdk/document.hpp"
+#include "marginalia/sdk/finding.hpp"
+#include "model/source_map.hpp"
+
+namespace marginalia::model {
+
+/// A document as read: what plugins check, and how to map it back to the file.
+struct LoadedDocument {
+  sdk::Document document;
+  SourceMap source_map;
+  /// Warnings the reader raised (replaced control characters, unknown markup…), code `reader/…`.
+  std::vector<sdk::Finding> reader_findings;
+};
+
+/// Appends text to a document while recording where each piece came from in the reader's input
+/// (the normalised file text), and collects blocks and inline items with their spans.
+class DocumentBuilder {
+ public:
+  DocumentBuilder(std::string path, std::string format, SourceMap source_map);
+
+  /// Current end of the text, as an offset.
+  std::uint32_t offset() const { return static_cast<std::uint32_t>(document_.text.size()); }
+  /// Appends `text` copied verbatim from input offset `input_begin`.
+  void append(std::string_view text, std::uint32_t input_begin);
+  /// Appends `text` that stands for `input_length` input bytes at `input_begin` (an entity, an
+  /// escape); positions inside it map to `input_begin`.
+  void append_replacing(std::string_view text, std::uint32_t input_begin, std::uint32_t input_length);
+  /// Appends text with no origin (separators); positions map to the previous piece's end.
+  void append_synthetic(std::string_view text);
+
+  /// Starts a block at the current offset; `end_block` closes it at the current offset.
+  void begin_block(sdk::BlockKind kind, int level = 0, std::string number = {});
+  void end_block();
+  /// Separates blocks with a blank line unless the text is empty or already ends with one.
+  void separate_blocks();
+
+  /// Adds a block whose span is already known (readers that append the whole text first).
+  void add_block(sdk::Block block) { document_.blocks.push_back(std::move(block)); }
+  /// Adds inline items (spans are text offsets).
+  void add_link(sdk::Span span, std::string target) { document_.links.push_back({span, std::move(target)}); }
+  void add_note_ref(sdk::Span span, std::string label) { document_.note_refs.push_back({span, std::move(label)}); }
+  void add_note(std::string label, sdk::Span span, sdk::Span body) {
+    document_.notes.push_back({std::move(label), span, body});
+  }
+  void add_element(sdk::Element element) { document_.elements.push_back(std::move(element)); }
+  void set_metadata(std::string name, std::string value);
+  void add_reader_finding(sdk::Finding finding) { findings_.push_back(std::move(finding)); }
+
+  /// Read access while building.
+  const sdk::Document& document() const { return document_; }
+  sdk::Document& document() { return document_; }
+
+  /// Finishes: sorts inline items by position and hands the document over.
+  LoadedDocument finish();
+
+ private:
+  sdk::Document document_;
+  SourceMap source_map_;
+  std::vector<sdk::Finding> findings_;
+  bool in_block_ = false;
+};
+
+/// Trims ASCII and Unicode white space from both ends of `span` within `text`.
+sdk::Span trim_span(std::string_view text, sdk::Span span);
+
+}  // namespace marginalia::model

@@ -1,0 +1,87 @@
+// SPDX-License-Identifier: MIT
+#include "model/source_map.hpp"
+
+#include <algorithm>
+
+namespace marginalia::model {
+
+SourceMap::SourceMap(std::string source) : source_(std::move(source)) {
+  // A BOM is invisible in every editor, so line 1 starts after it.
+  std::uint32_t start = source_.compare(0, 3, "\xEF\xBB\xBF") == 0 ? 3 : 0;
+  line_starts_.push_back(start);
+  for (std::uint32_t i = start; i < source_.size(); ++i) {
+    char c = source_[i];
+    if (c == '\n') {
+      line_starts_.push_back(i + 1);
+    } else if (c == '\r') {
+      if (i + 1 < source_.size() && source_[i + 1] == '\n') continue;  // CRLF ends at the LF
+      line_starts_.push_back(i + 1);
+    }
+  }
+}
+
+void SourceMap::add_segment(std::uint32_t text_begin, std::uint32_t length, std::uint32_t source_begin,
+                            std::uint32_t source_length) {
+  if (!segments_.empty()) {
+    Segment& last = segments_.back();
+    // Merge verbatim runs so maps of plain text stay tiny.
+    if (last.text_length == last.source_length && length == source_length &&
+        last.text_begin + last.text_length == text_begin &&
+        last.source_begin + last.source_length == source_begin) {
+      last.text_length += length;
+      last.source_length += source_length;
+      return;
+    }
+  }
+  segments_.push_back({text_begin, length, source_begin, source_length});
+}
+
+std::uint32_t SourceMap::input_to_source(std::uint32_t input_offset) const {
+  if (input_breaks_.empty()) return input_offset;
+  auto after = std::upper_bound(input_breaks_.begin(), input_breaks_.end(), input_offset,
+                                [](std::uint32_t offset, const auto& b) { return offset < b.first; });
+  if (after == input_breaks_.begin()) return input_offset;
+  const auto& run = *(after - 1);
+  std::uint32_t source = run.second + (input_offset - run.first);
+  // An expansion (a control character became U+FFFD) must not run past the next run's start.
+  if (after != input_breaks_.end()) source = std::min(source, after->second);
+  return source;
+}
+
+std::uint32_t SourceMap::to_source(std::uint32_t text_offset) const {
+  return input_to_source(text_to_input(text_offset));
+}
+
+std::uint32_t SourceMap::text_to_input(std::uint32_t text_offset) const {
+  if (segments_.empty()) return text_offset;
+  auto after = std::upper_bound(segments_.begin(), segments_.end(), text_offset,
+                                [](std::uint32_t offset, const Segment& s) { return offset < s.text_begin; });
+  if (after == segments_.begin()) return segments_.front().source_begin;
+  const Segment& segment = *(after - 1);
+  std::uint32_t delta = text_offset - segment.text_begin;
+  if (delta >= segment.text_length) return segment.source_begin + segment.source_length;
+  if (segment.text_length != segment.source_length) return segment.source_begin;
+  return segment.source_begin + delta;
+}
+
+Position SourceMap::position_of_source(std::uint32_t source_offset) const {
+  source_offset = std::min<std::uint32_t>(source_offset, static_cast<std::uint32_t>(source_.size()));
+  auto after = std::upper_bound(line_starts_.begin(), line_starts_.end(), source_offset);
+  std::size_t line_index = after == line_starts_.begin() ? 0 : static_cast<std::size_t>(after - line_starts_.begin()) - 1;
+  std::uint32_t line_start = line_starts_[line_index];
+  std::uint32_t column = 1;
+  for (std::uint32_t i = line_start; i < source_offset; ++i)
+    if ((static_cast<unsigned char>(source_[i]) & 0xC0) != 0x80) ++column;
+  return {static_cast<std::uint32_t>(line_index + 1), column};
+}
+
+std::string_view SourceMap::line_text(std::uint32_t line) const {
+  if (line == 0 || line > line_starts_.size()) return {};
+  std::uint32_t begin = line_starts_[line - 1];
+  std::uint32_t end = line < line_starts_.size() ? line_starts_[line] : static_cast<std::uint32_t>(source_.size());
+  std::string_view text(source_.data() + begin, end - begin);
+  while (!text.empty() && (text.back() == '\n' || text.back() == '\r')) text.remove_suffix(1);
+  return text;
+}
+
+}  // namespace marginalia::model

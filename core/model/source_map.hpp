@@ -1,0 +1,73 @@
+// SPDX-License-Identifier: MIT
+// The source map: every byte offset of a Document's text back to the 1-based line and column
+// of the input file it came from. Readers fill it while they build the text (core/readers);
+// reporters and writers query it (core/reporters, core/writers). Columns count Unicode code
+// points; CRLF, lone CR and a UTF-8 byte-order mark are handled.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace marginalia::model {
+
+/// A 1-based line and column (in code points) of the input file.
+struct Position {
+  std::uint32_t line = 1;
+  std::uint32_t column = 1;
+};
+
+/// Maps text offsets to source offsets piecewise, and source offsets to line:column.
+class SourceMap {
+ public:
+  SourceMap() = default;
+  /// A map over the file bytes `source` (kept by copy, for column counting and line display).
+  explicit SourceMap(std::string source);
+
+  /// Sets how the reader's input (the normalised file text: no BOM, LF line ends, controls
+  /// replaced) relates to the file bytes: pairs (input offset, source offset) in increasing
+  /// order, each starting a run where both advance together. Empty means identity.
+  void set_input_breaks(std::vector<std::pair<std::uint32_t, std::uint32_t>> breaks) {
+    input_breaks_ = std::move(breaks);
+  }
+
+  /// Records that text bytes [text_begin, text_begin + length) came from input bytes
+  /// [source_begin, source_begin + source_length). Segments must be added in text order.
+  void add_segment(std::uint32_t text_begin, std::uint32_t length, std::uint32_t source_begin,
+                   std::uint32_t source_length);
+  /// Same as above with equal lengths (text copied verbatim).
+  void add_segment(std::uint32_t text_begin, std::uint32_t length, std::uint32_t source_begin) {
+    add_segment(text_begin, length, source_begin, length);
+  }
+
+  /// The source byte offset a text offset came from. Offsets between segments map to the end
+  /// of the previous segment; inside a segment whose lengths differ (an entity, an escape), to
+  /// the segment's start.
+  std::uint32_t to_source(std::uint32_t text_offset) const;
+  /// The line:column of a source byte offset.
+  Position position_of_source(std::uint32_t source_offset) const;
+  /// The line:column a text offset came from.
+  Position position(std::uint32_t text_offset) const { return position_of_source(to_source(text_offset)); }
+  /// The text of 1-based `line`, without its line end.
+  std::string_view line_text(std::uint32_t line) const;
+  /// Number of lines in the source.
+  std::uint32_t line_count() const { return static_cast<std::uint32_t>(line_starts_.size()); }
+  /// The source bytes.
+  const std::string& source() const { return source_; }
+
+ private:
+  struct Segment {
+    std::uint32_t text_begin, text_length, source_begin, source_length;
+  };
+  std::string source_;
+  std::vector<std::uint32_t> line_starts_;
+  std::vector<Segment> segments_;
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> input_breaks_;
+
+  std::uint32_t input_to_source(std::uint32_t input_offset) const;
+  std::uint32_t text_to_input(std::uint32_t text_offset) const;
+};
+
+}  // namespace marginalia::model

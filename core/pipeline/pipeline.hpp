@@ -1,0 +1,50 @@
+// SPDX-License-Identifier: MIT
+// One check run: read each input, run every plugin over it, merge. Files are checked
+// concurrently (`--jobs N`) and reports come back in input order, so output is identical
+// whatever N. The pipeline knows nothing of the command line or output formats (lychee's
+// library/binary split): core/cli drives it, core/reporters render its result.
+#pragma once
+
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "host/plugin_registry.hpp"
+#include "host/plugin_runner.hpp"
+#include "merge/merge.hpp"
+#include "readers/reader_registry.hpp"
+
+namespace marginalia::pipeline {
+
+/// Everything a run needs besides its plugins.
+struct RunOptions {
+  readers::ReadOptions read;
+  host::RunContext context;
+  merge::SeverityOverrides severity_overrides;
+  /// Overrides the document's own date ("--document-date"); ISO 8601.
+  std::string document_date;
+  /// Files checked at once.
+  unsigned jobs = 1;
+  /// Called after each file (progress display); may be empty. Called from worker threads.
+  std::function<void(std::size_t done, std::size_t total)> progress;
+};
+
+/// Checks documents with a fixed set of plugins.
+class Pipeline {
+ public:
+  Pipeline(const host::PluginRegistry& registry, host::PluginRunner& runner, RunOptions options);
+
+  /// Reads and checks one file.
+  merge::FileReport check_file(const std::string& path) const;
+  /// Checks an already-read document (tests, stdin).
+  merge::DocumentReport check_document(model::LoadedDocument loaded) const;
+  /// Checks every file, `jobs` at a time; results in input order.
+  std::vector<merge::FileReport> check_files(const std::vector<std::string>& paths) const;
+
+ private:
+  const host::PluginRegistry& registry_;
+  host::PluginRunner& runner_;
+  RunOptions options_;
+};
+
+}  // namespace marginalia::pipeline

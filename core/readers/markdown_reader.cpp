@@ -1,0 +1,469 @@
+// SPDX-License-Identifier: MIT
+// Markdown reports through cmark-gfm (CommonMark + GFM tables, autolinks, strikethrough and
+// footnotes). The reader walks cmark's tree, copies each text node into the document and maps
+// it back to its source bytes; it adds what cmark leaves to the application: YAML front matter
+// (metadata), `[^label]` references with no definition (kept by cmark as plain text), footnote
+// definitions that nothing references (dropped by cmark), notes sections written as numbered
+// lines or table rows, and footnote markers fused to words by an HTML-to-Markdown converter.
+#include <cmark-gfm-core-extensions.h>
+#include <cmark-gfm.h>
+
+#include <cctype>
+#include <memory>
+#include <mutex>
+#include <set>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "marginalia/sdk/text.hpp"
+#include "readers/dateline.hpp"
+#include "readers/fused_marker_detector.hpp"
+#include "readers/notes_section.hpp"
+#include "readers/reader.hpp"
+
+namespace marginalia::readers {
+namespace {
+
+using sdk::BlockKind;
+using sdk::Span;
+
+struct NodeDeleter {
+  void operator()(cmark_node* node) const { cmark_node_free(node); }
+};
+struct ParserDeleter {
+  void operator()(cmark_parser* parser) const { cmark_parser_free(parser); }
+};
+
+std::string trim(std::string_view s) {
+  std::size_t b = s.find_first_not_of(" \t\"'");
+  if (b == std::string_view::npos) return {};
+  std::size_t e = s.find_last_not_of(" \t\"'");
+  return std::string(s.substr(b, e + 1 - b));
+}
+
+// Front matter is blanked in place (newlines kept) so cmark's line numbers stay those of the file.
+void take_front_matter(std::string& text, model::DocumentBuilder& builder) {
+  if (text.rfind("---\n", 0) != 0) return;
+  std::size_t close = text.find("\n---\n", 3);
+  std::size_t close_dots = text.find("\n...\n", 3);
+  if (close_dots < close) close = close_dots;
+  if (close == std::string::npos) {
+    if (text.size() >= 8 && (text.compare(text.size() - 4, 4, "\n---") == 0)) close = text.size() - 4;
+    else return;
+  }
+  std::string_view block(text.data() + 4, close - 4 + 1);
+  std::size_t start = 0;
+  while (start < block.size()) {
+    std::size_t end = block.find('\n', start);
+    if (end == std::string_view::npos) end = block.size();
+    std::string_view line = block.substr(start, end - start);
+    std::size_t colon = line.find(':');
+    if (colon != std::string_view::npos && colon > 0 && line[0] != ' ') {
+      std::string key = trim(line.substr(0, colon));
+      for (char& c : key) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      std::string value = trim(line.substr(colon + 1));
+      if (key == "date" || key == "published" || key == "publication_date") {
+        if (auto iso = parse_date_line(value)) builder.set_metadata("date", *iso);
+        else if (value.size() >= 10) {
+          if (auto iso_prefix = parse_date_line(value.substr(0, 10))) builder.set_metadata("date", *iso_prefix);
+        }
+      } else if (key == "title" || key == "author" || key == "lang" || key == "language") {
+        builder.set_metadata(key == "lang" ? "language" : key, value);
+      }
+    }
+    start = end + 1;
+  }
+  std::size_t end = std::min(text.size(), close + 4);
+  for (std::size_t i = 0; i < end; ++i)
+    if (text[i] != '\n') text[i] = ' ';
+}
+
+// Labels of footnote definitions written at the start of a line: "[^label]: text".
+std::vector<std::string> definition_labels(std::string_view text) {
+  std::vector<std::string> labels;
+  std::size_t start = 0;
+  while (start < text.size()) {
+    std::size_t end = text.find('\n', start);
+    if (end == std::string_view::npos) end = text.size();
+    std::string_view line = text.substr(start, end - start);
+    std::size_t indent = 0;
+    while (indent < line.size() && indent < 4 && line[indent] == ' ') ++indent;
+    if (indent < 4 && line.substr(indent).rfind("[^", 0) == 0) {
+      std::size_t close = line.find("]:", indent + 2);
+      if (close != std::string_view::npos && close > indent + 2) {
+        std::string_view label = line.substr(indent + 2, close - indent - 2);
+        if (label.find_first_of(" \t[]") == std::string_view::npos) labels.emplace_back(label);
+      }
+    }
+    start = end + 1;
+  }
+  return labels;
+}
+
+class MarkdownWalker {
+ public:
+  MarkdownWalker(std::string_view input, std::size_t original_lines, model::DocumentBuilder& builder)
+      : input_(input), original_lines_(original_lines), builder_(builder) {
+    line_starts_.push_back(0);
+    for (std::size_t i = 0; i < input.size(); ++i)
+      if (input[i] == '\n') line_starts_.push_back(static_cast<std::uint32_t>(i + 1));
+  }
+
+  void walk_document(cmark_node* document) {
+    for (cmark_node* child = cmark_node_first_child(document); child; child = cmark_node_next(child)) walk_block(child, 0);
+  }
+
+  bool saw_gfm_footnotes() const { return saw_gfm_footnotes_; }
+
+ private:
+  std::uint32_t offset_of(int line, int column) const {
+    if (line < 1 || static_cast<std::size_t>(line) > line_starts_.size()) return static_cast<std::uint32_t>(input_.size());
+    std::uint32_t offset = line_starts_[static_cast<std::size_t>(line) - 1] + static_cast<std::uint32_t>(std::max(column, 1) - 1);
+    return std::min<std::uint32_t>(offset, static_cast<std::uint32_t>(input_.size()));
+  }
+  bool synthetic(cmark_node* node) const {
+    return static_cast<std::size_t>(cmark_node_get_start_line(node)) > original_lines_;
+  }
+  std::uint32_t node_start(cmark_node* node) const {
+    return offset_of(cmark_node_get_start_line(node), cmark_node_get_start_column(node));
+  }
+  std::uint32_t node_end(cmark_node* node) const {
+    return offset_of(cmark_node_get_end_line(node), cmark_node_get_end_column(node)) + 1;
+  }
+
+  static std::string type_name(cmark_node* node) {
+    const char* name = cmark_node_get_type_string(node);
+    return name ? name : "";
+  }
+
+  void walk_block(cmark_node* node, int list_depth) {
+    if (synthetic(node)) return;
+    cmark_node_type type = cmark_node_get_type(node);
+    switch (type) {
+      case CMARK_NODE_HEADING: {
+        block(node, BlockKind::heading, cmark_node_get_heading_level(node));
+        std::string_view heading = builder_.document().slice(builder_.document().blocks.back().span);
+        in_notes_section_ = is_notes_heading(heading);
+        if (in_notes_section_) heading_level_of_notes_ = cmark_node_get_heading_level(node);
+        return;
+      }
+      case CMARK_NODE_PARAGRAPH:
+        if (in_notes_section_) { notes_paragraph(node); return; }
+        block(node, BlockKind::paragraph, 0);
+        return;
+      case CMARK_NODE_LIST: {
+        int number = cmark_node_get_list_start(node);
+        bool ordered = cmark_node_get_list_type(node) == CMARK_ORDERED_LIST;
+        for (cmark_node* item = cmark_node_first_child(node); item; item = cmark_node_next(item), ++number) {
+          std::string label = ordered ? std::to_string(number) : std::string();
+          for (cmark_node* child = cmark_node_first_child(item); child; child = cmark_node_next(child)) {
+            if (cmark_node_get_type(child) == CMARK_NODE_PARAGRAPH) {
+              if (in_notes_section_ && ordered) note_from_node(child, label);
+              else block(child, BlockKind::list_item, list_depth + 1, label);
+              label.clear();
+            } else {
+              walk_block(child, list_depth + 1);
+            }
+          }
+        }
+        return;
+      }
+      case CMARK_NODE_BLOCK_QUOTE:
+        for (cmark_node* child = cmark_node_first_child(node); child; child = cmark_node_next(child)) {
+          if (cmark_node_get_type(child) == CMARK_NODE_PARAGRAPH) block(child, BlockKind::block_quote, 0);
+          else walk_block(child, list_depth);
+        }
+        return;
+      case CMARK_NODE_FOOTNOTE_DEFINITION: {
+        saw_gfm_footnotes_ = true;
+        std::string label = definition_label(node);
+        deferred_notes_.push_back({node, label});
+        return;
+      }
+      case CMARK_NODE_CODE_BLOCK:
+      case CMARK_NODE_HTML_BLOCK:
+      case CMARK_NODE_THEMATIC_BREAK:
+        return;
+      default:
+        break;
+    }
+    if (type_name(node) == "table") {
+      for (cmark_node* row = cmark_node_first_child(node); row; row = cmark_node_next(row))
+        for (cmark_node* cell = cmark_node_first_child(row); cell; cell = cmark_node_next(cell))
+          if (cmark_node_first_child(cell)) block(cell, BlockKind::paragraph, 0);
+      return;
+    }
+    for (cmark_node* child = cmark_node_first_child(node); child; child = cmark_node_next(child)) walk_block(child, list_depth);
+  }
+
+ public:
+  void flush_notes() {
+    for (auto& [node, label] : deferred_notes_) {
+      builder_.separate_blocks();
+      std::uint32_t begin = builder_.offset();
+      builder_.begin_block(BlockKind::note, 0, label);
+      for (cmark_node* child = cmark_node_first_child(node); child; child = cmark_node_next(child)) {
+        if (child != cmark_node_first_child(node)) builder_.append_synthetic("\n\n");
+        inlines_of(child);
+      }
+      builder_.end_block();
+      Span body = builder_.document().blocks.back().span;
+      if (body.empty()) body = {begin, begin};
+      builder_.add_note(label, body, body);
+    }
+  }
+
+ private:
+  std::string definition_label(cmark_node* node) const {
+    // cmark keeps only the ordinal; the label is in the source line "[^label]:".
+    std::uint32_t line_begin = line_starts_[static_cast<std::size_t>(cmark_node_get_start_line(node)) - 1];
+    std::size_t open = input_.find("[^", line_begin);
+    std::size_t close = input_.find("]:", open == std::string_view::npos ? line_begin : open);
+    if (open == std::string_view::npos || close == std::string_view::npos) return std::to_string(++anonymous_);
+    return std::string(input_.substr(open + 2, close - open - 2));
+  }
+
+  void block(cmark_node* node, BlockKind kind, int level, std::string number = {}) {
+    builder_.separate_blocks();
+    builder_.begin_block(kind, level, std::move(number));
+    cursor_ = node_start(node);
+    inlines_of(node);
+    builder_.end_block();
+  }
+
+  void note_from_node(cmark_node* node, const std::string& label) {
+    builder_.separate_blocks();
+    builder_.begin_block(BlockKind::note, 0, label);
+    cursor_ = node_start(node);
+    inlines_of(node);
+    builder_.end_block();
+    Span body = builder_.document().blocks.back().span;
+    builder_.add_note(label, body, body);
+  }
+
+  // A paragraph under a notes heading: each line that starts with a label ("1. …", "[1] …",
+  // "| 1. | … |" from converted tables) opens a note; other lines continue the previous one.
+  void notes_paragraph(cmark_node* node) {
+    std::uint32_t begin = node_start(node), end = std::min<std::uint32_t>(node_end(node), static_cast<std::uint32_t>(input_.size()));
+    std::uint32_t line_start = begin;
+    bool any = false;
+    while (line_start < end) {
+      std::uint32_t line_end = static_cast<std::uint32_t>(std::min<std::size_t>(input_.find('\n', line_start), end));
+      std::string_view line = input_.substr(line_start, line_end - line_start);
+      std::size_t skip = 0;
+      while (skip < line.size() && (line[skip] == ' ' || line[skip] == '|')) ++skip;
+      auto label = parse_note_label(line.substr(skip), false);
+      if (label) {
+        std::uint32_t body_begin = line_start + static_cast<std::uint32_t>(skip + label->body_begin);
+        while (body_begin < line_end && (input_[body_begin] == ' ' || input_[body_begin] == '|')) ++body_begin;
+        std::uint32_t body_end = line_end;
+        while (body_end > body_begin && (input_[body_end - 1] == ' ' || input_[body_end - 1] == '|')) --body_end;
+        builder_.separate_blocks();
+        builder_.begin_block(BlockKind::note, 0, label->label);
+        builder_.append(input_.substr(body_begin, body_end - body_begin), body_begin);
+        builder_.end_block();
+        Span body = builder_.document().blocks.back().span;
+        builder_.add_note(label->label, body, body);
+        any = true;
+      } else if (any && !builder_.document().notes.empty()) {
+        // Continuation of the previous note.
+        std::string_view rest = line.substr(skip);
+        if (!rest.empty()) {
+          builder_.append_synthetic(" ");
+          builder_.append(rest, line_start + static_cast<std::uint32_t>(skip));
+          sdk::Block& last = builder_.document().blocks.back();
+          last.span.end = builder_.offset();
+          builder_.document().notes.back().span.end = builder_.offset();
+          builder_.document().notes.back().body.end = builder_.offset();
+        }
+      }
+      line_start = line_end + 1;
+    }
+    if (!any) block(node, BlockKind::paragraph, 0);
+  }
+
+  // Appends `literal` found at or after the cursor in the source; falls back to the node's start.
+  void append_literal(std::string_view literal, cmark_node* node) {
+    if (literal.empty()) return;
+    std::uint32_t hint = cmark_node_get_start_line(node) > 0 ? node_start(node) : cursor_;
+    std::size_t found = input_.find(literal, hint);
+    if (found != std::string_view::npos && found - hint <= 64 + literal.size()) {
+      builder_.append(literal, static_cast<std::uint32_t>(found));
+      cursor_ = static_cast<std::uint32_t>(found + literal.size());
+      return;
+    }
+    std::uint32_t length = cmark_node_get_start_line(node) > 0 && node_end(node) > hint ? node_end(node) - hint : 1;
+    builder_.append_replacing(literal, hint, length);
+    cursor_ = hint + length;
+  }
+
+  void inlines_of(cmark_node* parent) {
+    for (cmark_node* node = cmark_node_first_child(parent); node; node = cmark_node_next(node)) inline_node(node);
+  }
+
+  void inline_node(cmark_node* node) {
+    cmark_node_type type = cmark_node_get_type(node);
+    const char* literal = cmark_node_get_literal(node);
+    switch (type) {
+      case CMARK_NODE_TEXT:
+      case CMARK_NODE_CODE:
+        append_literal(literal ? literal : "", node);
+        return;
+      case CMARK_NODE_SOFTBREAK:
+      case CMARK_NODE_LINEBREAK: {
+        std::size_t newline = input_.find('\n', cursor_);
+        if (newline != std::string_view::npos) {
+          builder_.append("\n", static_cast<std::uint32_t>(newline));
+          cursor_ = static_cast<std::uint32_t>(newline + 1);
+        } else {
+          builder_.append_synthetic("\n");
+        }
+        return;
+      }
+      case CMARK_NODE_LINK: {
+        std::uint32_t begin = builder_.offset();
+        if (cmark_node_get_start_line(node) > 0) cursor_ = node_start(node);
+        inlines_of(node);
+        const char* url = cmark_node_get_url(node);
+        if (url && *url) builder_.add_link({begin, builder_.offset()}, url);
+        if (cmark_node_get_start_line(node) > 0) cursor_ = std::max(cursor_, node_end(node));
+        return;
+      }
+      case CMARK_NODE_IMAGE:
+        return;  // alt text is not running text
+      case CMARK_NODE_HTML_INLINE:
+        return;
+      case CMARK_NODE_FOOTNOTE_REFERENCE: {
+        saw_gfm_footnotes_ = true;
+        std::uint32_t begin = node_start(node), end = node_end(node);
+        std::string_view source = input_.substr(begin, end - begin);
+        std::string label = source.size() > 3 ? std::string(source.substr(2, source.size() - 3)) : std::string(literal ? literal : "");
+        std::uint32_t text_begin = builder_.offset();
+        builder_.append_replacing(label, begin, end - begin);
+        builder_.add_note_ref({text_begin, builder_.offset()}, label);
+        cursor_ = end;
+        return;
+      }
+      default:
+        inlines_of(node);  // emphasis, strong, strikethrough
+        return;
+    }
+  }
+
+  std::string_view input_;
+  std::size_t original_lines_;
+  model::DocumentBuilder& builder_;
+  std::vector<std::uint32_t> line_starts_;
+  std::uint32_t cursor_ = 0;
+  bool in_notes_section_ = false;
+  int heading_level_of_notes_ = 0;
+  bool saw_gfm_footnotes_ = false;
+  mutable int anonymous_ = 0;
+  std::vector<std::pair<cmark_node*, std::string>> deferred_notes_;
+};
+
+// `[^label]` left as text: cmark keeps references to undefined notes literally.
+void find_undefined_references(model::DocumentBuilder& builder) {
+  const sdk::Document& document = builder.document();
+  std::vector<std::pair<Span, std::string>> found;
+  for (const sdk::Block& block : document.blocks) {
+    if (block.kind == BlockKind::note) continue;
+    std::string_view text = document.slice(block.span);
+    std::size_t pos = 0;
+    while ((pos = text.find("[^", pos)) != std::string_view::npos) {
+      std::size_t close = text.find(']', pos + 2);
+      if (close == std::string_view::npos) break;
+      std::string_view label = text.substr(pos + 2, close - pos - 2);
+      if (!label.empty() && label.find_first_of(" \t\n[") == std::string_view::npos &&
+          (close + 1 >= text.size() || text[close + 1] != ':')) {
+        std::uint32_t begin = block.span.begin + static_cast<std::uint32_t>(pos);
+        found.push_back({{begin, block.span.begin + static_cast<std::uint32_t>(close + 1)}, std::string(label)});
+      }
+      pos = close;
+    }
+  }
+  for (auto& [span, label] : found) builder.add_note_ref(span, label);
+}
+
+void find_fused_markers(model::DocumentBuilder& builder) {
+  const sdk::Document& document = builder.document();
+  std::vector<Span> ranges;
+  for (const sdk::Block& block : document.blocks)
+    if (block.kind == BlockKind::paragraph || block.kind == BlockKind::list_item || block.kind == BlockKind::block_quote)
+      ranges.push_back(block.span);
+  std::set<std::uint32_t> labels;
+  for (const sdk::Note& note : document.notes)
+    if (!note.label.empty() && note.label.size() < 6 && std::isdigit(static_cast<unsigned char>(note.label[0])))
+      labels.insert(static_cast<std::uint32_t>(std::stoul(note.label)));
+  for (sdk::NoteRef& ref : detect_fused_markers(document.text, ranges, labels)) builder.add_note_ref(ref.span, ref.label);
+}
+
+// Report metadata written as "**Publication Date:** 04/10/2026" (CRS and similar converters).
+void find_header_date(const std::string& text, model::DocumentBuilder& builder) {
+  if (!builder.document().meta("date").empty()) return;
+  std::size_t limit = std::min<std::size_t>(text.size(), 4000);
+  std::string_view head(text.data(), limit);
+  for (std::string_view key : {"Publication Date:", "Date:", "Published:"}) {
+    std::size_t at = head.find(key);
+    if (at == std::string_view::npos) continue;
+    std::size_t begin = at + key.size();
+    std::size_t end = head.find('\n', begin);
+    std::string value(head.substr(begin, end == std::string_view::npos ? std::string_view::npos : end - begin));
+    std::string cleaned;
+    for (char c : value) if (c != '*') cleaned.push_back(c);
+    if (auto iso = parse_date_line(cleaned, NumericDateOrder::month_first)) {
+      builder.set_metadata("date", *iso);
+      return;
+    }
+  }
+}
+
+}  // namespace
+
+ReadResult read_markdown(const ReaderInput& input) {
+  model::DocumentBuilder builder(input.path, "markdown", make_source_map(input));
+  std::string text = input.input.text;
+  take_front_matter(text, builder);
+  find_header_date(text, builder);
+
+  std::size_t original_lines = 1;
+  for (char c : text) original_lines += c == '\n';
+  // cmark drops footnote definitions nothing references; a reference for each label, placed
+  // after the document, keeps them in the tree. Nodes past the original last line are ignored.
+  std::string parsed = text;
+  std::vector<std::string> labels = definition_labels(text);
+  if (!labels.empty()) {
+    parsed += "\n\n";
+    for (const std::string& label : labels) parsed += "[^" + label + "] ";
+    parsed += "\n";
+  }
+
+  static std::once_flag registered;
+  std::call_once(registered, [] { cmark_gfm_core_extensions_ensure_registered(); });
+  std::unique_ptr<cmark_parser, ParserDeleter> parser(cmark_parser_new(CMARK_OPT_FOOTNOTES | CMARK_OPT_SOURCEPOS));
+  for (const char* name : {"table", "autolink", "strikethrough"})
+    if (cmark_syntax_extension* extension = cmark_find_syntax_extension(name))
+      cmark_parser_attach_syntax_extension(parser.get(), extension);
+  cmark_parser_feed(parser.get(), parsed.data(), parsed.size());
+  std::unique_ptr<cmark_node, NodeDeleter> root(cmark_parser_finish(parser.get()));
+
+  MarkdownWalker walker(parsed, original_lines, builder);
+  walker.walk_document(root.get());
+  walker.flush_notes();
+  builder.end_block();
+  if (builder.document().meta("title").empty()) {
+    for (const sdk::Block& block : builder.document().blocks)
+      if (block.kind == BlockKind::heading && block.level == 1) {
+        builder.set_metadata("title", std::string(builder.document().slice(block.span)));
+        break;
+      }
+  }
+  find_undefined_references(builder);
+  if (!walker.saw_gfm_footnotes()) find_fused_markers(builder);
+  ReadResult result;
+  result.document = builder.finish();
+  return result;
+}
+
+}  // namespace marginalia::readers

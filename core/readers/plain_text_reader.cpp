@@ -1,0 +1,283 @@
+// SPDX-License-Identifier: MIT
+// Plain-text reports laid out like the seed: an optional dateline, a title, bulleted key
+// findings, numbered headings, paragraphs separated by blank lines, footnote markers fused to
+// words, and optionally a notes section at the end. The text is kept byte for byte; blocks are
+// spans over it, so the source map is the identity (after normalisation).
+#include <cctype>
+#include <set>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "marginalia/sdk/text.hpp"
+#include "readers/dateline.hpp"
+#include "readers/fused_marker_detector.hpp"
+#include "readers/notes_section.hpp"
+#include "readers/reader.hpp"
+
+namespace marginalia::readers {
+namespace {
+
+using sdk::Block;
+using sdk::BlockKind;
+using sdk::Span;
+
+struct Line {
+  std::uint32_t begin = 0, end = 0;  // without the LF
+  bool blank = true;
+};
+
+std::vector<Line> split_lines(std::string_view text) {
+  std::vector<Line> lines;
+  std::size_t start = 0;
+  while (start <= text.size()) {
+    std::size_t end = text.find('\n', start);
+    if (end == std::string_view::npos) end = text.size();
+    Line line{static_cast<std::uint32_t>(start), static_cast<std::uint32_t>(end), true};
+    for (std::size_t pos = start; pos < end;) {
+      if (!sdk::is_space(sdk::next_code_point(text, pos))) { line.blank = false; break; }
+    }
+    lines.push_back(line);
+    if (end == text.size()) break;
+    start = end + 1;
+  }
+  return lines;
+}
+
+std::string_view view(std::string_view text, const Line& line) { return text.substr(line.begin, line.end - line.begin); }
+
+// Leading white space (spaces, tabs, NBSP) in code points, and where the content starts.
+std::size_t skip_indent(std::string_view line, int* width = nullptr) {
+  std::size_t pos = 0;
+  int columns = 0;
+  while (pos < line.size()) {
+    std::size_t probe = pos;
+    char32_t c = sdk::next_code_point(line, probe);
+    if (c == '\t') columns += 4;
+    else if (c == ' ' || c == 0xA0) columns += 1;
+    else break;
+    pos = probe;
+  }
+  if (width) *width = columns;
+  return pos;
+}
+
+// Offset (in the line) of an item's text after a bullet, or npos when the line has no bullet.
+std::size_t bullet_content(std::string_view line) {
+  std::size_t pos = skip_indent(line);
+  if (pos >= line.size()) return std::string_view::npos;
+  std::size_t after = pos;
+  char32_t c = sdk::next_code_point(line, after);
+  bool bullet = c == 0x2022 || c == 0x00B7 || c == 0x25AA || c == 0x25E6 || c == 0x2023 || c == 0x25CF ||
+                c == 0x2043 || c == '-' || c == '*' || c == 0x2013 || c == 0x2014;
+  if (!bullet) return std::string_view::npos;
+  std::size_t content = after;
+  int spaces = 0;
+  while (content < line.size()) {
+    std::size_t probe = content;
+    char32_t s = sdk::next_code_point(line, probe);
+    if (s != ' ' && s != '\t' && s != 0xA0) break;
+    content = probe;
+    ++spaces;
+  }
+  if (spaces == 0 || content >= line.size()) return std::string_view::npos;
+  return content;
+}
+
+std::size_t code_points(std::string_view text) {
+  std::size_t count = 0;
+  for (char c : text) count += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+  return count;
+}
+
+bool ends_like_sentence(std::string_view line) {
+  std::size_t end = line.size();
+  while (end > 0 && sdk::is_space(static_cast<unsigned char>(line[end - 1]))) --end;
+  if (end == 0) return false;
+  std::size_t cursor = end;
+  char32_t last = sdk::previous_code_point(line, cursor);
+  return last == '.' || last == ',' || last == ';' || last == ':' || last == '!' || last == '?' ||
+         last == 0x201D || last == '"' || last == 0x2019 || last == ')' || last == 0x2026;
+}
+
+bool starts_upper(std::string_view text) {
+  std::size_t pos = 0;
+  char32_t c = text.empty() ? 0 : sdk::next_code_point(text, pos);
+  return sdk::is_upper(c) || sdk::is_ascii_digit(c);
+}
+
+// "2.1 Russia has no alternative…" or "1. Introduction: …": the number and where the text starts.
+bool section_number(std::string_view line, std::string& number, std::size_t& text_begin, int& level) {
+  std::size_t pos = skip_indent(line);
+  std::size_t start = pos;
+  level = 0;
+  while (true) {
+    std::size_t digits = pos;
+    while (pos < line.size() && std::isdigit(static_cast<unsigned char>(line[pos]))) ++pos;
+    if (pos == digits || pos - digits > 3) return false;
+    ++level;
+    if (pos < line.size() && line[pos] == '.' && pos + 1 < line.size() && std::isdigit(static_cast<unsigned char>(line[pos + 1]))) {
+      ++pos;
+      continue;
+    }
+    break;
+  }
+  number = std::string(line.substr(start, pos - start));
+  if (pos < line.size() && (line[pos] == '.' || line[pos] == ')')) ++pos;
+  if (pos >= line.size() || (line[pos] != ' ' && line[pos] != '\t')) return false;
+  while (pos < line.size() && (line[pos] == ' ' || line[pos] == '\t')) ++pos;
+  text_begin = pos;
+  return pos < line.size() && starts_upper(line.substr(pos));
+}
+
+bool is_directive(std::string_view line) {
+  std::size_t pos = skip_indent(line);
+  return line.substr(pos).rfind("[marginalia-", 0) == 0;
+}
+
+class PlainTextParser {
+ public:
+  PlainTextParser(std::string_view text, model::DocumentBuilder& builder)
+      : text_(text), builder_(builder), lines_(split_lines(text)) {}
+
+  void parse() {
+    std::size_t i = next_content(0);
+    if (i < lines_.size()) {
+      if (auto iso = parse_date_line(view(text_, lines_[i]))) {
+        add(BlockKind::dateline, lines_[i].begin, lines_[i].end);
+        builder_.set_metadata("date", *iso);
+        i = next_content(i + 1);
+      }
+    }
+    if (i < lines_.size() && looks_like_title(i)) {
+      add(BlockKind::title, lines_[i].begin, lines_[i].end);
+      builder_.set_metadata("title", std::string(builder_.document().slice(builder_.document().blocks.back().span)));
+      i = next_content(i + 1);
+      // A byline or subtitle right under the title is running text, not a heading.
+      std::string number; std::size_t begin = 0; int level = 0;
+      if (i < lines_.size() && !is_notes_heading(view(text_, lines_[i])) && bullet_content(view(text_, lines_[i])) == std::string_view::npos &&
+          !section_number(view(text_, lines_[i]), number, begin, level) && standalone(i)) {
+        add(BlockKind::paragraph, lines_[i].begin, lines_[i].end);
+        i = next_content(i + 1);
+      }
+    }
+    while (i < lines_.size()) i = parse_block(i);
+  }
+
+  void detect_markers() {
+    std::vector<Span> ranges;
+    for (const Block& block : builder_.document().blocks)
+      if (block.kind == BlockKind::paragraph || block.kind == BlockKind::list_item || block.kind == BlockKind::heading ||
+          block.kind == BlockKind::block_quote)
+        ranges.push_back(block.span);
+    std::set<std::uint32_t> labels;
+    for (const sdk::Note& note : builder_.document().notes)
+      if (!note.label.empty() && note.label.size() < 6 && std::isdigit(static_cast<unsigned char>(note.label[0])))
+        labels.insert(static_cast<std::uint32_t>(std::stoul(note.label)));
+    for (sdk::NoteRef& ref : detect_fused_markers(text_, ranges, labels)) builder_.add_note_ref(ref.span, ref.label);
+  }
+
+ private:
+  std::size_t next_content(std::size_t i) const {
+    while (i < lines_.size() && (lines_[i].blank || is_directive(view(text_, lines_[i])))) ++i;
+    return i;
+  }
+  bool blank_or_edge(std::size_t i) const { return i >= lines_.size() || lines_[i].blank || is_directive(view(text_, lines_[i])); }
+  bool standalone(std::size_t i) const { return (i == 0 || blank_or_edge(i - 1)) && blank_or_edge(i + 1); }
+
+  bool looks_like_title(std::size_t i) const {
+    std::string_view line = view(text_, lines_[i]);
+    return standalone(i) && code_points(line) <= 200 && bullet_content(line) == std::string_view::npos &&
+           !is_notes_heading(line) && !ends_like_sentence(line);
+  }
+
+  void add(BlockKind kind, std::uint32_t begin, std::uint32_t end, int level = 0, std::string number = {}) {
+    Span span = model::trim_span(text_, {begin, end});
+    builder_.add_block({kind, span, level, std::move(number)});
+  }
+
+  // Extends a block over following non-blank lines that do not start another block.
+  std::size_t continuation_end(std::size_t i, bool allow_labels) const {
+    std::size_t j = i + 1;
+    while (j < lines_.size() && !lines_[j].blank && !is_directive(view(text_, lines_[j]))) {
+      std::string_view line = view(text_, lines_[j]);
+      if (bullet_content(line) != std::string_view::npos) break;
+      if (!allow_labels && parse_note_label(line, notes_mode_)) break;
+      if (is_notes_heading(line)) break;
+      ++j;
+    }
+    return j;
+  }
+
+  std::size_t parse_block(std::size_t i) {
+    const Line& line = lines_[i];
+    std::string_view content = view(text_, line);
+    if (notes_mode_) {
+      if (auto label = parse_note_label(content, true)) {
+        std::size_t j = continuation_end(i, false);
+        std::uint32_t label_begin = line.begin + static_cast<std::uint32_t>(label->label_begin);
+        std::uint32_t body_begin = line.begin + static_cast<std::uint32_t>(label->body_begin);
+        Span body = model::trim_span(text_, {body_begin, lines_[j - 1].end});
+        if (body.begin > body.end) body = {body_begin, body_begin};
+        builder_.add_block({BlockKind::note, body, 0, label->label});
+        builder_.add_note(label->label, {label_begin, std::max(body.end, body_begin)}, body);
+        return next_content(j);
+      }
+    }
+    if (is_notes_heading(content) && standalone(i)) {
+      add(BlockKind::heading, line.begin, line.end, 1);
+      notes_mode_ = true;
+      return next_content(i + 1);
+    }
+    std::size_t bullet = bullet_content(content);
+    if (bullet != std::string_view::npos) {
+      int indent = 0;
+      skip_indent(content, &indent);
+      std::size_t j = continuation_end(i, true);
+      add(BlockKind::list_item, line.begin + static_cast<std::uint32_t>(bullet), lines_[j - 1].end, indent >= 4 ? 2 : 1);
+      return next_content(j);
+    }
+    std::string number;
+    std::size_t text_begin = 0;
+    int level = 0;
+    if (section_number(content, number, text_begin, level)) {
+      if (standalone(i) && !ends_like_sentence(content) && code_points(content) <= 200) {
+        add(BlockKind::heading, line.begin, line.end, level, number);
+        return next_content(i + 1);
+      }
+      if (level == 1) {
+        std::size_t j = continuation_end(i, true);
+        add(BlockKind::list_item, line.begin + static_cast<std::uint32_t>(text_begin), lines_[j - 1].end, 1, number);
+        return next_content(j);
+      }
+    }
+    if (standalone(i) && code_points(content) <= 80 && !ends_like_sentence(content) && starts_upper(content)) {
+      add(BlockKind::heading, line.begin, line.end, 1);
+      return next_content(i + 1);
+    }
+    std::size_t j = continuation_end(i, true);
+    add(BlockKind::paragraph, line.begin, lines_[j - 1].end);
+    return next_content(j);
+  }
+
+  std::string_view text_;
+  model::DocumentBuilder& builder_;
+  std::vector<Line> lines_;
+  bool notes_mode_ = false;
+};
+
+}  // namespace
+
+ReadResult read_plain_text(const ReaderInput& input) {
+  model::DocumentBuilder builder(input.path, "text", make_source_map(input));
+  const std::string& text = input.input.text;
+  builder.append(text, 0);
+  PlainTextParser parser(text, builder);
+  parser.parse();
+  parser.detect_markers();
+  ReadResult result;
+  result.document = builder.finish();
+  return result;
+}
+
+}  // namespace marginalia::readers

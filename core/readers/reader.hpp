@@ -1,0 +1,54 @@
+// SPDX-License-Identifier: MIT
+// Readers turn an input file into the one document model (core/model). Each format has one
+// reader function; `reader_registry` picks it by extension or content and turns file-system and
+// encoding problems into `ReadError` values that name the file and the position.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "model/document.hpp"
+#include "model/text_normalizer.hpp"
+
+namespace marginalia::readers {
+
+/// Why a file could not be read: a value, never an exception.
+struct ReadError {
+  std::string path;
+  /// 1-based position of the problem; 0:0 when the problem is the whole file.
+  std::uint32_t line = 0;
+  std::uint32_t column = 0;
+  /// Byte offset of the problem when known.
+  std::optional<std::uint64_t> byte_offset;
+  /// Stable code, `reader/…`.
+  std::string code;
+  /// What is wrong, lower-case, no trailing period.
+  std::string message;
+};
+
+/// A document or the reason there is none.
+struct ReadResult {
+  std::optional<model::LoadedDocument> document;
+  std::optional<ReadError> error;
+};
+
+/// What every text-based reader receives: the file's bytes and their normalised text.
+struct ReaderInput {
+  std::string path;
+  /// The raw file bytes (for the source map).
+  std::string bytes;
+  /// The validated, normalised text readers parse.
+  model::NormalizedInput input;
+};
+
+/// A source map over the input's bytes with the normaliser's breaks installed.
+model::SourceMap make_source_map(const ReaderInput& input);
+
+/// Plain-text reports (the seed's layout).
+ReadResult read_plain_text(const ReaderInput& input);
+/// CommonMark + GFM Markdown (cmark-gfm).
+ReadResult read_markdown(const ReaderInput& input);
+
+}  // namespace marginalia::readers

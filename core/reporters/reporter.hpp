@@ -1,0 +1,52 @@
+// SPDX-License-Identifier: MIT
+// Reporters turn a whole run (every input file's report) into one output format: terminal
+// text, JSON, SARIF, HTML, GitHub annotations, JUnit. One file per format, one function each;
+// they only read `RunReport` and never touch plugins or files.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "host/plugin_loader.hpp"
+#include "merge/merge.hpp"
+
+namespace marginalia::reporters {
+
+/// A run over one or more files, as reporters see it.
+struct RunReport {
+  std::string tool_version;
+  std::vector<merge::FileReport> files;
+  /// Plugin libraries that were refused at load.
+  std::vector<host::LoadProblem> plugin_problems;
+  /// Every plugin that ran, for rule tables (SARIF) and summaries.
+  std::vector<sdk::PluginInfo> plugins;
+  /// False when a file could not be read or a plugin failed.
+  bool complete() const;
+};
+
+/// Options of the terminal reporter.
+struct TerminalOptions {
+  bool color = false;
+  /// Show the source line with a caret under each finding.
+  bool show_source = true;
+  /// Only the summary line.
+  bool quiet = false;
+};
+
+/// `path:line:column: severity: message [code]` lines, source excerpts and a summary.
+std::string render_terminal(const RunReport& run, const TerminalOptions& options);
+/// A per-plugin summary table (`--format text` appends it).
+std::string render_plugin_summary(const RunReport& run);
+/// JSON described by schemas/findings.schema.json.
+std::string render_json(const RunReport& run);
+
+/// Counts of findings by severity across a run.
+struct SeverityCounts {
+  std::size_t errors = 0, warnings = 0, notes = 0;
+};
+SeverityCounts count_findings(const RunReport& run);
+
+/// `text` safe to print on a terminal: ESC, C0/C1 controls and bidi overrides shown as `\u{…}`.
+std::string terminal_safe(std::string_view text);
+
+}  // namespace marginalia::reporters

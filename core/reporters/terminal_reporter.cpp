@@ -1,0 +1,164 @@
+// SPDX-License-Identifier: MIT
+#include <cstdio>
+#include <map>
+
+#include "marginalia/sdk/text.hpp"
+#include "reporters/reporter.hpp"
+
+namespace marginalia::reporters {
+namespace {
+
+const char* kReset = "\033[0m";
+const char* kBold = "\033[1m";
+
+const char* severity_color(sdk::Severity severity) {
+  switch (severity) {
+    case sdk::Severity::error: return "\033[1;31m";
+    case sdk::Severity::warning: return "\033[1;33m";
+    case sdk::Severity::note: return "\033[1;36m";
+  }
+  return "";
+}
+
+std::string plural(std::size_t n, const char* word) {
+  return std::to_string(n) + " " + word + (n == 1 ? "" : "s");
+}
+
+// The source line around `column`, at most ~100 code points, and the caret line under it.
+void excerpt(std::string& out, std::string_view line, std::uint32_t line_number, std::uint32_t column, std::uint32_t end_column,
+             bool color) {
+  std::vector<std::size_t> starts;  // byte offset of each code point
+  for (std::size_t pos = 0; pos < line.size();) {
+    starts.push_back(pos);
+    sdk::next_code_point(line, pos);
+  }
+  std::size_t count = starts.size();
+  std::size_t first = column > 1 ? column - 1 : 0;
+  std::size_t last = std::max<std::size_t>(first + 1, end_column > column ? end_column - 1 : first + 1);
+  std::size_t window_begin = first > 50 ? first - 50 : 0;
+  std::size_t window_end = std::min(count, std::max(last, first + 1) + 50);
+  if (window_end - window_begin > 120) window_end = window_begin + 120;
+  auto byte_at = [&](std::size_t cp) { return cp < count ? starts[cp] : line.size(); };
+  std::string number = std::to_string(line_number);
+  std::string gutter(number.size(), ' ');
+  std::string prefix = window_begin > 0 ? "…" : "";
+  std::string shown = terminal_safe(line.substr(byte_at(window_begin), byte_at(window_end) - byte_at(window_begin)));
+  for (char& c : shown) if (c == '\t') c = ' ';
+  out += " " + number + " | " + prefix + shown + (window_end < count ? "…" : "") + "\n";
+  out += " " + gutter + " | " + (window_begin > 0 ? " " : "");
+  out.append(first >= window_begin ? first - window_begin : 0, ' ');
+  std::size_t carets = std::min(last, window_end) > first ? std::min(last, window_end) - first : 1;
+  if (color) out += "\033[1;32m";
+  out += "^";
+  if (carets > 1) out.append(carets - 1, '~');
+  if (color) out += kReset;
+  out += "\n";
+}
+
+}  // namespace
+
+bool RunReport::complete() const {
+  for (const merge::FileReport& file : files)
+    if (file.error || (file.report && !file.report->complete)) return false;
+  return true;
+}
+
+SeverityCounts count_findings(const RunReport& run) {
+  SeverityCounts counts;
+  for (const merge::FileReport& file : run.files) {
+    if (file.error) ++counts.errors;
+    if (!file.report) continue;
+    for (const merge::ReportedFinding& f : file.report->findings) {
+      switch (f.finding.severity) {
+        case sdk::Severity::error: ++counts.errors; break;
+        case sdk::Severity::warning: ++counts.warnings; break;
+        case sdk::Severity::note: ++counts.notes; break;
+      }
+    }
+  }
+  return counts;
+}
+
+std::string terminal_safe(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (std::size_t pos = 0; pos < text.size();) {
+    std::size_t start = pos;
+    char32_t c = sdk::next_code_point(text, pos);
+    bool unsafe = (c < 0x20 && c != '\t' && c != '\n') || (c >= 0x7F && c <= 0x9F) || (c >= 0x202A && c <= 0x202E) ||
+                  (c >= 0x2066 && c <= 0x2069);
+    if (unsafe) {
+      char buffer[16];
+      std::snprintf(buffer, sizeof buffer, "\\u{%X}", static_cast<unsigned>(c));
+      out += buffer;
+    } else {
+      out.append(text.substr(start, pos - start));
+    }
+  }
+  return out;
+}
+
+std::string render_terminal(const RunReport& run, const TerminalOptions& options) {
+  std::string out;
+  auto paint = [&](const char* code) { return options.color ? std::string(code) : std::string(); };
+  for (const host::LoadProblem& problem : run.plugin_problems)
+    if (!options.quiet)
+      out += paint(kBold) + terminal_safe(problem.path) + ":" + paint(kReset) + " " + paint(severity_color(sdk::Severity::warning)) +
+             "warning:" + paint(kReset) + " " + terminal_safe(problem.message) + " [" + problem.code + "]\n";
+  for (const merge::FileReport& file : run.files) {
+    if (file.error) {
+      const readers::ReadError& e = *file.error;
+      std::string where = terminal_safe(e.path) + (e.line ? ":" + std::to_string(e.line) + ":" + std::to_string(e.column) : "");
+      out += paint(kBold) + where + ":" + paint(kReset) + " " + paint(severity_color(sdk::Severity::error)) + "error:" + paint(kReset) +
+             " " + terminal_safe(e.message) + " [" + e.code + "]\n";
+      continue;
+    }
+    if (!file.report || options.quiet) continue;
+    const merge::DocumentReport& report = *file.report;
+    for (const merge::ReportedFinding& f : report.findings) {
+      std::string where = terminal_safe(file.path) + ":" + std::to_string(f.begin.line) + ":" + std::to_string(f.begin.column);
+      out += paint(kBold) + where + ":" + paint(kReset) + " " + paint(severity_color(f.finding.severity)) +
+             sdk::to_string(f.finding.severity) + ":" + paint(kReset) + " " + terminal_safe(f.finding.message) + " [" + f.finding.code + "]\n";
+      bool file_level = f.plugin == "host" && f.finding.span.empty() && f.finding.span.begin == 0;
+      if (options.show_source && !file_level) {
+        std::uint32_t end_column = f.end.line == f.begin.line ? f.end.column : 0x7FFFFFFF;
+        excerpt(out, report.loaded.source_map.line_text(f.begin.line), f.begin.line, f.begin.column, end_column, options.color);
+      }
+      if (f.finding.replacement && !options.quiet)
+        out += "   fix: replace with \"" + terminal_safe(*f.finding.replacement) + "\"\n";
+      for (std::size_t r = 0; r < f.finding.related.size(); ++r) {
+        const model::Position& p = f.related_begin[r];
+        out += paint(kBold) + terminal_safe(file.path) + ":" + std::to_string(p.line) + ":" + std::to_string(p.column) + ":" + paint(kReset) +
+               " note: " + terminal_safe(f.finding.related[r].message) + "\n";
+      }
+    }
+  }
+  SeverityCounts counts = count_findings(run);
+  std::size_t unreadable = 0;
+  for (const merge::FileReport& file : run.files) unreadable += file.error ? 1 : 0;
+  out += paint(kBold) + plural(counts.errors, "error") + ", " + plural(counts.warnings, "warning") + ", " + plural(counts.notes, "note") +
+         " in " + plural(run.files.size(), "file") + (unreadable ? " (" + std::to_string(unreadable) + " unreadable)" : "") + paint(kReset) +
+         (run.complete() ? "" : "; the run is incomplete") + "\n";
+  return out;
+}
+
+std::string render_plugin_summary(const RunReport& run) {
+  std::map<std::string, SeverityCounts> by_plugin;
+  for (const sdk::PluginInfo& plugin : run.plugins) by_plugin[plugin.id];
+  for (const merge::FileReport& file : run.files) {
+    if (!file.report) continue;
+    for (const merge::ReportedFinding& f : file.report->findings) {
+      SeverityCounts& c = by_plugin[f.plugin];
+      (f.finding.severity == sdk::Severity::error ? c.errors : f.finding.severity == sdk::Severity::warning ? c.warnings : c.notes)++;
+    }
+  }
+  std::string out = "plugin       errors  warnings  notes\n";
+  for (const auto& [id, c] : by_plugin) {
+    char line[128];
+    std::snprintf(line, sizeof line, "%-12s %6zu  %8zu  %5zu\n", id.c_str(), c.errors, c.warnings, c.notes);
+    out += line;
+  }
+  return out;
+}
+
+}  // namespace marginalia::reporters
