@@ -12,6 +12,8 @@
 #include <thread>
 
 #include "cli/commands.hpp"
+#include "cli/network_setup.hpp"
+#include "cli/runner_setup.hpp"
 #include "cli/plugin_setup.hpp"
 #include "pipeline/pipeline.hpp"
 #include "reporters/reporter.hpp"
@@ -78,13 +80,19 @@ ExitCode run_check_command(const CommandLine& line) {
     return ExitCode::failure;
   }
 
-  net::OfflineFetchService offline;
+  std::string setup_error;
+  std::unique_ptr<net::FetchService> fetch = make_fetch_service(line, setup_error);
+  std::unique_ptr<host::PluginRunner> runner = fetch ? make_plugin_runner(line, setup_error) : nullptr;
+  if (!fetch || !runner) {
+    std::fprintf(stderr, "marginalia: %s\n", setup_error.c_str());
+    return ExitCode::failure;
+  }
   pipeline::RunOptions options;
   options.read.format = line.input_format;
   if (line.max_input_bytes) options.read.max_input_bytes = line.max_input_bytes;
   options.document_date = line.document_date;
   options.jobs = line.jobs ? line.jobs : std::max(1u, std::thread::hardware_concurrency());
-  options.context.fetch = &offline;
+  options.context.fetch = fetch.get();
   if (line.timeout_ms) options.context.timeout_ms = line.timeout_ms;
   if (line.memory_limit_mb) options.context.memory_limit_bytes = line.memory_limit_mb << 20;
   if (!line.sources_dir.empty()) options.context.host_settings["sources-dir"] = line.sources_dir;
@@ -98,8 +106,7 @@ ExitCode run_check_command(const CommandLine& line) {
       progress_shown = true;
     };
   }
-  host::InProcessRunner runner;
-  pipeline::Pipeline pipeline(registry, runner, options);
+  pipeline::Pipeline pipeline(registry, *runner, options);
 
   reporters::RunReport run;
   run.tool_version = tool_version();

@@ -68,14 +68,4 @@ ExitCode run_explain_command(const CommandLine& line) {
   return ExitCode::failure;
 }
 
-ExitCode run_init_command(const CommandLine&) {
-  std::fprintf(stderr, "marginalia: init is not available in this build\n");
-  return ExitCode::failure;
-}
-
-int run_worker_command(const CommandLine&) {
-  std::fprintf(stderr, "marginalia: the worker is not available in this build\n");
-  return to_int(ExitCode::failure);
-}
-
 }  // namespace marginalia::cli
