@@ -59,17 +59,39 @@ int left_strength(std::string_view text, std::size_t pos, std::size_t range_begi
       word = probe;
     }
     if (all_upper && !any_lower) return 1;
+    // "km2", "m3", "(x2)": a unit or factor, not a word a note hangs on.
+    std::size_t letters = 0;
+    for (std::size_t cursor_word = word; cursor_word < pos; ++letters) sdk::next_code_point(text, cursor_word);
+    if (letters <= 2) return 1;
     return 2;
   }
   if (is_closing_punctuation(prev)) {
     if (cursor <= range_begin) return 0;
     std::size_t before_cursor = cursor;
     char32_t before = sdk::previous_code_point(text, before_cursor);
-    if (sdk::is_ascii_digit(before)) return 1;  // "2023.5" but also "12.5"
+    if (sdk::is_ascii_digit(before)) {
+      // "June 2023.5": only a year before the point makes a marker plausible ("12.5", "2.1" are numbers).
+      std::size_t digits_begin = before_cursor + 1, probe = before_cursor + 1;
+      while (digits_begin > range_begin && sdk::is_ascii_digit(static_cast<unsigned char>(text[digits_begin - 1]))) --digits_begin;
+      std::size_t count = probe - digits_begin;
+      if (count != 4) return 0;
+      int year = std::stoi(std::string(text.substr(digits_begin, 4)));
+      return year >= 1000 && year <= 2999 ? 1 : 0;
+    }
     if (sdk::is_letter(before) || is_closing_punctuation(before) || before == '%') return 2;
     return 0;
   }
   return 0;
+}
+
+bool starts_sentence_after(std::string_view text, std::size_t pos, std::size_t end) {
+  while (pos < end) {
+    std::size_t cursor = pos;
+    char32_t c = sdk::next_code_point(text, cursor);
+    if (sdk::is_space(c)) { pos = cursor; continue; }
+    return sdk::is_upper(c) || c == 0x201C || c == '"' || c == '(' || c == '[';
+  }
+  return true;
 }
 
 }  // namespace
@@ -86,6 +108,8 @@ std::vector<MarkerCandidate> find_marker_candidates(std::string_view text, const
         std::size_t length = run_end - pos;
         if (length <= 3 && text[pos] != '0' && acceptable_after(text, run_end, end)) {
           int strength = left_strength(text, pos, range.begin);
+          // A weak candidate must end a sentence: what follows starts a new one or nothing does.
+          if (strength == 1 && !starts_sentence_after(text, run_end, end)) strength = 0;
           if (strength > 0)
             out.push_back({{static_cast<std::uint32_t>(pos), static_cast<std::uint32_t>(run_end)},
                            static_cast<std::uint32_t>(std::stoul(std::string(text.substr(pos, length)))),

@@ -2,6 +2,7 @@
 #include "source_shape.hpp"
 
 #include <cctype>
+#include <initializer_list>
 #include <string>
 
 namespace marginalia::plugins::footnotes {
@@ -53,26 +54,56 @@ std::size_t count(std::string_view text, char c) {
   return n;
 }
 
+// "Sharma, …", "Department of the Treasury, Illicit Finance…", "Brill and Hassett, Revenue…": a
+// short run of capitalised words (an author or an agency), a comma, then a capitalised title.
+bool author_then_title(std::string_view text) {
+  std::size_t comma = text.find(',');
+  if (comma == std::string_view::npos || comma == 0 || comma > 80) return false;
+  std::size_t words = 0, start = 0;
+  std::string_view head = text.substr(0, comma);
+  while (start < head.size()) {
+    std::size_t end = head.find(' ', start);
+    if (end == std::string_view::npos) end = head.size();
+    std::string_view word = head.substr(start, end - start);
+    start = end + 1;
+    if (word.empty()) continue;
+    ++words;
+    bool connector = word == "and" || word == "of" || word == "the" || word == "for" || word == "&" || word == "et" || word == "al." ||
+                     word == "on" || word == "de" || word == "van" || word == "von";
+    if (!connector && !std::isupper(static_cast<unsigned char>(word[0]))) return false;
+  }
+  if (words == 0 || words > 7) return false;
+  std::size_t after = comma + 1;
+  while (after < text.size() && text[after] == ' ') ++after;
+  if (after >= text.size()) return false;
+  unsigned char next = static_cast<unsigned char>(text[after]);
+  return std::isupper(next) || std::isdigit(next) || next == '"' || text.compare(after, 3, "\xE2\x80\x9C") == 0;
+}
+
+bool contains_any(const std::string& lower, std::initializer_list<const char*> needles) {
+  for (const char* needle : needles)
+    if (lower.find(needle) != std::string::npos) return true;
+  return false;
+}
+
 }  // namespace
 
 NoteShape classify_note(std::string_view text) {
   std::string lower = lower_ascii(text);
   std::size_t start = lower.find_first_not_of(" \t\n*_");
-  std::string_view head = start == std::string::npos ? std::string_view() : std::string_view(lower).substr(start);
-  if (head.rfind("ibid", 0) == 0 || head.rfind("id.", 0) == 0 || head.rfind("op. cit", 0) == 0 || head.rfind("loc. cit", 0) == 0 ||
-      head.rfind("see note", 0) == 0 || head.rfind("see above", 0) == 0 || head.rfind("see supra", 0) == 0)
-    return NoteShape::back_reference;
-  if (lower.find("http://") != std::string::npos || lower.find("https://") != std::string::npos || lower.find("www.") != std::string::npos)
-    return NoteShape::source;
-  if (lower.find("doi:") != std::string::npos || lower.find("doi.org/") != std::string::npos) return NoteShape::source;
-  if (lower.find("isbn") != std::string::npos) return NoteShape::source;
-  bool year = has_year(text);
-  bool bibliographic = has_quoted_title(text) || lower.find("et al") != std::string::npos || lower.find("vol.") != std::string::npos ||
-                       lower.find(" pp.") != std::string::npos || lower.find(" p. ") != std::string::npos ||
-                       lower.find("press") != std::string::npos || lower.find("journal") != std::string::npos || count(text, ',') >= 2;
-  if (year && bibliographic) return NoteShape::source;
-  if (has_document_number(text) && count(text, ',') >= 1 && lower.find("see ") != std::string::npos) return NoteShape::source;
-  return NoteShape::no_source;
+  if (start == std::string::npos) return NoteShape::no_source;
+  std::string_view head = std::string_view(lower).substr(start);
+  for (const char* back : {"ibid", "id.", "op. cit", "loc. cit", "see note", "see footnote", "see endnote", "see above", "see below",
+                           "see supra", "supra note", "see the section", "see section", "see appendix", "see figure", "see table"})
+    if (head.rfind(back, 0) == 0) return NoteShape::back_reference;
+  if (contains_any(lower, {"http://", "https://", "www.", "doi:", "doi.org/", "isbn"})) return NoteShape::source;
+  std::string_view original = text.substr(start);
+  bool signals = has_quoted_title(text) || contains_any(lower, {"et al", "vol.", " pp.", " p. ", "(p. ", "press", "journal",
+                                                                 "crs report", "crs in focus", "crs insight", "docket", "report no",
+                                                                 "working paper", "testimony"}) ||
+                 (has_document_number(text) && count(text, ',') >= 1) || author_then_title(original) ||
+                 (has_year(text) && count(text, ',') >= 1);
+  return signals ? NoteShape::source : NoteShape::no_source;
 }
 
 }  // namespace marginalia::plugins::footnotes

@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
+# Installs every Debian package marginalia's build and tests need. Idempotent and fast when all
+# are present: apt-get runs only if a package is missing.
+set -euo pipefail
+
+packages=(
+  build-essential cmake pkg-config python3
+  libboost-dev                                   # Boost.DLL (header-only)
+  libpugixml-dev                                 # TEI reader
+  libcurl4-openssl-dev                           # URL checks and the fetch service
+  nlohmann-json3-dev                             # JSON output, configuration, plugin IPC
+  libsqlite3-dev                                 # URL result cache
+  libcmark-gfm-dev libcmark-gfm-extensions-dev   # Markdown reader (CommonMark + GFM footnotes)
+  libgtest-dev libgmock-dev                      # tests
+  jing                                           # TEI validation in the tests
+  python3-jsonschema                             # SARIF/JSON schema validation in the tests
+)
+
+missing=()
+for package in "${packages[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed"; then
+    missing+=("$package")
+  fi
+done
+
+if [ ${#missing[@]} -eq 0 ]; then
+  exit 0
+fi
+
+echo "installing: ${missing[*]}" >&2
+sudo_cmd=()
+if [ "$(id -u)" -ne 0 ]; then sudo_cmd=(sudo); fi
+export DEBIAN_FRONTEND=noninteractive
+"${sudo_cmd[@]}" apt-get update -qq
+"${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
