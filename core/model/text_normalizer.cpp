@@ -78,7 +78,7 @@ NormalizeResult normalize_input(std::string_view bytes) {
   }
   std::size_t probe = std::min<std::size_t>(bytes.size(), 65536), nuls = 0;
   for (std::size_t i = 0; i < probe; ++i) nuls += bytes[i] == '\0';
-  if (probe > 0 && nuls * 100 > probe) {
+  if (nuls >= 4 && nuls * 100 > probe) {  // a stray NUL in a text is replaced, not fatal
     result.error = {static_cast<std::uint64_t>(bytes.find('\0')), "reader/binary-file",
                     "the file is binary (" + std::to_string(nuls) + " NUL bytes in its first " + std::to_string(probe) + "), not a text report"};
     return result;
