@@ -75,6 +75,16 @@ void finalize_findings(const model::LoadedDocument& loaded, std::vector<Reported
   });
   std::set<std::string> ids;
   std::map<std::string, int> fingerprint_uses;
+  // Fingerprint context stays inside the finding's block, so text added in other paragraphs
+  // (or lines inserted above) never changes it.
+  std::vector<sdk::Span> blocks;
+  for (const sdk::Block& block : loaded.document.blocks) blocks.push_back(block.span);
+  std::sort(blocks.begin(), blocks.end());
+  auto block_around = [&](sdk::Span span) {
+    auto after = std::upper_bound(blocks.begin(), blocks.end(), span.begin, [](std::uint32_t offset, const sdk::Span& b) { return offset < b.begin; });
+    if (after != blocks.begin() && (after - 1)->end >= span.end) return *(after - 1);
+    return sdk::Span{0, static_cast<std::uint32_t>(text.size())};
+  };
   for (ReportedFinding& reported : findings) {
     const sdk::Finding& f = reported.finding;
     reported.begin = loaded.source_map.position(f.span.begin);
@@ -88,7 +98,9 @@ void finalize_findings(const model::LoadedDocument& loaded, std::vector<Reported
     ids.insert(id);
     reported.id = id;
 
-    std::uint32_t before = back_chars(text, f.span.begin, 40), after = forward_chars(text, f.span.end, 40);
+    sdk::Span block = block_around(f.span);
+    std::uint32_t before = std::max(back_chars(text, f.span.begin, 40), block.begin);
+    std::uint32_t after = std::max(std::min(forward_chars(text, f.span.end, 40), block.end), f.span.end);
     std::string basis = f.code + '\n' + normalized(std::string_view(text).substr(f.span.begin, f.span.end - f.span.begin)) + '\n' +
                         normalized(std::string_view(text).substr(before, f.span.begin - before)) + '\n' +
                         normalized(std::string_view(text).substr(f.span.end, after - f.span.end));

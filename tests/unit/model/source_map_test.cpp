@@ -1,0 +1,77 @@
+// SPDX-License-Identifier: MIT
+#include "model/source_map.hpp"
+
+#include <gtest/gtest.h>
+
+#include "model/text_normalizer.hpp"
+
+namespace marginalia::model {
+namespace {
+
+SourceMap identity_map(const std::string& source) {
+  NormalizeResult normalized = normalize_input(source);
+  EXPECT_TRUE(normalized.ok);
+  SourceMap map(source);
+  map.set_input_breaks(normalized.input.breaks);
+  map.add_segment(0, static_cast<std::uint32_t>(normalized.input.text.size()), 0);
+  return map;
+}
+
+TEST(SourceMap, CountsColumnsInCodePointsNotBytes) {
+  SourceMap map = identity_map("Russia\xE2\x80\x99s war\n");  // Russia’s war
+  EXPECT_EQ(map.position(0).column, 1u);
+  EXPECT_EQ(map.position(9).column, 8u) << "the 3-byte apostrophe is one column";
+  EXPECT_EQ(map.position(9).line, 1u);
+}
+
+TEST(SourceMap, MapsOffsetAfterCrlfToNextLine) {
+  std::string source = "one\r\ntwo\r\nthree";
+  SourceMap map = identity_map(source);
+  // Normalised text is "one\ntwo\nthree": offset 4 is 't' of "two".
+  EXPECT_EQ(map.position(4).line, 2u);
+  EXPECT_EQ(map.position(4).column, 1u);
+  EXPECT_EQ(map.position(10).line, 3u);
+  EXPECT_EQ(map.position(10).column, 3u);
+  EXPECT_EQ(map.line_text(2), "two");
+}
+
+TEST(SourceMap, TreatsLoneCarriageReturnsAsLineEnds) {
+  SourceMap map = identity_map("a\rb\rc");
+  EXPECT_EQ(map.position(4).line, 3u);
+  EXPECT_EQ(map.line_text(3), "c");
+}
+
+TEST(SourceMap, SkipsTheByteOrderMarkWhenCountingColumns) {
+  SourceMap map = identity_map("\xEF\xBB\xBFTitle\r\nBody");
+  EXPECT_EQ(map.position(0).line, 1u);
+  EXPECT_EQ(map.position(0).column, 1u);
+  EXPECT_EQ(map.position(6).line, 2u);
+  EXPECT_EQ(map.position(6).column, 1u);
+  EXPECT_EQ(map.line_text(1), "Title");
+}
+
+TEST(SourceMap, MapsTextPiecesFromAnywhereInTheInput) {
+  std::string source = "# Heading\n\nSome *emphasis* here.\n";
+  SourceMap map(source);
+  // The reader's text "Heading\n\nSome emphasis here." comes from pieces of the source.
+  map.add_segment(0, 7, 2);     // Heading
+  map.add_segment(9, 5, 11);    // "Some "
+  map.add_segment(14, 8, 17);   // emphasis
+  map.add_segment(22, 6, 26);   // " here."
+  EXPECT_EQ(map.position(14).line, 3u);
+  EXPECT_EQ(map.position(14).column, 7u) << "after the asterisk";
+  EXPECT_EQ(map.position(0).column, 3u);
+}
+
+TEST(SourceMap, AnEntityMapsToItsStart) {
+  std::string source = "Tom &amp; Jerry";
+  SourceMap map(source);
+  map.add_segment(0, 4, 0);
+  map.add_segment(4, 1, 4, 5);  // "&" from "&amp;"
+  map.add_segment(5, 6, 9);
+  EXPECT_EQ(map.position(4).column, 5u);
+  EXPECT_EQ(map.position(6).column, 11u);
+}
+
+}  // namespace
+}  // namespace marginalia::model

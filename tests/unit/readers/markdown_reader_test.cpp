@@ -1,0 +1,76 @@
+// SPDX-License-Identifier: MIT
+#include <gtest/gtest.h>
+
+#include "unit/readers/reader_test_support.hpp"
+
+namespace marginalia::testing {
+namespace {
+
+using sdk::BlockKind;
+
+TEST(MarkdownReader, ReadsGfmFootnotesWithTheirLabelsAndPositions) {
+  model::LoadedDocument doc = read_string("r.md",
+                                          "# Title\n\nText[^a] and more[^2].\n\n[^a]: Note a.\n[^2]: Note two,\n    continued.\n"
+                                          "[^unused]: Never cited.\n");
+  const auto& refs = doc.document.note_refs;
+  ASSERT_EQ(refs.size(), 2u);
+  EXPECT_EQ(refs[0].label, "a");
+  EXPECT_EQ(refs[1].label, "2");
+  model::Position at = doc.source_map.position(refs[0].span.begin);
+  EXPECT_EQ(at.line, 3u);
+  EXPECT_EQ(at.column, 5u) << "the position of [^a] in the file";
+  const auto& notes = doc.document.notes;
+  ASSERT_EQ(notes.size(), 3u) << "an unreferenced definition is kept (cmark drops it)";
+  EXPECT_EQ(text_of(doc, notes[1].body), "Note two,\ncontinued.");
+  EXPECT_EQ(notes[2].label, "unused");
+}
+
+TEST(MarkdownReader, KeepsAReferenceToAnUndefinedNoteAsAMarker) {
+  model::LoadedDocument doc = read_string("r.md", "Text[^9].\n\n[^1]: A note.\n");
+  ASSERT_EQ(doc.document.note_refs.size(), 1u);
+  EXPECT_EQ(doc.document.note_refs[0].label, "9");
+  EXPECT_EQ(doc.source_map.position(doc.document.note_refs[0].span.begin).column, 5u);
+}
+
+TEST(MarkdownReader, ReadsLinksAndAutolinksWithTheirTargets) {
+  model::LoadedDocument doc = read_string("r.md", "See [the outlook](https://example.org/a \"t\"), <https://example.org/b> and https://example.org/c.\n");
+  const auto& links = doc.document.links;
+  ASSERT_EQ(links.size(), 3u);
+  EXPECT_EQ(links[0].target, "https://example.org/a");
+  EXPECT_EQ(text_of(doc, links[0].span), "the outlook");
+  EXPECT_EQ(links[1].target, "https://example.org/b");
+  EXPECT_EQ(links[2].target, "https://example.org/c");
+  EXPECT_EQ(doc.source_map.position(links[0].span.begin).column, 6u);
+}
+
+TEST(MarkdownReader, TakesMetadataFromFrontMatterAndKeepsLineNumbers) {
+  model::LoadedDocument doc = read_string("r.md", "---\ntitle: Ports\ndate: 2024-05-06\n---\n\n# Ports\n\nA claim.[^1]\n");
+  EXPECT_EQ(doc.document.meta("date"), "2024-05-06");
+  EXPECT_EQ(doc.document.meta("title"), "Ports");
+  ASSERT_EQ(doc.document.note_refs.size(), 1u);
+  EXPECT_EQ(doc.source_map.position(doc.document.note_refs[0].span.begin).line, 8u);
+}
+
+TEST(MarkdownReader, RecognisesBlocksOfEveryKind) {
+  model::LoadedDocument doc = read_string("r.md", "## Section\n\nPara *with* emphasis.\n\n- item one\n- item two\n\n> quoted\n\n```\ncode is skipped\n```\n");
+  std::vector<BlockKind> kinds;
+  for (const sdk::Block& block : doc.document.blocks) kinds.push_back(block.kind);
+  EXPECT_EQ(kinds, (std::vector<BlockKind>{BlockKind::heading, BlockKind::paragraph, BlockKind::list_item, BlockKind::list_item,
+                                           BlockKind::block_quote}));
+  EXPECT_EQ(text_of(doc, doc.document.blocks[1].span), "Para with emphasis.");
+  EXPECT_EQ(doc.source_map.position(doc.document.blocks[1].span.begin + 5).column, 7u) << "inside the emphasis";
+  EXPECT_EQ(doc.document.blocks[0].level, 2);
+}
+
+TEST(MarkdownReader, ReadsNotesWrittenAsTableRowsUnderAFootnotesHeading) {
+  model::LoadedDocument doc = read_string("crs.md",
+                                          "**Publication Date:** 04/10/2026\n\nShips wait.1 Tolls rose.2\n\n# Footnotes\n\n"
+                                          "| 1. | Agency, \"Report,\" 2026, https://example.org/a. \n| 2. | P.L. 119-27 \xC2\xA7" "4(a)(5). \n");
+  ASSERT_EQ(doc.document.notes.size(), 2u);
+  EXPECT_EQ(text_of(doc, doc.document.notes[1].body), "P.L. 119-27 \xC2\xA7" "4(a)(5).");
+  ASSERT_EQ(doc.document.note_refs.size(), 2u) << "markers fused to words, recognised as in plain text";
+  EXPECT_EQ(doc.document.meta("date"), "2026-04-10") << "US order in a CRS-style header";
+}
+
+}  // namespace
+}  // namespace marginalia::testing

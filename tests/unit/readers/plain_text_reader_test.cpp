@@ -1,0 +1,104 @@
+// SPDX-License-Identifier: MIT
+#include <gtest/gtest.h>
+
+#include "unit/readers/reader_test_support.hpp"
+#include "support/test_paths.hpp"
+
+namespace marginalia::testing {
+namespace {
+
+using sdk::BlockKind;
+
+const char* kReport =
+    "23.07.2024.\n"
+    "\n"
+    "Alignment: a threat - Part I\n"
+    "\n"
+    "A report by Example\n"
+    "\n"
+    "Key findings\n"
+    "\n"
+    "  \xE2\x80\xA2 The first finding.\n"
+    "  \xE2\x80\xA2 The second finding, with 12.5 percent.\n"
+    "\n"
+    "1. Introduction: where it starts\n"
+    "\n"
+    "Russia and China deepen ties with the West1. They meet often\xE2\x80\x9D.2 A 12-point plan.\n"
+    "\n"
+    "2.1 Russia has no alternative\n"
+    "\n"
+    "Confirmed in June 2023.3 Then May 2024.4\n";
+
+TEST(PlainTextReader, RecognisesDatelineTitleBulletsHeadingsAndParagraphs) {
+  model::LoadedDocument doc = read_string("report.txt", kReport);
+  const auto& blocks = doc.document.blocks;
+  ASSERT_GE(blocks.size(), 9u);
+  EXPECT_EQ(blocks[0].kind, BlockKind::dateline);
+  EXPECT_EQ(blocks[1].kind, BlockKind::title);
+  EXPECT_EQ(text_of(doc, blocks[1].span), "Alignment: a threat - Part I");
+  EXPECT_EQ(blocks[2].kind, BlockKind::paragraph) << "the byline is running text";
+  EXPECT_EQ(blocks[3].kind, BlockKind::heading);
+  EXPECT_EQ(blocks[4].kind, BlockKind::list_item);
+  EXPECT_EQ(text_of(doc, blocks[4].span), "The first finding.");
+  EXPECT_EQ(blocks[6].kind, BlockKind::heading);
+  EXPECT_EQ(blocks[6].number, "1");
+  EXPECT_EQ(blocks[6].level, 1);
+  EXPECT_EQ(blocks[8].kind, BlockKind::heading);
+  EXPECT_EQ(blocks[8].number, "2.1");
+  EXPECT_EQ(blocks[8].level, 2);
+  EXPECT_EQ(doc.document.meta("date"), "2024-07-23");
+  EXPECT_EQ(doc.document.meta("title"), "Alignment: a threat - Part I");
+}
+
+TEST(PlainTextReader, FindsMarkersFusedToWordsAndPunctuationByTheirRunningSequence) {
+  model::LoadedDocument doc = read_string("report.txt", kReport);
+  std::vector<std::string> labels;
+  for (const sdk::NoteRef& ref : doc.document.note_refs) {
+    labels.push_back(ref.label);
+    EXPECT_EQ(text_of(doc, ref.span), ref.label);
+  }
+  EXPECT_EQ(labels, (std::vector<std::string>{"1", "2", "3", "4"})) << "12.5, 12-point, 2.1 and list numbers are not markers";
+}
+
+TEST(PlainTextReader, KeepsTheTextByteForByte) {
+  model::LoadedDocument doc = read_string("report.txt", kReport);
+  EXPECT_EQ(doc.document.text, kReport);
+}
+
+TEST(PlainTextReader, ReadsANotesSectionInEveryLabelStyle) {
+  model::LoadedDocument doc = read_string("report.txt",
+                                          "Title\n\nText.1 More.2 Again.3 End.4\n\nNotes\n\n1. First source, 2020.\n"
+                                          "2 Second source,\n  continued on a second line.\n[3] Third.\n\xC2\xB9\xE2\x81\xB4 Fourth.\n");
+  const auto& notes = doc.document.notes;
+  ASSERT_EQ(notes.size(), 4u);
+  EXPECT_EQ(notes[0].label, "1");
+  EXPECT_EQ(text_of(doc, notes[0].body), "First source, 2020.");
+  EXPECT_EQ(notes[1].label, "2");
+  EXPECT_EQ(text_of(doc, notes[1].body), "Second source,\n  continued on a second line.");
+  EXPECT_EQ(notes[2].label, "3");
+  EXPECT_EQ(notes[3].label, "14");
+  EXPECT_EQ(doc.document.note_refs.size(), 4u);
+}
+
+TEST(PlainTextReader, MapsPositionsOfACrlfFileWithABom) {
+  model::LoadedDocument doc = read_string("crlf.txt", "\xEF\xBB\xBFTitle\r\n\r\nA claim.1\r\n");
+  ASSERT_EQ(doc.document.note_refs.size(), 1u);
+  model::Position position = doc.source_map.position(doc.document.note_refs[0].span.begin);
+  EXPECT_EQ(position.line, 3u);
+  EXPECT_EQ(position.column, 9u);
+}
+
+TEST(PlainTextReader, FindsAllTwentyFourMarkersOfTheSeedReport) {
+  if (seed_report().empty()) GTEST_SKIP() << "../shared/seeds/000_a6c07b14fbcfaecc.txt is not present";
+  model::LoadedDocument doc = read_string("seed.txt", read_file(seed_report()));
+  ASSERT_EQ(doc.document.note_refs.size(), 24u);
+  for (std::size_t i = 0; i < 24; ++i) EXPECT_EQ(doc.document.note_refs[i].label, std::to_string(i + 1));
+  EXPECT_TRUE(doc.document.notes.empty());
+  EXPECT_EQ(doc.document.meta("date"), "2024-07-23");
+  int headings = 0;
+  for (const sdk::Block& block : doc.document.blocks) headings += block.kind == BlockKind::heading && !block.number.empty();
+  EXPECT_EQ(headings, 5) << "1., 2., 2.1, 2.2 and 3. numbered headings";
+}
+
+}  // namespace
+}  // namespace marginalia::testing

@@ -1,0 +1,86 @@
+// SPDX-License-Identifier: MIT
+#include "writers/tei_writer.hpp"
+
+#include <gtest/gtest.h>
+
+#include <pugixml.hpp>
+
+#include "readers/reader_registry.hpp"
+
+namespace marginalia::writers {
+namespace {
+
+merge::DocumentReport report_of(const std::string& name, const std::string& text, std::vector<sdk::Mark> marks = {},
+                                std::vector<sdk::Finding> findings = {}) {
+  readers::ReadResult read = readers::read_bytes(name, text, {});
+  EXPECT_TRUE(read.document);
+  host::PluginRunResult run;
+  run.plugin_id = "alpha";
+  run.findings = std::move(findings);
+  run.marks = std::move(marks);
+  sdk::PluginInfo info{"alpha", "1.2.0", "Checks alpha things.", "", {}, "{}", ""};
+  return merge::merge_document(std::move(*read.document), {run}, {&info}, {});
+}
+
+std::string all_text(const pugi::xml_node& node) {
+  std::string out;
+  for (pugi::xml_node child : node.children()) out += child.type() == pugi::node_pcdata ? child.value() : all_text(child);
+  return out;
+}
+
+TEST(TeiWriter, KeepsTheTextExactlyAndEscapesIt) {
+  std::string text = "Title & more\n\nA <tag> & \"quotes\" ]]> with\xC2\xA0nbsp.1\n";
+  std::string xml = write_tei(report_of("r.txt", text), {"0.1.0"});
+  pugi::xml_document doc;
+  ASSERT_TRUE(doc.load_string(xml.c_str())) << xml;
+  pugi::xml_node p = doc.select_node("//*[local-name()='p'][@xml:id]").node();
+  ASSERT_TRUE(p);
+  EXPECT_EQ(all_text(p), "A <tag> & \"quotes\" ]]> with\xC2\xA0nbsp.1");
+}
+
+TEST(TeiWriter, LinksMarkersToTheirNotes) {
+  std::string xml = write_tei(report_of("r.txt", "Title\n\nA claim.1\n\nNotes\n\n1. Source, \"Title\", 2020.\n"), {"0.1.0"});
+  EXPECT_NE(xml.find("<ref xml:id=\"fnref-1\" type=\"noteAnchor\" n=\"1\" target=\"#fn-1\">1</ref>"), std::string::npos) << xml;
+  EXPECT_NE(xml.find("<note xml:id=\"fn-1\" place=\"foot\" n=\"1\" target=\"#fnref-1\">"), std::string::npos) << xml;
+}
+
+TEST(TeiWriter, PointsAnnotationsAtCharacterRangesInCodePoints) {
+  std::string text = "Title\n\nRussia\xE2\x80\x99s war on 24 April.\n";
+  std::uint32_t begin = static_cast<std::uint32_t>(text.find("24 April"));
+  std::string xml = write_tei(report_of("r.txt", text, {}, {{"alpha/x", sdk::Severity::warning, {begin, begin + 8}, "msg", {}, std::nullopt}}),
+                              {"0.1.0"});
+  EXPECT_NE(xml.find("target=\"#string-range(b2,16,8)\""), std::string::npos) << xml;
+  EXPECT_NE(xml.find("ana=\"#sev-warning #code-alpha.x\""), std::string::npos);
+  EXPECT_NE(xml.find("<application xml:id=\"app-alpha\" ident=\"alpha\" version=\"1.2.0\">"), std::string::npos);
+}
+
+TEST(TeiWriter, NestsMarksAndDropsOnesThatCrossAnotherOrCarryInvalidDates) {
+  std::string text = "Title\n\nOn 24 April 2024 he said \xE2\x80\x9Cwe met on 3 May\xE2\x80\x9D.\n";
+  auto at = [&](const std::string& s) { return static_cast<std::uint32_t>(text.find(s)); };
+  std::vector<sdk::Mark> marks = {
+      {sdk::MarkKind::date, {at("24 April"), at("24 April") + 13}, {{"when", "2024-04-24"}}},
+      {sdk::MarkKind::quote, {at("\xE2\x80\x9Cwe"), at("May\xE2\x80\x9D") + 6}, {{"kind", "direct"}, {"speaker", "A. Person"}}},
+      {sdk::MarkKind::date, {at("3 May"), at("3 May") + 5}, {{"when", "--05-03"}}},
+      {sdk::MarkKind::date, {at("April 2024"), at("said") + 4}, {{"when", "2024-04"}}},   // crosses the first date
+      {sdk::MarkKind::date, {at("he"), at("he") + 2}, {{"when", "2024-02-30"}}},          // not a real date
+  };
+  std::string xml = write_tei(report_of("r.txt", text, marks), {"0.1.0"});
+  EXPECT_NE(xml.find("<date when=\"2024-04-24\">24 April 2024</date>"), std::string::npos) << xml;
+  EXPECT_NE(xml.find("<said who=\"#pers-"), std::string::npos) << xml;
+  EXPECT_NE(xml.find("<date when=\"--05-03\">3 May</date>"), std::string::npos) << xml;
+  EXPECT_EQ(xml.find("2024-02-30"), std::string::npos);
+  EXPECT_NE(xml.find("<persName>A. Person</persName>"), std::string::npos);
+  pugi::xml_document doc;
+  EXPECT_TRUE(doc.load_string(xml.c_str()));
+}
+
+TEST(TeiWriter, ValidDatesAndPointers) {
+  EXPECT_TRUE(valid_w3c_date("2024"));
+  EXPECT_TRUE(valid_w3c_date("2024-02-29"));
+  EXPECT_FALSE(valid_w3c_date("2023-02-29"));
+  EXPECT_FALSE(valid_w3c_date("2024-4-24"));
+  EXPECT_EQ(tei_pointer("https://example.org/a b%zz#x#y"), "https://example.org/a%20b%25zz#x%23y");
+}
+
+}  // namespace
+}  // namespace marginalia::writers
