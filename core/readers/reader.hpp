@@ -50,5 +50,11 @@ model::SourceMap make_source_map(const ReaderInput& input);
 ReadResult read_plain_text(const ReaderInput& input);
 /// CommonMark + GFM Markdown (cmark-gfm).
 ReadResult read_markdown(const ReaderInput& input);
+/// TEI P5 XML (pugixml); other XML is read generically, one paragraph per element with text.
+ReadResult read_tei(const ReaderInput& input);
+/// HTML (libxml2's HTML parser, no network, recovering from errors).
+ReadResult read_html(const ReaderInput& input);
+/// Word DOCX (libzip, in memory, with size, ratio and entry limits); `input.bytes` only.
+ReadResult read_docx(const ReaderInput& input);
 
 }  // namespace marginalia::readers

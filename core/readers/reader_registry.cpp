@@ -27,6 +27,9 @@ const std::vector<ReaderEntry>& registry() {
   static const std::vector<ReaderEntry> entries = {
       {"text", {".txt", ".text"}, true, &read_plain_text},
       {"markdown", {".md", ".markdown", ".mdown", ".mkd"}, true, &read_markdown},
+      {"tei", {".xml", ".tei"}, true, &read_tei},
+      {"html", {".html", ".htm", ".xhtml"}, true, &read_html},
+      {"docx", {".docx"}, false, &read_docx},
   };
   return entries;
 }
