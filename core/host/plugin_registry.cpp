@@ -38,6 +38,7 @@ std::vector<std::string> plugin_directories(const PluginSearch& search) {
 
 PluginRegistry PluginRegistry::discover(const PluginSearch& search) {
   PluginRegistry registry;
+  registry.loader_ = search.loader;
   std::vector<std::string> seen_dirs;
   for (const std::string& dir : plugin_directories(search)) {
     std::error_code error;
@@ -58,7 +59,7 @@ PluginRegistry PluginRegistry::discover(const PluginSearch& search) {
 void PluginRegistry::load(const std::string& path) {
   std::string stem = fs::path(path).stem().string();
   if (find(stem)) return;  // an earlier folder already provided this id
-  LoadResult result = load_plugin(path);
+  LoadResult result = loader_ ? loader_(path) : load_plugin(path);
   if (result.problem) {
     problems_.push_back(std::move(*result.problem));
     return;
@@ -66,6 +67,8 @@ void PluginRegistry::load(const std::string& path) {
   plugins_.push_back(std::move(*result.plugin));
   std::sort(plugins_.begin(), plugins_.end(), [](const LoadedPlugin& a, const LoadedPlugin& b) { return a.info.id < b.info.id; });
 }
+
+std::string PluginRegistry::file_stem(const std::string& path) { return fs::path(path).stem().string(); }
 
 const LoadedPlugin* PluginRegistry::find(const std::string& id) const {
   for (const LoadedPlugin& plugin : plugins_)

@@ -4,6 +4,7 @@
 // file-name order so runs are reproducible; the first plugin of an id wins.
 #pragma once
 
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -19,6 +20,9 @@ struct PluginSearch {
   bool use_environment = true;
   /// Also search the folder installed beside the binary.
   bool use_default_dir = true;
+  /// How each library is loaded; empty = `load_plugin` (in this process). Isolation passes
+  /// `load_plugin_in_worker` so that no plugin code runs in the host.
+  std::function<LoadResult(const std::string& path)> loader;
 };
 
 /// The loaded plugins of a run, and the libraries that were refused.
@@ -26,7 +30,7 @@ class PluginRegistry {
  public:
   /// Discovers and loads every plugin `search` finds.
   static PluginRegistry discover(const PluginSearch& search);
-  /// Adds one library (tests and --plugin FILE).
+  /// Adds one library (tests and --plugin FILE), with the search's loader when discovered.
   void load(const std::string& path);
 
   /// Plugins sorted by id.
@@ -35,16 +39,23 @@ class PluginRegistry {
   const std::vector<LoadProblem>& problems() const { return problems_; }
   /// The plugin with this id, or nullptr.
   const LoadedPlugin* find(const std::string& id) const;
-  /// Keeps only plugins for which `keep(id)` is true (configuration may disable some).
+  /// Keeps only plugins for which `keep(id)` is true (configuration may disable some); a
+  /// refused library is dropped too when `keep` is false for its file name's stem.
   template <class Predicate>
   void retain(Predicate keep) {
     std::vector<LoadedPlugin> kept;
     for (LoadedPlugin& plugin : plugins_)
       if (keep(plugin.info.id)) kept.push_back(std::move(plugin));
     plugins_ = std::move(kept);
+    std::vector<LoadProblem> still;
+    for (LoadProblem& problem : problems_)
+      if (keep(file_stem(problem.path))) still.push_back(std::move(problem));
+    problems_ = std::move(still);
   }
 
  private:
+  static std::string file_stem(const std::string& path);
+  std::function<LoadResult(const std::string& path)> loader_;
   std::vector<LoadedPlugin> plugins_;
   std::vector<LoadProblem> problems_;
 };
