@@ -2,7 +2,9 @@
 #include "writers/atomic_file.hpp"
 
 #include <gtest/gtest.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include <filesystem>
@@ -43,6 +45,25 @@ TEST(AtomicFile, NamesThePathAndKeepsTheOldFileWhenItCannotWrite) {
   EXPECT_NE(error.find(path), std::string::npos) << error;
   EXPECT_EQ(read_file(path), "old");
   EXPECT_EQ(entries(folder), 1u);
+}
+
+TEST(AtomicFile, AFailedWriteKeepsTheOldFileAndLeavesNoTemporaryFile) {
+  // A file-size limit makes write() fail with EFBIG even for root; run it in a child.
+  TempDir temp;
+  std::string path = temp.write("out.json", "the old, complete contents");
+  pid_t child = ::fork();
+  if (child == 0) {
+    struct rlimit limit {64, 64};
+    ::setrlimit(RLIMIT_FSIZE, &limit);
+    std::string error = write_file_atomically(path, std::string(100000, 'x'));
+    ::_exit(error.find(path) != std::string::npos && error.find("write") != std::string::npos ? 0 : 1);
+  }
+  int status = 0;
+  ::waitpid(child, &status, 0);
+  ASSERT_TRUE(WIFEXITED(status)) << "the writer must not die of SIGXFSZ";
+  EXPECT_EQ(WEXITSTATUS(status), 0) << "the error names the path and the failed write";
+  EXPECT_EQ(read_file(path), "the old, complete contents");
+  EXPECT_EQ(entries(temp.path()), 1u);
 }
 
 TEST(AtomicFile, RefusesADirectoryOrAMissingFolder) {
