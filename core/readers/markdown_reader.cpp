@@ -14,6 +14,7 @@
 #include <set>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "marginalia/sdk/text.hpp"
@@ -101,6 +102,8 @@ std::vector<std::string> definition_labels(std::string_view text) {
   return labels;
 }
 
+// Walks cmark's tree with iterators and explicit state, never recursion: a document of 50,000
+// nested block quotes or emphasis runs must not exhaust the stack.
 class MarkdownWalker {
  public:
   MarkdownWalker(std::string_view input, std::size_t original_lines, model::DocumentBuilder& builder)
@@ -111,10 +114,37 @@ class MarkdownWalker {
   }
 
   void walk_document(cmark_node* document) {
-    for (cmark_node* child = cmark_node_first_child(document); child; child = cmark_node_next(child)) walk_block(child, 0);
+    cmark_iter* iter = cmark_iter_new(document);
+    cmark_event_type event;
+    while ((event = cmark_iter_next(iter)) != CMARK_EVENT_DONE) {
+      cmark_node* node = cmark_iter_get_node(iter);
+      if (node == document) continue;
+      if (event == CMARK_EVENT_EXIT) {
+        if (cmark_node_get_type(node) == CMARK_NODE_BLOCK_QUOTE) --quote_depth_;
+        if (cmark_node_get_type(node) == CMARK_NODE_LIST) --list_depth_;
+        continue;
+      }
+      if (synthetic(node)) { cmark_iter_reset(iter, node, CMARK_EVENT_EXIT); continue; }
+      if (enter_block(node)) cmark_iter_reset(iter, node, CMARK_EVENT_EXIT);
+    }
+    cmark_iter_free(iter);
   }
 
   bool saw_gfm_footnotes() const { return saw_gfm_footnotes_; }
+
+  void flush_notes() {
+    for (auto& [node, label] : deferred_notes_) {
+      builder_.separate_blocks();
+      std::uint32_t begin = builder_.offset();
+      builder_.begin_block(BlockKind::note, 0, label);
+      cursor_ = node_start(node);
+      inlines_of(node);
+      builder_.end_block();
+      Span body = builder_.document().blocks.back().span;
+      if (body.empty()) body = {begin, begin};
+      builder_.add_note(label, body, body);
+    }
+  }
 
  private:
   std::uint32_t offset_of(int line, int column) const {
@@ -131,60 +161,44 @@ class MarkdownWalker {
   std::uint32_t node_end(cmark_node* node) const {
     return offset_of(cmark_node_get_end_line(node), cmark_node_get_end_column(node)) + 1;
   }
-
   static std::string type_name(cmark_node* node) {
     const char* name = cmark_node_get_type_string(node);
     return name ? name : "";
   }
 
-  void walk_block(cmark_node* node, int list_depth) {
-    if (synthetic(node)) return;
-    cmark_node_type type = cmark_node_get_type(node);
-    switch (type) {
+  // Handles a block on entry; returns true when its subtree has been consumed.
+  bool enter_block(cmark_node* node) {
+    switch (cmark_node_get_type(node)) {
       case CMARK_NODE_HEADING: {
         block(node, BlockKind::heading, cmark_node_get_heading_level(node));
         std::string_view heading = builder_.document().slice(builder_.document().blocks.back().span);
         in_notes_section_ = is_notes_heading(heading);
-        if (in_notes_section_) heading_level_of_notes_ = cmark_node_get_heading_level(node);
-        return;
+        return true;
       }
       case CMARK_NODE_PARAGRAPH:
-        if (in_notes_section_) { notes_paragraph(node); return; }
-        block(node, BlockKind::paragraph, 0);
-        return;
-      case CMARK_NODE_LIST: {
-        int number = cmark_node_get_list_start(node);
-        bool ordered = cmark_node_get_list_type(node) == CMARK_ORDERED_LIST;
-        for (cmark_node* item = cmark_node_first_child(node); item; item = cmark_node_next(item), ++number) {
-          std::string label = ordered ? std::to_string(number) : std::string();
-          for (cmark_node* child = cmark_node_first_child(item); child; child = cmark_node_next(child)) {
-            if (cmark_node_get_type(child) == CMARK_NODE_PARAGRAPH) {
-              if (in_notes_section_ && ordered) note_from_node(child, label);
-              else block(child, BlockKind::list_item, list_depth + 1, label);
-              label.clear();
-            } else {
-              walk_block(child, list_depth + 1);
-            }
-          }
-        }
-        return;
+        paragraph(node);
+        return true;
+      case CMARK_NODE_LIST:
+        ++list_depth_;
+        list_next_[node] = cmark_node_get_list_start(node);
+        return false;
+      case CMARK_NODE_ITEM: {
+        cmark_node* list = cmark_node_parent(node);
+        bool ordered = list && cmark_node_get_list_type(list) == CMARK_ORDERED_LIST;
+        item_label_[node] = ordered ? std::to_string(list_next_[list]++) : std::string();
+        return false;
       }
       case CMARK_NODE_BLOCK_QUOTE:
-        for (cmark_node* child = cmark_node_first_child(node); child; child = cmark_node_next(child)) {
-          if (cmark_node_get_type(child) == CMARK_NODE_PARAGRAPH) block(child, BlockKind::block_quote, 0);
-          else walk_block(child, list_depth);
-        }
-        return;
-      case CMARK_NODE_FOOTNOTE_DEFINITION: {
+        ++quote_depth_;
+        return false;
+      case CMARK_NODE_FOOTNOTE_DEFINITION:
         saw_gfm_footnotes_ = true;
-        std::string label = definition_label(node);
-        deferred_notes_.push_back({node, label});
-        return;
-      }
+        deferred_notes_.push_back({node, definition_label(node)});
+        return true;
       case CMARK_NODE_CODE_BLOCK:
       case CMARK_NODE_HTML_BLOCK:
       case CMARK_NODE_THEMATIC_BREAK:
-        return;
+        return true;
       default:
         break;
     }
@@ -192,30 +206,27 @@ class MarkdownWalker {
       for (cmark_node* row = cmark_node_first_child(node); row; row = cmark_node_next(row))
         for (cmark_node* cell = cmark_node_first_child(row); cell; cell = cmark_node_next(cell))
           if (cmark_node_first_child(cell)) block(cell, BlockKind::paragraph, 0);
+      return true;
+    }
+    return false;
+  }
+
+  void paragraph(cmark_node* node) {
+    cmark_node* parent = cmark_node_parent(node);
+    if (parent && cmark_node_get_type(parent) == CMARK_NODE_ITEM) {
+      auto label = item_label_.find(parent);
+      std::string number = label != item_label_.end() ? label->second : std::string();
+      if (label != item_label_.end()) label->second.clear();  // only an item's first paragraph carries its number
+      if (in_notes_section_ && !number.empty()) note_from_node(node, number);
+      else block(node, BlockKind::list_item, list_depth_, number);
       return;
     }
-    for (cmark_node* child = cmark_node_first_child(node); child; child = cmark_node_next(child)) walk_block(child, list_depth);
+    if (quote_depth_ > 0) { block(node, BlockKind::block_quote, 0); return; }
+    if (in_notes_section_) { notes_paragraph(node); return; }
+    block(node, BlockKind::paragraph, 0);
   }
 
- public:
-  void flush_notes() {
-    for (auto& [node, label] : deferred_notes_) {
-      builder_.separate_blocks();
-      std::uint32_t begin = builder_.offset();
-      builder_.begin_block(BlockKind::note, 0, label);
-      for (cmark_node* child = cmark_node_first_child(node); child; child = cmark_node_next(child)) {
-        if (child != cmark_node_first_child(node)) builder_.append_synthetic("\n\n");
-        inlines_of(child);
-      }
-      builder_.end_block();
-      Span body = builder_.document().blocks.back().span;
-      if (body.empty()) body = {begin, begin};
-      builder_.add_note(label, body, body);
-    }
-  }
-
- private:
-  std::string definition_label(cmark_node* node) const {
+  std::string definition_label(cmark_node* node) {
     // cmark keeps only the ordinal; the label is in the source line "[^label]:".
     std::uint32_t line_begin = line_starts_[static_cast<std::size_t>(cmark_node_get_start_line(node)) - 1];
     std::size_t open = input_.find("[^", line_begin);
@@ -267,13 +278,11 @@ class MarkdownWalker {
         builder_.add_note(label->label, body, body);
         any = true;
       } else if (any && !builder_.document().notes.empty()) {
-        // Continuation of the previous note.
         std::string_view rest = line.substr(skip);
         if (!rest.empty()) {
           builder_.append_synthetic(" ");
           builder_.append(rest, line_start + static_cast<std::uint32_t>(skip));
-          sdk::Block& last = builder_.document().blocks.back();
-          last.span.end = builder_.offset();
+          builder_.document().blocks.back().span.end = builder_.offset();
           builder_.document().notes.back().span.end = builder_.offset();
           builder_.document().notes.back().body.end = builder_.offset();
         }
@@ -298,57 +307,75 @@ class MarkdownWalker {
     cursor_ = hint + length;
   }
 
-  void inlines_of(cmark_node* parent) {
-    for (cmark_node* node = cmark_node_first_child(parent); node; node = cmark_node_next(node)) inline_node(node);
-  }
-
-  void inline_node(cmark_node* node) {
-    cmark_node_type type = cmark_node_get_type(node);
-    const char* literal = cmark_node_get_literal(node);
-    switch (type) {
-      case CMARK_NODE_TEXT:
-      case CMARK_NODE_CODE:
-        append_literal(literal ? literal : "", node);
-        return;
-      case CMARK_NODE_SOFTBREAK:
-      case CMARK_NODE_LINEBREAK: {
-        std::size_t newline = input_.find('\n', cursor_);
-        if (newline != std::string_view::npos) {
-          builder_.append("\n", static_cast<std::uint32_t>(newline));
-          cursor_ = static_cast<std::uint32_t>(newline + 1);
-        } else {
-          builder_.append_synthetic("\n");
+  // The text of a block's inlines, in order; nested paragraphs (in a footnote definition) are
+  // separated by a blank line.
+  void inlines_of(cmark_node* root) {
+    struct OpenLink { std::uint32_t begin; cmark_node* node; };
+    std::vector<OpenLink> links;
+    bool first_paragraph = true;
+    cmark_iter* iter = cmark_iter_new(root);
+    cmark_event_type event;
+    while ((event = cmark_iter_next(iter)) != CMARK_EVENT_DONE) {
+      cmark_node* node = cmark_iter_get_node(iter);
+      if (node == root) continue;
+      cmark_node_type type = cmark_node_get_type(node);
+      if (event == CMARK_EVENT_EXIT) {
+        if (type == CMARK_NODE_LINK && !links.empty()) {
+          const char* url = cmark_node_get_url(node);
+          if (url && *url) builder_.add_link({links.back().begin, builder_.offset()}, url);
+          if (cmark_node_get_start_line(node) > 0) cursor_ = std::max(cursor_, node_end(node));
+          links.pop_back();
         }
-        return;
+        continue;
       }
-      case CMARK_NODE_LINK: {
-        std::uint32_t begin = builder_.offset();
-        if (cmark_node_get_start_line(node) > 0) cursor_ = node_start(node);
-        inlines_of(node);
-        const char* url = cmark_node_get_url(node);
-        if (url && *url) builder_.add_link({begin, builder_.offset()}, url);
-        if (cmark_node_get_start_line(node) > 0) cursor_ = std::max(cursor_, node_end(node));
-        return;
+      const char* literal = cmark_node_get_literal(node);
+      switch (type) {
+        case CMARK_NODE_PARAGRAPH:
+        case CMARK_NODE_HEADING:
+          if (!first_paragraph) builder_.append_synthetic("\n\n");
+          first_paragraph = false;
+          cursor_ = node_start(node);
+          break;
+        case CMARK_NODE_TEXT:
+        case CMARK_NODE_CODE:
+          append_literal(literal ? literal : "", node);
+          break;
+        case CMARK_NODE_SOFTBREAK:
+        case CMARK_NODE_LINEBREAK: {
+          std::size_t newline = input_.find('\n', cursor_);
+          if (newline != std::string_view::npos) {
+            builder_.append("\n", static_cast<std::uint32_t>(newline));
+            cursor_ = static_cast<std::uint32_t>(newline + 1);
+          } else {
+            builder_.append_synthetic("\n");
+          }
+          break;
+        }
+        case CMARK_NODE_LINK:
+          links.push_back({builder_.offset(), node});
+          if (cmark_node_get_start_line(node) > 0) cursor_ = node_start(node);
+          break;
+        case CMARK_NODE_IMAGE:
+        case CMARK_NODE_CODE_BLOCK:
+        case CMARK_NODE_HTML_BLOCK:
+          cmark_iter_reset(iter, node, CMARK_EVENT_EXIT);  // alt text and code are not running text
+          break;
+        case CMARK_NODE_FOOTNOTE_REFERENCE: {
+          saw_gfm_footnotes_ = true;
+          std::uint32_t begin = node_start(node), end = node_end(node);
+          std::string_view source = input_.substr(begin, end - begin);
+          std::string label = source.size() > 3 ? std::string(source.substr(2, source.size() - 3)) : std::string(literal ? literal : "");
+          std::uint32_t text_begin = builder_.offset();
+          builder_.append_replacing(label, begin, end - begin);
+          builder_.add_note_ref({text_begin, builder_.offset()}, label);
+          cursor_ = end;
+          break;
+        }
+        default:
+          break;  // emphasis, strong, strikethrough, inline HTML: their children carry the text
       }
-      case CMARK_NODE_IMAGE:
-        return;  // alt text is not running text
-      case CMARK_NODE_HTML_INLINE:
-        return;
-      case CMARK_NODE_FOOTNOTE_REFERENCE: {
-        saw_gfm_footnotes_ = true;
-        std::uint32_t begin = node_start(node), end = node_end(node);
-        std::string_view source = input_.substr(begin, end - begin);
-        std::string label = source.size() > 3 ? std::string(source.substr(2, source.size() - 3)) : std::string(literal ? literal : "");
-        std::uint32_t text_begin = builder_.offset();
-        builder_.append_replacing(label, begin, end - begin);
-        builder_.add_note_ref({text_begin, builder_.offset()}, label);
-        cursor_ = end;
-        return;
-      }
-      default:
-        inlines_of(node);  // emphasis, strong, strikethrough
-        return;
     }
+    cmark_iter_free(iter);
   }
 
   std::string_view input_;
@@ -357,9 +384,12 @@ class MarkdownWalker {
   std::vector<std::uint32_t> line_starts_;
   std::uint32_t cursor_ = 0;
   bool in_notes_section_ = false;
-  int heading_level_of_notes_ = 0;
   bool saw_gfm_footnotes_ = false;
-  mutable int anonymous_ = 0;
+  int anonymous_ = 0;
+  int quote_depth_ = 0;
+  int list_depth_ = 0;
+  std::unordered_map<cmark_node*, int> list_next_;
+  std::unordered_map<cmark_node*, std::string> item_label_;
   std::vector<std::pair<cmark_node*, std::string>> deferred_notes_;
 };
 

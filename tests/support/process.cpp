@@ -22,8 +22,6 @@ ProcessResult run_process(const std::string& program, const std::vector<std::str
   ProcessResult result;
   int out_pipe[2], err_pipe[2];
   if (::pipe2(out_pipe, O_CLOEXEC) != 0 || ::pipe2(err_pipe, O_CLOEXEC) != 0) return result;
-  struct rusage before {};
-  ::getrusage(RUSAGE_CHILDREN, &before);
   auto start = std::chrono::steady_clock::now();
   pid_t pid = ::fork();
   if (pid == 0) {
@@ -78,13 +76,14 @@ ProcessResult run_process(const std::string& program, const std::vector<std::str
   for (auto& fd : fds)
     if (fd.fd >= 0) ::close(fd.fd);
   int status = 0;
-  ::waitpid(pid, &status, 0);
+  struct rusage usage {};
+  // wait4 reports this child's own peak (and its waited-for descendants'), not the maximum
+  // over every child the test process ever had.
+  ::wait4(pid, &status, 0, &usage);
   result.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   if (WIFEXITED(status)) result.exit_code = WEXITSTATUS(status);
   if (WIFSIGNALED(status)) result.signal = WTERMSIG(status);
-  struct rusage after {};
-  ::getrusage(RUSAGE_CHILDREN, &after);
-  result.peak_rss_kb = after.ru_maxrss;
+  result.peak_rss_kb = usage.ru_maxrss;
   return result;
 }
 

@@ -15,7 +15,7 @@ struct ProcessResult {
   bool timed_out = false; ///< killed at the limit
   std::string out, err;
   double seconds = 0;
-  long peak_rss_kb = 0;   ///< of the child (getrusage RUSAGE_CHILDREN delta)
+  long peak_rss_kb = 0;   ///< peak resident memory of the child and its descendants (wait4)
 };
 
 /// Runs `program` with `args`; stdin from `input` (empty: /dev/null). `env` entries are added to
