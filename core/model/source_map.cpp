@@ -49,7 +49,7 @@ std::uint32_t SourceMap::input_to_source(std::uint32_t input_offset) const {
 }
 
 std::uint32_t SourceMap::to_source(std::uint32_t text_offset) const {
-  return input_to_source(text_to_input(text_offset));
+  return std::min<std::uint32_t>(input_to_source(text_to_input(text_offset)), static_cast<std::uint32_t>(source_.size()));
 }
 
 std::uint32_t SourceMap::text_to_input(std::uint32_t text_offset) const {

@@ -159,7 +159,8 @@ class MarkdownWalker {
     return offset_of(cmark_node_get_start_line(node), cmark_node_get_start_column(node));
   }
   std::uint32_t node_end(cmark_node* node) const {
-    return offset_of(cmark_node_get_end_line(node), cmark_node_get_end_column(node)) + 1;
+    std::uint32_t last = offset_of(cmark_node_get_end_line(node), cmark_node_get_end_column(node));
+    return std::min<std::uint32_t>(last + 1, static_cast<std::uint32_t>(input_.size()));
   }
   static std::string type_name(cmark_node* node) {
     const char* name = cmark_node_get_type_string(node);

@@ -1,0 +1,7 @@
+// SPDX-License-Identifier: MIT
+#include "reader_properties.hpp"
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+  marginalia::fuzz::check_reader("fuzz.html", data, size);
+  return 0;
+}
