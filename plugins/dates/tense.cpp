@@ -1,0 +1,109 @@
+// SPDX-License-Identifier: MIT
+#include "tense.hpp"
+
+#include <algorithm>
+#include <cstring>
+
+namespace marginalia::plugins::dates {
+namespace {
+
+constexpr std::size_t max_reach = 40;  // tokens searched on each side: keeps the scan linear
+
+bool lower_equals(std::string_view word, const char* lower) {
+  std::size_t n = std::strlen(lower);
+  if (word.size() != n) return false;
+  for (std::size_t i = 0; i < n; ++i) {
+    char c = word[i];
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    if (c != lower[i]) return false;
+  }
+  return true;
+}
+
+bool one_of(std::string_view word, std::initializer_list<const char*> list) {
+  for (const char* candidate : list)
+    if (lower_equals(word, candidate)) return true;
+  return false;
+}
+
+enum class Cue { none, past, future, present };
+
+Cue classify(std::string_view word, std::string_view previous, std::string_view next) {
+  if (one_of(word, {"will", "shall", "ll", "would", "could", "might", "should", "scheduled", "expected", "plans", "planned",
+                    "planning", "plan", "intends", "intended", "intend", "due", "upcoming", "forthcoming", "slated", "next",
+                    "aims", "proposed", "anticipated", "deadline", "until", "soon", "expects", "hopes", "wants"}))
+    return Cue::future;
+  if (lower_equals(word, "going") && lower_equals(next, "to")) return Cue::future;
+  if (lower_equals(word, "may") && !(word[0] >= 'A' && word[0] <= 'Z')) return Cue::future;
+  if (one_of(word, {"was", "were", "had", "did", "ago", "said", "met", "took", "made", "came", "went", "gave", "saw", "began",
+                    "rose", "fell", "sold", "bought", "held", "won", "lost", "paid", "left", "sent", "spoke", "wrote", "told",
+                    "became", "brought", "found", "got", "kept", "led", "ran", "struck", "thought", "knew", "grew", "drew",
+                    "threw", "flew", "spent", "fought", "caught", "sought", "chose", "broke", "stood", "withdrew", "overtook",
+                    "undertook", "hit", "slid", "sank", "shrank", "swung", "forecast", "cut", "quit", "closed"}))
+    return Cue::past;
+  if (one_of(word, {"is", "are", "am", "has", "have"})) return Cue::present;
+  if (word.size() >= 5 && word[word.size() - 2] == 'e' && word[word.size() - 1] == 'd' && word[0] >= 'a' && word[0] <= 'z') {
+    if (one_of(word, {"indeed", "proceed", "exceed", "succeed", "hundred", "kindred", "sacred", "naked", "wicked", "rugged",
+                      "ragged", "crooked", "beloved", "based", "related", "limited", "united", "detailed", "advanced", "speed",
+                      "breed", "greed", "embed", "need", "feed", "seed", "tweed"}))
+      return Cue::none;
+    if (one_of(previous, {"is", "are", "be", "being", "been", "to", "the", "a", "an", "its", "their", "his", "her", "our"}))
+      return Cue::none;
+    return Cue::past;
+  }
+  return Cue::none;
+}
+
+}  // namespace
+
+bool ends_sentence(std::string_view text, const std::vector<Token>& tokens, std::size_t i) {
+  const Token& t = tokens[i];
+  if (t.kind != TokenKind::punct) return false;
+  if (t.value == ';' || t.value == '!' || t.value == '?') return true;
+  if (t.value != '.') return false;
+  if (i + 1 >= tokens.size()) return true;
+  const Token& next = tokens[i + 1];
+  if (!next.space_before) return false;
+  if (next.kind == TokenKind::word && next.upper) {
+    // "U.S. President", "Apr. 24" and "Mr. Smith" do not end a sentence.
+    if (i > 0 && tokens[i - 1].kind == TokenKind::word) {
+      std::string_view prev = text.substr(tokens[i - 1].begin, tokens[i - 1].end - tokens[i - 1].begin);
+      if (prev.size() <= 2 || tokens[i - 1].word.abbreviation) return false;
+      if (one_of(prev, {"mr", "mrs", "ms", "dr", "st", "gen", "sen", "rep", "gov", "inc", "corp", "co", "ltd", "no", "vs"})) return false;
+    }
+    return true;
+  }
+  return next.kind != TokenKind::word;  // a quote mark, digit or bracket after the stop
+}
+
+TenseCues tense_cues(std::string_view text, const std::vector<Token>& tokens, std::size_t first, std::size_t end) {
+  std::size_t lo = first, hi = end;
+  while (lo > 0 && first - lo < max_reach && !ends_sentence(text, tokens, lo - 1)) --lo;
+  while (hi < tokens.size() && hi - end < max_reach && !ends_sentence(text, tokens, hi)) ++hi;
+  TenseCues out;
+  int best_past = -1, best_future = -1, best_present = -1;
+  auto word_at = [&](std::size_t i) -> std::string_view {
+    if (i >= tokens.size() || tokens[i].kind != TokenKind::word) return {};
+    return text.substr(tokens[i].begin, tokens[i].end - tokens[i].begin);
+  };
+  for (std::size_t i = lo; i < hi; ++i) {
+    if (i >= first && i < end) continue;
+    std::string_view word = word_at(i);
+    if (word.empty()) continue;
+    Cue cue = classify(word, i > 0 ? word_at(i - 1) : std::string_view{}, word_at(i + 1));
+    if (cue == Cue::none) continue;
+    int distance = static_cast<int>(i < first ? first - i : i - end + 1);
+    int* slot = cue == Cue::past ? &best_past : cue == Cue::future ? &best_future : &best_present;
+    if (*slot < 0 || distance < *slot) *slot = distance;
+  }
+  out.future_cue = best_future >= 0;
+  out.past_distance = best_past;
+  // The nearest cue decides; a future cue wins a near tie, because "will" often sits two words
+  // further from the date than the participle it governs ("will be held on …").
+  if (best_future >= 0 && (best_past < 0 || best_future <= best_past + 2)) out.tense = Tense::future;
+  else if (best_past >= 0 && (best_present < 0 || best_past <= best_present + 1)) out.tense = Tense::past;
+  else if (best_present >= 0) out.tense = Tense::present;
+  return out;
+}
+
+}  // namespace marginalia::plugins::dates
