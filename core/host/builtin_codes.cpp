@@ -29,6 +29,16 @@ const std::vector<BuiltinCode>& builtin_codes() {
        "Raise the limit (`--max-input-size 1G`) or split the file."},
       {{"reader/malformed-markup", Severity::error, "The input's markup (XML, HTML, DOCX) could not be parsed."},
        "The message names the position and what the parser expected. Fix the markup and run again."},
+      {{"reader/unexpanded-entity", Severity::warning, "An XML entity reference was kept as text because nothing defines it."},
+       "marginalia never reads DTDs or external entities (no XXE, no billion laughs), so `&xxe;` or `&nbsp;` stays literal text. "
+       "Example: `r.xml:12:8: warning: entity reference &nbsp; is kept as text: marginalia never reads DTDs or external entities "
+       "[reader/unexpanded-entity]`. Write the character itself or a numeric reference (`&#160;`)."},
+      {{"reader/docx-bad-archive", Severity::error, "The DOCX file is not a readable Word archive."},
+       "The ZIP container is damaged (truncated central directory), encrypted, holds unsafe entry names (`../`, absolute paths) "
+       "or lacks `word/document.xml`. The message names the problem and the entry. Re-save the file from Word or LibreOffice."},
+      {{"reader/docx-too-large", Severity::error, "A DOCX part inflates beyond the reader's limits (a ZIP bomb guard)."},
+       "Each part may inflate to at most 100 times its compressed size, all parts together to at most 256 MiB, and the archive "
+       "may hold at most 10,000 entries. Reading stops at the limit; nothing is written to disk."},
       {{"reader/control-character", Severity::warning, "A control character (NUL, ESC…) was replaced with U+FFFD."},
        "Control characters are invisible and break XML output; the reader replaces each with U+FFFD and reports the first, "
        "with a count. Remove them from the source."},

@@ -118,11 +118,13 @@ void MarkupText::append_verbatim(std::string_view input, std::uint32_t begin, st
   has_text_ = true;
 }
 
-void MarkupText::append_atom(std::string_view text, std::uint32_t raw_begin, std::uint32_t raw_length) {
-  if (text.empty()) return;
+sdk::Span MarkupText::append_atom(std::string_view text, std::uint32_t raw_begin, std::uint32_t raw_length) {
+  if (text.empty()) return {offset(), offset()};
   flush_break();
+  std::uint32_t begin = offset();
   builder_.append_replacing(text, raw_begin, std::max<std::uint32_t>(raw_length, 1));
   has_text_ = true;
+  return {begin, offset()};
 }
 
 void MarkupText::append_decoded_reference(std::string_view input, std::uint32_t begin, std::uint32_t& cursor, std::uint32_t end) {

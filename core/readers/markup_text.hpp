@@ -48,8 +48,9 @@ class MarkupText {
   /// Appends `text` that a parser decoded from input bytes [raw_begin, raw_end): mapped byte for
   /// byte when the bytes equal the text, otherwise as one replacement.
   void append_parsed(std::string_view text, std::string_view input, std::uint32_t raw_begin, std::uint32_t raw_end);
-  /// Appends `text` (a footnote label, a URL) standing for `raw_length` input bytes.
-  void append_atom(std::string_view text, std::uint32_t raw_begin, std::uint32_t raw_length);
+  /// Appends `text` (a footnote label, a URL) standing for `raw_length` input bytes; returns
+  /// where it landed (after any pending separator).
+  sdk::Span append_atom(std::string_view text, std::uint32_t raw_begin, std::uint32_t raw_length);
   /// Asks for a separator before the next text (never at the start of a block).
   void request_break(TextBreak kind, std::uint32_t raw_begin, std::uint32_t raw_length);
 

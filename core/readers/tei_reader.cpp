@@ -303,9 +303,7 @@ class TeiWalker {
       if (span.empty()) {
         // An empty <ref target="…"/> shows its target.
         ensure_block();
-        std::uint32_t begin = text_.offset();
-        text_.append_atom(frame.note_ref ? frame.label : frame.links.front(), tag_offset(node), tag_length(node));
-        span = {begin, text_.offset()};
+        span = text_.append_atom(frame.note_ref ? frame.label : frame.links.front(), tag_offset(node), tag_length(node));
       }
       if (frame.note_ref) builder_.add_note_ref(span, frame.label);
       for (std::string& target : frame.links) builder_.add_link(span, std::move(target));
@@ -364,9 +362,7 @@ class TeiWalker {
     else if (!links.empty()) shown = links.front();
     if (shown.empty()) return;
     ensure_block();
-    std::uint32_t begin = text_.offset();
-    text_.append_atom(shown, tag_offset(node), tag_length(node));
-    Span span{begin, text_.offset()};
+    Span span = text_.append_atom(shown, tag_offset(node), tag_length(node));
     if (note && !note->in_running_text) builder_.add_note_ref(span, note->label);
     for (std::string& link : links) builder_.add_link(span, std::move(link));
     std::vector<sdk::Attribute> attributes;
@@ -380,9 +376,7 @@ class TeiWalker {
     if (!note) return true;  // place="inline": its text runs on
     if (note->in_running_text) {
       ensure_block();
-      std::uint32_t begin = text_.offset();
-      text_.append_atom(note->shown, tag_offset(node), tag_length(node));
-      builder_.add_note_ref({begin, text_.offset()}, note->label);
+      builder_.add_note_ref(text_.append_atom(note->shown, tag_offset(node), tag_length(node)), note->label);
     }
     deferred_.push_back(note);
     return false;
@@ -514,7 +508,7 @@ ReadResult read_tei(const ReaderInput& input) {
     error.byte_offset = map.to_source(offset);
     error.code = "reader/malformed-markup";
     error.message = std::string("not well-formed XML: ") + parse_error_message(parsed.status);
-    if (parsed.status == pugi::status_end_element_mismatch && offset >= text.size())
+    if (parsed.status == pugi::status_end_element_mismatch && offset + 1 >= text.size())
       error.message = "not well-formed XML: the file ends before every element is closed";
     result.error = std::move(error);
     return result;
