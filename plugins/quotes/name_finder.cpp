@@ -1,0 +1,125 @@
+// SPDX-License-Identifier: MIT
+#include "name_finder.hpp"
+
+#include <marginalia/sdk/text.hpp>
+
+namespace marginalia::plugins::quotes {
+namespace {
+
+bool has_inner_capital(std::string_view word) {
+  // "EU-China", "Russo-Chinese": a hyphen followed by a capital is a compound, not a name.
+  for (std::size_t i = 1; i + 1 < word.size(); ++i)
+    if (word[i] == '-' && std::isupper(static_cast<unsigned char>(word[i + 1]))) return true;
+  return false;
+}
+
+}  // namespace
+
+bool NameFinder::name_word(const Token& token, const std::string& folded) const {
+  if (token.kind != TokenKind::word || !token.capitalized || token.all_caps) return false;
+  if (vocabulary_.role(folded) || vocabulary_.institution_word(folded) || vocabulary_.place(folded) ||
+      vocabulary_.not_a_name(folded) || vocabulary_.function_word(folded) || vocabulary_.honorific(folded))
+    return false;
+  if (has_inner_capital(stem(text_, token))) return false;
+  return sdk::is_letter(static_cast<unsigned char>(text_[token.span.begin])) || (static_cast<unsigned char>(text_[token.span.begin]) >= 0xC0);
+}
+
+std::string NameFinder::join(const std::vector<Token>& tokens, std::size_t first, std::size_t last) const {
+  std::string out;
+  for (std::size_t i = first; i <= last; ++i) {
+    if (i > first) out.push_back(' ');
+    out.append(i == last ? stem(text_, tokens[i]) : text_.substr(tokens[i].span.begin, tokens[i].span.size()));
+  }
+  return out;
+}
+
+void NameFinder::find(const std::vector<Token>& tokens, std::size_t from, std::size_t to, std::vector<NameRun>& out) const {
+  std::size_t i = from;
+  std::vector<std::string> folds;
+  while (i < to) {
+    const Token& t = tokens[i];
+    if (t.kind != TokenKind::word) { ++i; continue; }
+    std::string f = folded(t);
+    bool starts = t.capitalized || t.all_caps || (vocabulary_.role(f) && i + 1 < to && tokens[i + 1].kind == TokenKind::word &&
+                                                 (tokens[i + 1].capitalized || vocabulary_.role(folded(tokens[i + 1]))));
+    if (!starts) { ++i; continue; }
+    // The run: capitalised words, role words, and lower-case particles between capitalised words.
+    std::size_t a = i, b = i;
+    folds.clear();
+    folds.push_back(f);
+    while (!tokens[b].possessive && b + 1 < to && tokens[b + 1].kind == TokenKind::word) {
+      const Token& n = tokens[b + 1];
+      std::string nf = folded(n);
+      bool joins = n.capitalized || n.all_caps || vocabulary_.role(nf);
+      if (!joins && vocabulary_.particle(nf) && b + 2 < to && tokens[b + 2].kind == TokenKind::word &&
+          (tokens[b + 2].capitalized || vocabulary_.particle(folded(tokens[b + 2]))))
+        joins = true;
+      if (!joins) break;
+      ++b;
+      folds.push_back(nf);
+    }
+    i = b + 1;
+    // Sentence-initial function words are capitalised but not part of a name ("However", "As").
+    std::size_t skip = 0;
+    while (a + skip <= b && vocabulary_.function_word(folds[skip]) && !tokens[a + skip].all_caps) ++skip;
+    if (a + skip > b) continue;
+    a += skip;
+    folds.erase(folds.begin(), folds.begin() + static_cast<std::ptrdiff_t>(skip));
+    // The name: the longest tail of name words (particles allowed inside).
+    std::size_t n = b + 1;
+    while (n > a) {
+      const std::string& nf = folds[n - 1 - a];
+      bool ok = name_word(tokens[n - 1], nf) || (vocabulary_.particle(nf) && !tokens[n - 1].capitalized && n - 1 > a && n <= b);
+      if (!ok) break;
+      --n;
+    }
+    while (n <= b && vocabulary_.particle(folds[n - a]) && !tokens[n].capitalized) ++n;
+    NameRun run;
+    run.run_first = a;
+    bool any_role = false, institution = false, place = false, acronym = false;
+    for (std::size_t k = a; k < n; ++k) {
+      const std::string& kf = folds[k - a];
+      any_role |= vocabulary_.role(kf);
+      institution |= vocabulary_.institution_word(kf);
+      place |= vocabulary_.place(kf);
+      acronym |= tokens[k].all_caps;
+    }
+    if (n <= b) {
+      // A person's name, perhaps after an honorific ("Mr. Bennet") or a role ("President Xi").
+      std::size_t first = n;
+      if (first > a) {
+        if (char g = vocabulary_.honorific(folds[first - 1 - a])) {
+          run.gender = g == 'n' ? 0 : g;
+          --first;
+        }
+      }
+      run.first = first;
+      run.last = b;
+      run.role = any_role && !(institution && !vocabulary_.role(folds[n - 1 - a]));
+      std::size_t words = 0;
+      for (std::size_t k = n; k <= b; ++k) words += tokens[k].capitalized ? 1 : 0;
+      bool honorific = first < n;
+      if (honorific || run.role || words >= 2) run.type = SpeakerType::person;
+      else run.type = SpeakerType::none;
+      // A role that belongs to an institution ("Commission President") still names a person.
+      if (!honorific && !any_role && words >= 2 && (institution || acronym)) run.type = SpeakerType::organisation;
+      run.name = join(tokens, first, b);
+      run.span = {tokens[first].span.begin, tokens[b].stem_end};
+      out.push_back(std::move(run));
+      continue;
+    }
+    // No name word: an institution or place ("the European Council", "Beijing", "NATO").
+    if (institution || place || acronym) {
+      run.first = a;
+      run.last = b;
+      run.type = SpeakerType::organisation;
+      run.name = join(tokens, a, b);
+      if (a > from && tokens[a - 1].kind == TokenKind::word && fold(stem(text_, tokens[a - 1])) == "the" && institution)
+        run.name = "the " + run.name;
+      run.span = {tokens[a].span.begin, tokens[b].stem_end};
+      out.push_back(std::move(run));
+    }
+  }
+}
+
+}  // namespace marginalia::plugins::quotes

@@ -1,0 +1,743 @@
+// SPDX-License-Identifier: MIT
+#include "quote_analyzer.hpp"
+
+#include <algorithm>
+#include <map>
+
+#include <marginalia/sdk/text.hpp>
+
+#include "name_finder.hpp"
+#include "name_index.hpp"
+#include "quote_scanner.hpp"
+#include "sentence_splitter.hpp"
+#include "vocabulary.hpp"
+#include "word_lexer.hpp"
+
+namespace marginalia::plugins::quotes {
+namespace {
+
+using sdk::BlockKind;
+using sdk::Span;
+
+bool is_prose(BlockKind kind) {
+  return kind == BlockKind::paragraph || kind == BlockKind::list_item || kind == BlockKind::block_quote;
+}
+
+// One prose block, lexed: its tokens and sentences.
+struct Context {
+  std::uint32_t block = 0;
+  std::vector<Token> tokens;
+  std::vector<Span> sentences;
+  std::vector<std::size_t> sentence_first;  // first token of each sentence; one extra entry = tokens.size()
+
+  std::size_t sentence_of(std::size_t token) const {
+    auto it = std::upper_bound(sentence_first.begin(), sentence_first.end() - 1, token);
+    return it == sentence_first.begin() ? 0 : static_cast<std::size_t>(it - sentence_first.begin() - 1);
+  }
+  std::size_t from(std::size_t sentence) const { return sentence_first[sentence]; }
+  std::size_t to(std::size_t sentence) const { return sentence_first[sentence + 1]; }
+};
+
+// The shape of the quoted words: how many, capitalised how, ending how.
+struct Shape {
+  int words = 0;
+  int capitalised = 0;       // words starting with a capital
+  int long_lower = 0;        // lower-case words of four letters or more, other than short linking words
+  bool first_capital = false;
+  bool terminal = false;     // ends with . ! ? …
+  bool comma_end = false;    // ends with , (dialogue: “…,” she said)
+};
+
+class Analyzer {
+ public:
+  Analyzer(const sdk::Document& document, const AnalysisOptions& options)
+      : document_(document),
+        text_(document.text),
+        options_(options),
+        vocabulary_(options.extra_verbs),
+        finder_(vocabulary_, text_),
+        index_(vocabulary_, text_) {}
+
+  Analysis run() {
+    ScanResult scan = QuoteScanner().scan(document_);
+    quotes_ = std::move(scan.quotations);
+    build_refs();
+    const auto& blocks = document_.blocks;
+    bool have_previous = false;
+    for (std::uint32_t b = 0; b < blocks.size(); ++b) {
+      if (!is_prose(blocks[b].kind)) continue;
+      Context ctx;
+      ctx.block = b;
+      lex(text_, blocks[b].span, refs_, document_.note_refs, ctx.tokens);
+      ctx.sentences = split_sentences(text_, blocks[b].span, refs_, document_.note_refs);
+      index_sentences(ctx);
+      index_.add(ctx.tokens, 0, ctx.tokens.size(), finder_);
+      // Citations of display quotations that wait for the next paragraph's first sentence.
+      for (int q : awaiting_next_) {
+        Quotation& quote = quotes_[static_cast<std::size_t>(q)];
+        if (quote.citation.target.empty() && !ctx.sentences.empty()) cite_in_range(quote, ctx.sentences.front(), Span{});
+      }
+      awaiting_next_.clear();
+      for (std::size_t i = 0; i < ctx.tokens.size(); ++i) {
+        const Token& t = ctx.tokens[i];
+        if (t.kind != TokenKind::quote) continue;
+        Quotation& q = quotes_[static_cast<std::size_t>(t.quote)];
+        bool starts_here = q.block == b && t.span.begin == q.span.begin;
+        bool ends_here = t.span.end == q.span.end;
+        if (q.origin == QuoteOrigin::block_quote) {
+          if (starts_here) display_quotation(t.quote, have_previous ? &previous_ : nullptr);
+          continue;
+        }
+        if (starts_here && ends_here) {
+          process(t.quote, ctx, i, ctx, i);
+        } else if (starts_here) {
+          pending_[t.quote] = {ctx, i};
+        } else if (ends_here) {
+          auto found = pending_.find(t.quote);
+          if (found != pending_.end()) {
+            process(t.quote, found->second.first, found->second.second, ctx, i);
+            pending_.erase(found);
+          } else {
+            process(t.quote, ctx, i, ctx, i);
+          }
+        }
+      }
+      previous_ = std::move(ctx);
+      have_previous = true;
+    }
+    classify_rest();
+    inherit_speakers();
+    Analysis analysis;
+    analysis.quotations = std::move(quotes_);
+    analysis.stray = std::move(scan.stray);
+    return analysis;
+  }
+
+ private:
+  // ---- preparation ----------------------------------------------------------------------
+  void build_refs() {
+    for (std::size_t i = 0; i < quotes_.size(); ++i) {
+      if (quotes_[i].parent >= 0) continue;
+      for (const Span& piece : quotes_[i].pieces) refs_.push_back({piece, static_cast<int>(i)});
+    }
+    std::sort(refs_.begin(), refs_.end(), [](const QuoteRef& a, const QuoteRef& b) { return a.span.begin < b.span.begin; });
+    // Overlapping top-level spans (markup against marks) would confuse the lexer: keep the first.
+    std::vector<QuoteRef> clean;
+    for (const QuoteRef& r : refs_)
+      if (clean.empty() || clean.back().span.end <= r.span.begin) clean.push_back(r);
+    refs_ = std::move(clean);
+  }
+
+  static void index_sentences(Context& ctx) {
+    ctx.sentence_first.clear();
+    std::size_t t = 0;
+    for (const Span& s : ctx.sentences) {
+      while (t < ctx.tokens.size() && ctx.tokens[t].span.begin < s.begin) ++t;
+      ctx.sentence_first.push_back(t);
+    }
+    if (ctx.sentence_first.empty()) ctx.sentence_first.push_back(0);
+    ctx.sentence_first.front() = 0;
+    ctx.sentence_first.push_back(ctx.tokens.size());
+  }
+
+  // ---- small token helpers ----------------------------------------------------------------
+  std::string folded(const Context& ctx, std::size_t i) const {
+    const Token& t = ctx.tokens[i];
+    return t.kind == TokenKind::word ? fold(stem(text_, t)) : std::string();
+  }
+  bool is_word(const Context& ctx, std::size_t i, std::string_view w) const {
+    return i < ctx.tokens.size() && ctx.tokens[i].kind == TokenKind::word && folded(ctx, i) == w;
+  }
+  bool is_punct(const Context& ctx, std::size_t i, char32_t c) const {
+    return i < ctx.tokens.size() && ctx.tokens[i].kind == TokenKind::punct && ctx.tokens[i].punct == c;
+  }
+  // A capitalised word mid-sentence is a name ("States"), not a verb.
+  bool verb_at(const Context& ctx, std::size_t i) const {
+    return i < ctx.tokens.size() && ctx.tokens[i].kind == TokenKind::word && !ctx.tokens[i].capitalized &&
+           vocabulary_.reporting_verb(folded(ctx, i));
+  }
+  bool adverb_at(const Context& ctx, std::size_t i) const {
+    if (i >= ctx.tokens.size() || ctx.tokens[i].kind != TokenKind::word) return false;
+    std::string w = folded(ctx, i);
+    return w.size() > 4 && w.compare(w.size() - 2, 2, "ly") == 0;
+  }
+  std::string text_of(const Context& ctx, std::size_t first, std::size_t last) const {
+    std::string out;
+    for (std::size_t i = first; i <= last; ++i) {
+      if (!out.empty() && ctx.tokens[i].kind == TokenKind::word) out.push_back(' ');
+      out.append(text_.substr(ctx.tokens[i].span.begin, ctx.tokens[i].span.size()));
+    }
+    return out;
+  }
+
+  Shape shape(Span inner) const {
+    Shape s;
+    std::size_t i = inner.begin;
+    const std::size_t end = std::min<std::size_t>(inner.end, text_.size());
+    char32_t last = 0;
+    while (i < end) {
+      std::size_t p = i;
+      char32_t c = sdk::next_code_point(text_, p);
+      if (sdk::is_letter(c) || sdk::is_ascii_digit(c)) {
+        std::size_t start = i;
+        bool capital = sdk::is_upper(c);
+        int letters = 0;
+        std::size_t q = i;
+        while (q < end) {
+          std::size_t r = q;
+          char32_t d = sdk::next_code_point(text_, r);
+          if (!(sdk::is_letter(d) || sdk::is_ascii_digit(d) || d == '-' || d == 0x2019 || d == '\'')) break;
+          letters += sdk::is_letter(d) ? 1 : 0;
+          q = r;
+        }
+        ++s.words;
+        if (s.words == 1) s.first_capital = capital;
+        if (capital) ++s.capitalised;
+        else if (letters >= 4) {
+          std::string w = fold(text_.substr(start, q - start));
+          static constexpr std::string_view linking[] = {"with", "from", "into", "over", "upon", "than", "that", "this", "onto", "versus"};
+          if (std::find(std::begin(linking), std::end(linking), w) == std::end(linking)) ++s.long_lower;
+        }
+        i = q;
+        last = 'a';
+        continue;
+      }
+      if (!sdk::is_space(c)) last = c;
+      i = p;
+    }
+    s.terminal = last == '.' || last == '!' || last == '?' || last == 0x2026;
+    s.comma_end = last == ',';
+    return s;
+  }
+
+  // ---- classification -----------------------------------------------------------------------
+  bool speech_before(const Context& ctx, std::size_t qi, std::size_t from) const {
+    if (qi == from) return false;
+    std::size_t p = qi - 1;
+    if (is_punct(ctx, p, ':')) return true;
+    if (is_punct(ctx, p, ',') && p > from && verb_at(ctx, p - 1)) return true;
+    if (verb_at(ctx, p)) return true;
+    if (is_word(ctx, p, "that") && p > from && verb_at(ctx, p - 1)) return true;
+    return false;
+  }
+
+  bool speech_after(const Context& ctx, std::size_t qi, std::size_t to) const {
+    std::size_t k = qi + 1;
+    while (k < to && (ctx.tokens[k].kind == TokenKind::marker ||
+                      (ctx.tokens[k].kind == TokenKind::punct && (ctx.tokens[k].punct == ',' || ctx.tokens[k].punct == '!' || ctx.tokens[k].punct == '?'))))
+      ++k;
+    if (k >= to || ctx.tokens[k].kind != TokenKind::word) return false;
+    if (verb_at(ctx, k)) return true;
+    for (std::size_t v = k + 1; v < to && v <= k + 4; ++v) {
+      if (ctx.tokens[v].kind == TokenKind::quote) break;
+      if (verb_at(ctx, v)) {
+        const Token& first = ctx.tokens[k];
+        std::string f = folded(ctx, k);
+        return first.capitalized || vocabulary_.pronoun(f) || f == "the" || f == "his" || f == "her";
+      }
+    }
+    return false;
+  }
+
+  QuoteKind classify(const Quotation& q, const Context& before, std::size_t bqi, const Context& after, std::size_t aqi) const {
+    if (q.origin == QuoteOrigin::block_quote) return QuoteKind::direct;
+    if (q.origin == QuoteOrigin::markup && (!q.markup_who.empty() || !q.markup_source.empty())) return QuoteKind::direct;
+    Shape s = shape(q.inner);
+    std::size_t bs = before.sentence_of(bqi), as = after.sentence_of(aqi);
+    std::size_t from = before.from(bs), to = after.to(as);
+    bool speech = speech_before(before, bqi, from) || speech_after(after, aqi, to) || (s.terminal && s.words >= 1) ||
+                  (s.comma_end && s.words >= 2);
+    // "so-called", "dubbed", "the term": a word being mentioned, not words being quoted.
+    if (bqi > from) {
+      std::string prev = folded(before, bqi - 1);
+      if (prev == "so-called" || prev == "dubbed" || prev == "called" || prev == "term" || prev == "word" || prev == "phrase" ||
+          prev == "slogan" || prev == "label" || prev == "motto" || prev == "notion")
+        return s.first_capital && s.long_lower == 0 && s.words >= 2 ? QuoteKind::title : QuoteKind::scare;
+    }
+    if (!speech) {
+      bool title_case = s.words >= 2 && s.first_capital && s.long_lower == 0 && s.capitalised >= 2 && !s.terminal;
+      if (title_case) return QuoteKind::title;
+      if (bqi > from && s.first_capital && vocabulary_.title_cue(folded(before, bqi - 1))) return QuoteKind::title;
+      if (s.words <= options_.scare_max_words) return QuoteKind::scare;
+    }
+    return QuoteKind::direct;
+  }
+
+  // ---- attribution --------------------------------------------------------------------------
+  bool from_run(const NameRun& run, const char* how, Speaker& out) {
+    if (run.type == SpeakerType::organisation) {
+      out = {run.name, SpeakerType::organisation, run.span, how};
+      return true;
+    }
+    int id = index_.entity_at(run.span);
+    if (id < 0) id = index_.resolve(run, run.span.begin);
+    if (id < 0) return false;
+    const Entity& e = index_.entity(id);
+    out = {e.name, e.type, run.span, how};
+    return true;
+  }
+
+  bool from_pronoun(const Context& ctx, std::size_t i, const char* how, Speaker& out) {
+    char p = vocabulary_.pronoun(folded(ctx, i));
+    if (p != 'm' && p != 'f') return false;
+    int id = index_.last_person_before(ctx.tokens[i].span.begin, p);
+    if (id < 0) return false;
+    out = {index_.entity(id).name, SpeakerType::person, Span{}, how};
+    return true;
+  }
+
+  const NameRun* run_starting(const std::vector<NameRun>& runs, std::size_t i) const {
+    for (const NameRun& r : runs)
+      if (r.run_first == i || r.first == i) return &r;
+    return nullptr;
+  }
+  const NameRun* run_ending(const std::vector<NameRun>& runs, std::size_t i) const {
+    for (const NameRun& r : runs)
+      if (r.last == i) return &r;
+    return nullptr;
+  }
+
+  static bool determiner(std::string_view w) {
+    return w == "the" || w == "his" || w == "her" || w == "their" || w == "its" || w == "my" || w == "our" || w == "your" ||
+           w == "a" || w == "an" || w == "this" || w == "that";
+  }
+
+  // A description standing for a speaker: "his wife", "the minister".
+  bool description_after(const Context& ctx, std::size_t j, std::size_t to, Speaker& out) const {
+    if (j >= to || !determiner(folded(ctx, j))) return false;
+    std::size_t k = j + 1, last = j;
+    while (k < to && k <= j + 3 && ctx.tokens[k].kind == TokenKind::word && !adverb_at(ctx, k) && !verb_at(ctx, k) &&
+           !vocabulary_.function_word(folded(ctx, k)))
+      last = k++;
+    if (last == j) return false;
+    out = {text_of(ctx, j, last), SpeakerType::person, {ctx.tokens[j].span.begin, ctx.tokens[last].span.end}, "description"};
+    return true;
+  }
+  bool description_before(const Context& ctx, std::size_t end, std::size_t from, Speaker& out) const {
+    // `end` is the noun ("the minister said"): up to three words back to a determiner.
+    if (ctx.tokens[end].kind != TokenKind::word || ctx.tokens[end].capitalized) return false;
+    for (std::size_t back = 1; back <= 3 && end >= from + back; ++back) {
+      std::size_t j = end - back;
+      if (ctx.tokens[j].kind != TokenKind::word) return false;
+      std::string w = folded(ctx, j);
+      if (determiner(w)) {
+        out = {text_of(ctx, j, end), SpeakerType::person, {ctx.tokens[j].span.begin, ctx.tokens[end].span.end}, "description"};
+        return true;
+      }
+      if (vocabulary_.function_word(w) || verb_at(ctx, j)) return false;
+    }
+    return false;
+  }
+
+  // A noun phrase ending in a document noun ("the Commission’s 2019 strategic outlook",
+  // "their joint statement of 4 February 2022"); a person's document is the person's words.
+  bool document_phrase(const Context& ctx, std::size_t noun, std::size_t from, std::size_t to, const std::vector<NameRun>& runs,
+                       const char* how, Speaker& out, std::size_t* start_out = nullptr) {
+    std::size_t start = noun;
+    std::size_t possessor = SIZE_MAX;
+    while (start > from && noun - start < 6) {
+      std::size_t j = start - 1;
+      const Token& t = ctx.tokens[j];
+      if (t.kind != TokenKind::word) break;
+      std::string w = folded(ctx, j);
+      if (determiner(w)) { start = j; break; }
+      if (t.possessive) { possessor = j; start = j; continue; }
+      if (vocabulary_.function_word(w) || verb_at(ctx, j)) break;
+      start = j;
+    }
+    if (possessor != SIZE_MAX) {
+      if (const NameRun* r = run_ending(runs, possessor); r && r->type != SpeakerType::organisation) {
+        if (from_run(*r, how, out)) { if (start_out) *start_out = start; return true; }
+      }
+    }
+    std::size_t end = noun;
+    if (noun + 2 < to && is_word(ctx, noun + 1, "of")) {
+      std::size_t k = noun + 2;
+      while (k < to && k <= noun + 5 && ctx.tokens[k].kind == TokenKind::word &&
+             (ctx.tokens[k].capitalized || sdk::is_ascii_digit(static_cast<unsigned char>(text_[ctx.tokens[k].span.begin]))))
+        end = k++;
+    }
+    std::string name = text_of(ctx, start, end);
+    std::string first = folded(ctx, start);
+    if (first == "their" || first == "its" || first == "his" || first == "her" || first == "our" || first == "a" || first == "an" ||
+        first == "this" || first == "that")
+      name = "the" + name.substr(text_of(ctx, start, start).size());
+    else if (first != "the" && !ctx.tokens[start].possessive)
+      name = "the " + name;
+    out = {name, SpeakerType::document, {ctx.tokens[start].span.begin, ctx.tokens[end].span.end}, how};
+    if (start_out) *start_out = start;
+    return true;
+  }
+
+  // What follows "according to".
+  bool phrase_after(const Context& ctx, std::size_t j, std::size_t to, const std::vector<NameRun>& runs, const char* how, Speaker& out) {
+    if (j >= to) return false;
+    if (const NameRun* r = run_starting(runs, j)) {
+      // "according to the Commission’s report": the document, not its owner, unless a person.
+      std::size_t after = r->last + 1;
+      if (ctx.tokens[r->last].possessive && after < to) {
+        for (std::size_t k = after; k < to && k <= after + 4; ++k)
+          if (ctx.tokens[k].kind == TokenKind::word && vocabulary_.document_noun(folded(ctx, k)))
+            return document_phrase(ctx, k, j, to, runs, how, out);
+      }
+      return from_run(*r, how, out);
+    }
+    if (ctx.tokens[j].kind == TokenKind::word && vocabulary_.pronoun(folded(ctx, j))) return from_pronoun(ctx, j, how, out);
+    if (determiner(folded(ctx, j))) {
+      if (j + 1 < to) {
+        if (const NameRun* r = run_starting(runs, j + 1)) {
+          if (!(ctx.tokens[r->last].possessive)) return from_run(*r, how, out);
+        }
+      }
+      for (std::size_t k = j + 1; k < to && k <= j + 6; ++k) {
+        if (ctx.tokens[k].kind != TokenKind::word) break;
+        if (vocabulary_.document_noun(folded(ctx, k))) return document_phrase(ctx, k, j, to, runs, how, out);
+      }
+      return description_after(ctx, j, to, out);
+    }
+    return false;
+  }
+
+  // The speaker of a reporting word at `cue`: inverted ("said Blinken"), possessor ("Beijing’s
+  // assessment"), or the nearest name, pronoun or document before it in the sentence.
+  bool subject_of_cue(const Context& ctx, std::size_t cue, std::size_t from, std::size_t limit, const std::vector<NameRun>& runs,
+                      Speaker& out) {
+    std::string cue_word = folded(ctx, cue);
+    bool verb = vocabulary_.reporting_verb(cue_word);
+    if (verb && cue + 1 < limit) {
+      std::size_t j = cue + 1;
+      if (const NameRun* r = run_starting(runs, j); r && r->last < limit) return from_run(*r, "cue-inverted", out);
+      if (ctx.tokens[j].kind == TokenKind::word && (vocabulary_.pronoun(folded(ctx, j)) == 'm' || vocabulary_.pronoun(folded(ctx, j)) == 'f'))
+        if (cue > from && (is_punct(ctx, cue - 1, ',') || ctx.tokens[cue - 1].kind == TokenKind::quote)) return from_pronoun(ctx, j, "cue-inverted", out);
+      if (cue > from && (is_punct(ctx, cue - 1, ',') || ctx.tokens[cue - 1].kind == TokenKind::quote) && description_after(ctx, j, limit, out))
+        return true;
+    }
+    // A possessor right before a noun cue, adjectives allowed between.
+    if (!verb) {
+      for (std::size_t back = 1; back <= 3 && cue >= from + back; ++back) {
+        std::size_t j = cue - back;
+        const Token& t = ctx.tokens[j];
+        if (t.kind != TokenKind::word) break;
+        if (t.possessive) {
+          if (const NameRun* r = run_ending(runs, j)) return from_run(*r, "possessor", out);
+          std::string w = fold(stem(text_, t));
+          break;
+        }
+        std::string w = folded(ctx, j);
+        if (w == "his" || w == "her") return from_pronoun(ctx, j, "possessor", out) || false;
+        if (determiner(w) || vocabulary_.function_word(w)) break;
+      }
+    }
+    // The nearest candidate before the cue.
+    const NameRun* best = nullptr;
+    for (const NameRun& r : runs)
+      if (r.last < cue && r.first >= from && (!best || r.last > best->last) && r.type != SpeakerType::none) best = &r;
+    // A lone capitalised word right before a verb ("Elizabeth said").
+    if (verb && cue > from) {
+      if (const NameRun* r = run_ending(runs, cue - 1)) best = r;
+    }
+    std::size_t best_end = best ? best->last : SIZE_MAX;
+    for (std::size_t j = cue; j-- > from;) {
+      if (best && j <= best_end) break;
+      const Token& t = ctx.tokens[j];
+      if (t.kind == TokenKind::quote) break;
+      if (t.kind != TokenKind::word) continue;
+      std::string w = folded(ctx, j);
+      if (char p = vocabulary_.pronoun(w); p == 'm' || p == 'f') return from_pronoun(ctx, j, "cue-before", out);
+      if (vocabulary_.document_noun(w) && j + 1 <= cue) {
+        std::size_t start = 0;
+        if (document_phrase(ctx, j, from, cue, runs, "cue-before", out, &start)) return true;
+      }
+      if (verb && j + 1 == cue && description_before(ctx, j, from, out)) return true;
+    }
+    if (best) return from_run(*best, "cue-before", out);
+    return false;
+  }
+
+  bool attribute(Quotation& q, const Context& before, std::size_t bqi, const Context& after, std::size_t aqi) {
+    Speaker& out = q.speaker;
+    if (!q.markup_who.empty()) {
+      std::string who = q.markup_who;
+      if (!who.empty() && who[0] == '#') who.erase(0, 1);
+      for (char& c : who) if (c == '_') c = ' ';
+      out = {who, SpeakerType::person, Span{}, "markup"};
+      return true;
+    }
+    std::size_t bs = before.sentence_of(bqi), as = after.sentence_of(aqi);
+    std::size_t bfrom = before.from(bs), ato = after.to(as);
+    std::vector<NameRun> bruns, aruns;
+    finder_.find(before.tokens, bfrom, bqi, bruns);
+    finder_.find(after.tokens, aqi + 1, ato, aruns);
+    // "according to X", before or after.
+    for (std::size_t k = bfrom; k + 1 < bqi; ++k)
+      if (is_word(before, k, "according") && is_word(before, k + 1, "to") && phrase_after(before, k + 2, bqi, bruns, "according-to", out)) return true;
+    for (std::size_t k = aqi + 1; k + 1 < ato; ++k) {
+      if (after.tokens[k].kind == TokenKind::quote) break;
+      if (is_word(after, k, "according") && is_word(after, k + 1, "to") && phrase_after(after, k + 2, ato, aruns, "according-to", out)) return true;
+    }
+    // Right after the quotation: ", said X" or ", X said".
+    {
+      std::size_t k = aqi + 1;
+      while (k < ato && (after.tokens[k].kind == TokenKind::marker ||
+                         (after.tokens[k].kind == TokenKind::punct && (after.tokens[k].punct == ',' || after.tokens[k].punct == '!' ||
+                                                                       after.tokens[k].punct == '?' || after.tokens[k].punct == '.'))))
+        ++k;
+      if (k < ato && after.tokens[k].kind == TokenKind::word) {
+        if (verb_at(after, k)) {
+          std::size_t j = k + 1;
+          while (j < ato && adverb_at(after, j)) ++j;
+          if (const NameRun* r = run_starting(aruns, j)) return from_run(*r, "after", out);
+          if (j < ato && after.tokens[j].kind == TokenKind::word && from_pronoun(after, j, "after", out)) return true;
+          if (description_after(after, j, ato, out)) return true;
+          // "said to him" etc.: fall through.
+        } else {
+          for (std::size_t v = k + 1; v < ato && v <= k + 5; ++v) {
+            if (after.tokens[v].kind != TokenKind::word) break;
+            if (!verb_at(after, v)) continue;
+            std::size_t e = v - 1;
+            while (e > k && adverb_at(after, e)) --e;
+            if (const NameRun* r = run_ending(aruns, e); r && (r->run_first >= k || r->first >= k)) return from_run(*r, "after", out);
+            if (e == k && from_pronoun(after, k, "after", out)) return true;
+            if (description_before(after, e, k, out)) return true;
+            break;
+          }
+        }
+      }
+    }
+    // A reporting word before the quotation, in its sentence.
+    for (std::size_t c = bqi; c-- > bfrom;) {
+      const Token& t = before.tokens[c];
+      if (t.kind == TokenKind::quote) break;
+      if (t.kind != TokenKind::word) continue;
+      if (t.capitalized) continue;
+      std::string w = folded(before, c);
+      bool cue = vocabulary_.reporting_verb(w) || vocabulary_.cue_noun(w) || (w == "put" && is_word(before, c + 1, "it"));
+      if (!cue) continue;
+      if (subject_of_cue(before, c, bfrom, bqi, bruns, out)) return true;
+      break;
+    }
+    // "Wang Yi: “…”"
+    if (bqi >= bfrom + 2 && is_punct(before, bqi - 1, ':')) {
+      if (const NameRun* r = run_ending(bruns, bqi - 2)) return from_run(*r, "colon", out);
+    }
+    // After the quotation: "adopted in the Commission’s 2019 strategic outlook", "in President Xi’s article".
+    for (std::size_t k = aqi + 1; k < ato; ++k) {
+      const Token& t = after.tokens[k];
+      if (t.kind == TokenKind::quote) break;
+      if (t.kind != TokenKind::word) continue;
+      std::string w = folded(after, k);
+      if (w == "by" && k > aqi + 1 && verb_at(after, k - 1)) {
+        if (const NameRun* r = run_starting(aruns, k + 1)) return from_run(*r, "by", out);
+        if (is_word(after, k + 1, "the")) {
+          if (const NameRun* r = run_starting(aruns, k + 2)) return from_run(*r, "by", out);
+        }
+      }
+      if (!vocabulary_.document_noun(w)) continue;
+      Speaker candidate;
+      std::size_t start = k;
+      if (!document_phrase(after, k, aqi + 1, ato, aruns, "document-after", candidate, &start)) continue;
+      std::string prep = start > aqi + 1 ? folded(after, start - 1) : std::string();
+      if (prep == "in" || prep == "by" || prep == "from" || prep == "of") {
+        out = candidate;
+        return true;
+      }
+    }
+    // "In it, they “re-affirm…”": the document named just before.
+    for (std::size_t k = bfrom; k + 1 < bqi; ++k) {
+      if (!(is_word(before, k, "in") && is_word(before, k + 1, "it"))) continue;
+      for (std::size_t s = bs; s-- > 0 && bs - s <= 2;) {
+        std::vector<NameRun> runs;
+        finder_.find(before.tokens, before.from(s), before.to(s), runs);
+        for (std::size_t j = before.to(s); j-- > before.from(s);)
+          if (before.tokens[j].kind == TokenKind::word && vocabulary_.document_noun(folded(before, j)) &&
+              document_phrase(before, j, before.from(s), before.to(s), runs, "in-it", out))
+            return true;
+      }
+    }
+    // A pronoun or name as the subject right before the quotation ("she “never agreed”").
+    if (bqi > bfrom) {
+      if (from_pronoun(before, bqi - 1, "subject", out)) return true;
+      if (const NameRun* r = run_ending(bruns, bqi - 1); r && r->type != SpeakerType::none) return from_run(*r, "subject", out);
+    }
+    // A sentence ending with a colon introduces the quotation that opens the next one.
+    if (bqi == bfrom && bs > 0) {
+      std::size_t ps = bs - 1;
+      std::size_t pto = before.to(ps);
+      if (pto > before.from(ps) && is_punct(before, pto - 1, ':')) return introduced_by(before, ps, out);
+    }
+    return false;
+  }
+
+  // The speaker named in an introducing sentence ("Blinken put it plainly:").
+  bool introduced_by(const Context& ctx, std::size_t sentence, Speaker& out) {
+    std::size_t from = ctx.from(sentence), to = ctx.to(sentence);
+    std::vector<NameRun> runs;
+    finder_.find(ctx.tokens, from, to, runs);
+    for (std::size_t c = to; c-- > from;) {
+      if (ctx.tokens[c].kind == TokenKind::quote) break;
+      if (ctx.tokens[c].kind != TokenKind::word || ctx.tokens[c].capitalized) continue;
+      std::string w = folded(ctx, c);
+      if (vocabulary_.reporting_verb(w) || vocabulary_.cue_noun(w) || (w == "put" && is_word(ctx, c + 1, "it")))
+        return subject_of_cue(ctx, c, from, to, runs, out);
+    }
+    if (to >= from + 2) {
+      if (const NameRun* r = run_ending(runs, to - 2)) return from_run(*r, "colon", out);
+    }
+    return false;
+  }
+
+  // ---- citation -------------------------------------------------------------------------------
+  // The first marker or link in `range` at or after `after_pos`; else the last one before it.
+  bool cite_in_range(Quotation& q, Span range, Span quote) {
+    const auto& refs = document_.note_refs;
+    const auto& links = document_.links;
+    auto first_ref = std::lower_bound(refs.begin(), refs.end(), range.begin,
+                                      [](const sdk::NoteRef& r, std::uint32_t v) { return r.span.begin < v; });
+    auto first_link = std::lower_bound(links.begin(), links.end(), range.begin,
+                                       [](const sdk::Link& l, std::uint32_t v) { return l.span.begin < v; });
+    const sdk::NoteRef* best_ref = nullptr;
+    const sdk::Link* best_link = nullptr;
+    std::uint32_t pivot = quote.empty() ? range.begin : quote.end;
+    for (auto it = first_ref; it != refs.end() && it->span.begin < range.end; ++it) {
+      if (it->span.begin >= pivot) { best_ref = &*it; break; }
+      if (!quote.empty() && it->span.begin < quote.begin) best_ref = &*it;  // before the quotation: keep the last
+    }
+    for (auto it = first_link; it != links.end() && it->span.begin < range.end; ++it) {
+      if (it->span.begin >= pivot) { best_link = &*it; break; }
+      best_link = &*it;
+    }
+    if (best_ref && best_link) {
+      bool ref_after = best_ref->span.begin >= pivot, link_after = best_link->span.begin >= pivot;
+      if (ref_after != link_after ? link_after : best_link->span.begin < best_ref->span.begin) best_ref = nullptr;
+      else best_link = nullptr;
+    }
+    if (best_ref) {
+      q.citation = {best_ref->label, false, best_ref->span};
+      return true;
+    }
+    if (best_link) {
+      q.citation = {best_link->target, true, best_link->span};
+      return true;
+    }
+    return false;
+  }
+
+  void cite(Quotation& q, const Context& after, std::size_t aqi) {
+    std::size_t s = after.sentence_of(aqi);
+    if (s < after.sentences.size() && cite_in_range(q, after.sentences[s], q.span)) return;
+    if (s + 1 < after.sentences.size()) cite_in_range(q, after.sentences[s + 1], Span{});
+  }
+
+  // ---- the whole of one quotation ---------------------------------------------------------------
+  void process(int index, const Context& before, std::size_t bqi, const Context& after, std::size_t aqi) {
+    Quotation& q = quotes_[static_cast<std::size_t>(index)];
+    q.kind = classify(q, before, bqi, after, aqi);
+    if (q.kind != QuoteKind::direct) return;
+    attribute(q, before, bqi, after, aqi);
+    if (!q.markup_source.empty()) {
+      std::string source = q.markup_source;
+      bool url = source.rfind("http", 0) == 0;
+      if (!url && source[0] == '#') {
+        // A pointer to a note: use the note's label when it is one of the document's notes.
+        source.erase(0, 1);
+      }
+      q.citation = {source, url, Span{}};
+      return;
+    }
+    // A link over the quoted words cites them.
+    for (const sdk::Link& link : document_.links)
+      if (link.span.overlaps(q.span) && !link.span.empty()) { q.citation = {link.target, true, link.span}; return; }
+    cite(q, after, aqi);
+  }
+
+  void display_quotation(int index, const Context* previous) {
+    Quotation& q = quotes_[static_cast<std::size_t>(index)];
+    q.kind = QuoteKind::direct;
+    if (!q.markup_who.empty()) {
+      q.speaker = {q.markup_who, SpeakerType::person, Span{}, "attribution-line"};
+    } else if (previous && previous->block + 1 == q.block && !previous->sentences.empty()) {
+      introduced_by(*previous, previous->sentences.size() - 1, q.speaker);
+    }
+    // A marker inside the quotation, else in the introducing sentence, else in the next paragraph.
+    const auto& refs = document_.note_refs;
+    auto it = std::lower_bound(refs.begin(), refs.end(), q.span.begin, [](const sdk::NoteRef& r, std::uint32_t v) { return r.span.begin < v; });
+    for (; it != refs.end() && it->span.begin < q.span.end; ++it) q.citation = {it->label, false, it->span};
+    if (!q.citation.target.empty()) return;
+    for (const sdk::Link& link : document_.links)
+      if (q.span.contains(link.span)) { q.citation = {link.target, true, link.span}; return; }
+    if (previous && previous->block + 1 == q.block && !previous->sentences.empty() &&
+        cite_in_range(q, previous->sentences.back(), Span{}))
+      return;
+    awaiting_next_.push_back(index);
+  }
+
+  void classify_rest() {
+    for (Quotation& q : quotes_) {
+      if (q.parent >= 0) {
+        Shape s = shape(q.inner);
+        q.kind = s.words >= 2 && s.first_capital && s.long_lower == 0 && s.capitalised >= 2 ? QuoteKind::title : QuoteKind::scare;
+      } else if (q.outside_prose) {
+        Shape s = shape(q.inner);
+        bool note = document_.blocks[q.block].kind == BlockKind::note;
+        q.kind = note && s.words >= 2 ? QuoteKind::title
+                 : s.words >= 2 && s.first_capital && s.long_lower == 0 ? QuoteKind::title
+                                                                         : QuoteKind::scare;
+      }
+    }
+  }
+
+  // "“A,” he said. “B.”": an unattributed quotation in the same paragraph as the one before it,
+  // with no other person named between them, has the same speaker. In fiction (option), a
+  // line of dialogue with no speaker goes to the speaker two turns back.
+  void inherit_speakers() {
+    int previous = -1, before_previous = -1;
+    for (std::size_t i = 0; i < quotes_.size(); ++i) {
+      Quotation& q = quotes_[i];
+      if (q.kind != QuoteKind::direct || q.parent >= 0 || q.outside_prose) continue;
+      if (q.speaker.name.empty() && previous >= 0) {
+        const Quotation& p = quotes_[static_cast<std::size_t>(previous)];
+        bool same_block = p.block == q.block && p.origin == q.origin;
+        if (same_block && !p.speaker.name.empty() && !named_between(p.span.end, q.span.begin)) {
+          q.speaker = p.speaker;
+          q.speaker.mention = Span{};
+          q.speaker.how = "same-paragraph";
+        } else if (options_.dialogue_turns && before_previous >= 0) {
+          const Quotation& pp = quotes_[static_cast<std::size_t>(before_previous)];
+          if (!pp.speaker.name.empty() && pp.speaker.name != p.speaker.name && q.block <= p.block + 2 && p.block <= pp.block + 2) {
+            q.speaker = pp.speaker;
+            q.speaker.mention = Span{};
+            q.speaker.how = "dialogue-turn";
+          }
+        }
+      }
+      before_previous = previous;
+      previous = static_cast<int>(i);
+    }
+  }
+
+  bool named_between(std::uint32_t from, std::uint32_t to) const {
+    const auto& mentions = index_.mentions();
+    auto it = std::lower_bound(mentions.begin(), mentions.end(), from, [](const Mention& m, std::uint32_t v) { return m.span.begin < v; });
+    for (; it != mentions.end() && it->span.begin < to; ++it)
+      if (index_.entity(it->entity).type == SpeakerType::person) return true;
+    return false;
+  }
+
+  const sdk::Document& document_;
+  std::string_view text_;
+  const AnalysisOptions& options_;
+  Vocabulary vocabulary_;
+  NameFinder finder_;
+  NameIndex index_;
+  std::vector<Quotation> quotes_;
+  std::vector<QuoteRef> refs_;
+  Context previous_;
+  std::map<int, std::pair<Context, std::size_t>> pending_;
+  std::vector<int> awaiting_next_;
+};
+
+}  // namespace
+
+Analysis QuoteAnalyzer::analyse(const sdk::Document& document) const { return Analyzer(document, options_).run(); }
+
+}  // namespace marginalia::plugins::quotes

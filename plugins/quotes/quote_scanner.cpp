@@ -1,0 +1,443 @@
+// SPDX-License-Identifier: MIT
+#include "quote_scanner.hpp"
+
+#include <algorithm>
+#include <string_view>
+
+#include <marginalia/sdk/text.hpp>
+
+namespace marginalia::plugins::quotes {
+namespace {
+
+using sdk::BlockKind;
+using sdk::Span;
+
+constexpr char32_t ldquo = 0x201C, rdquo = 0x201D, bdquo = 0x201E, lsquo = 0x2018, rsquo = 0x2019, sbquo = 0x201A;
+constexpr char32_t laquo = 0xAB, raquo = 0xBB, lsaquo = 0x2039, rsaquo = 0x203A;
+
+bool is_prose(BlockKind kind) {
+  return kind == BlockKind::paragraph || kind == BlockKind::list_item || kind == BlockKind::block_quote;
+}
+
+bool is_word(char32_t c) { return sdk::is_letter(c) || sdk::is_ascii_digit(c); }
+
+bool is_opening_mark(char32_t c) {
+  return c == ldquo || c == lsquo || c == bdquo || c == sbquo || c == laquo || c == lsaquo || c == '"' || c == '\'';
+}
+
+// What may stand before an opening mark: nothing, space, an opening bracket, a dash or a slash.
+bool opens_after(char32_t c) {
+  return c == 0 || sdk::is_space(c) || c == '(' || c == '[' || c == '{' || c == '<' || c == '/' || c == '-' ||
+         c == 0x2013 || c == 0x2014 || c == 0x2015 || is_opening_mark(c) || c == raquo;
+}
+
+// What may follow a closing mark: nothing, space, punctuation, a closing bracket, a digit (a
+// footnote marker fused to the mark: “…”18) or another closing mark.
+bool closes_before(char32_t c) {
+  return c == 0 || sdk::is_space(c) || c == '.' || c == ',' || c == ';' || c == ':' || c == '!' || c == '?' || c == ')' ||
+         c == ']' || c == '}' || c == '>' || c == 0x2026 || c == 0x2013 || c == 0x2014 || c == '-' || sdk::is_ascii_digit(c) ||
+         c == rdquo || c == rsquo || c == '"' || c == '\'' || c == raquo || c == 0xB9 || c == 0xB2 || c == 0xB3 ||
+         (c >= 0x2070 && c <= 0x2079) || c == '*' || c == '^';
+}
+
+// An open quotation while its paragraph is scanned.
+struct Open {
+  char32_t mark = 0;
+  char32_t closer = 0;
+  MarkFamily family = MarkFamily::curly;
+  bool single = false;
+  std::uint32_t begin = 0;        // the first opening mark (first paragraph)
+  std::uint32_t mark_length = 0;  // bytes of the first opening mark
+  std::uint32_t piece_begin = 0;  // where the current paragraph's piece starts
+  std::uint32_t block = 0;
+  std::vector<Span> pieces;       // earlier paragraphs' pieces
+};
+
+class Scanner {
+ public:
+  explicit Scanner(const sdk::Document& document) : document_(document), text_(document.text) {}
+
+  ScanResult run() {
+    const auto& blocks = document_.blocks;
+    std::uint32_t skip_at = UINT32_MAX;  // a continuation mark to consume at a paragraph start
+    for (std::uint32_t b = 0; b < blocks.size(); ++b) {
+      block_ = b;
+      span_ = blocks[b].span;
+      if (span_.end > text_.size() || span_.begin > span_.end) continue;
+      scan_block(skip_at);
+      skip_at = end_block(b);
+    }
+    finish();
+    return std::move(result_);
+  }
+
+ private:
+  char32_t before(std::uint32_t pos) const {
+    if (pos <= span_.begin) return 0;
+    std::size_t p = pos;
+    return sdk::previous_code_point(text_, p);
+  }
+  char32_t after(std::uint32_t pos) const {
+    if (pos >= span_.end) return 0;
+    std::size_t p = pos;
+    return sdk::next_code_point(text_, p);
+  }
+
+  void scan_block(std::uint32_t skip_at) {
+    const unsigned char* data = reinterpret_cast<const unsigned char*>(text_.data());
+    std::uint32_t i = span_.begin;
+    const std::uint32_t end = span_.end;
+    while (i < end) {
+      unsigned char byte = data[i];
+      // Only three lead bytes can start a quotation mark; everything else is skipped at once.
+      if (byte != '"' && byte != '\'' && byte != 0xE2 && byte != 0xC2) { ++i; continue; }
+      std::size_t next = i;
+      char32_t c = sdk::next_code_point(text_, next);
+      std::uint32_t length = static_cast<std::uint32_t>(next - i);
+      if (i == skip_at) { i += length; continue; }
+      if (c == '"' || c == '\'' || c == ldquo || c == rdquo || c == bdquo || c == lsquo || c == rsquo || c == sbquo ||
+          c == laquo || c == raquo || c == lsaquo || c == rsaquo)
+        mark(c, i, length);
+      i += length;
+    }
+  }
+
+  int top_index() const { return static_cast<int>(stack_.size()) - 1; }
+  bool top_is(char32_t mark) const { return !stack_.empty() && stack_.back().mark == mark; }
+  int find_open(bool (*match)(const Open&)) const {
+    for (int k = top_index(); k >= 0; --k)
+      if (match(stack_[static_cast<std::size_t>(k)])) return k;
+    return -1;
+  }
+
+  void push(char32_t mark, char32_t closer, MarkFamily family, bool single, std::uint32_t pos, std::uint32_t length) {
+    Open open;
+    open.mark = mark;
+    open.closer = closer;
+    open.family = family;
+    open.single = single;
+    open.begin = pos;
+    open.mark_length = length;
+    open.piece_begin = pos;
+    open.block = block_;
+    stack_.push_back(std::move(open));
+  }
+
+  void unclosed(const Open& open) {
+    // A straight single mark never closed was an apostrophe or a prime ('tis, 5'), not a quote.
+    if (open.family == MarkFamily::straight && open.single) return;
+    result_.stray.push_back({{open.begin, open.begin + open.mark_length}, open.mark, true, open.closer});
+  }
+
+  void stray_closing(char32_t mark, std::uint32_t pos, std::uint32_t length) {
+    result_.stray.push_back({{pos, pos + length}, mark, false, 0});
+  }
+
+  void close(int index, std::uint32_t pos, std::uint32_t length) {
+    while (top_index() > index) {
+      unclosed(stack_.back());
+      stack_.pop_back();
+    }
+    Open open = std::move(stack_.back());
+    stack_.pop_back();
+    Quotation q;
+    q.span = {open.begin, pos + length};
+    q.inner = {open.begin + open.mark_length, pos};
+    q.pieces = std::move(open.pieces);
+    q.pieces.push_back({open.piece_begin, pos + length});
+    q.origin = QuoteOrigin::marks;
+    q.family = open.family;
+    q.open_mark = open.mark;
+    q.block = open.block;
+    q.outside_prose = !is_prose(document_.blocks[open.block].kind);
+    result_.quotations.push_back(std::move(q));
+  }
+
+  bool elision(char32_t left, std::uint32_t after_mark) const {
+    // ‘90s, rock‘n, ‘n’, ‘em, ‘tis, ‘twas, ‘cause, ‘til.
+    if (is_word(left)) return true;
+    std::string_view rest(text_.data() + after_mark, std::min<std::size_t>(8, span_.end - after_mark));
+    if (!rest.empty() && sdk::is_ascii_digit(static_cast<unsigned char>(rest[0]))) return true;
+    for (std::string_view word : {"n", "em", "tis", "twas", "cause", "til", "bout"}) {
+      if (rest.size() < word.size() || rest.compare(0, word.size(), word) != 0) continue;
+      std::size_t p = after_mark + word.size();
+      if (p >= span_.end) return true;
+      char32_t c = after(static_cast<std::uint32_t>(p));
+      if (!is_word(c)) return true;
+    }
+    return false;
+  }
+
+  void mark(char32_t c, std::uint32_t pos, std::uint32_t length) {
+    const char32_t left = before(pos);
+    const char32_t right = after(pos + length);
+    const bool opener_like = opens_after(left) && right != 0 && !sdk::is_space(right);
+    const bool closer_like = left != 0 && !sdk::is_space(left) && closes_before(right);
+    switch (c) {
+      case ldquo:
+        if (top_is(bdquo)) { close(top_index(), pos, length); return; }
+        // “ written where ” belongs ("hi“ and"): close rather than open a second quotation.
+        if (top_is(ldquo) && closer_like && !opener_like) { close(top_index(), pos, length); return; }
+        push(c, rdquo, MarkFamily::curly, false, pos, length);
+        return;
+      case rdquo: {
+        int k = find_open([](const Open& o) { return !o.single && (o.mark == ldquo || o.mark == bdquo); });
+        if (k >= 0) close(k, pos, length);
+        else stray_closing(c, pos, length);
+        return;
+      }
+      case bdquo:
+        push(c, ldquo, MarkFamily::low, false, pos, length);
+        return;
+      case lsquo:
+        if (top_is(sbquo)) { close(top_index(), pos, length); return; }
+        if (elision(left, pos + length)) return;
+        if (top_is(lsquo) && closer_like && !opener_like) { close(top_index(), pos, length); return; }
+        push(c, rsquo, MarkFamily::curly, true, pos, length);
+        return;
+      case rsquo:
+        if (is_word(left) && is_word(right)) return;  // Russia’s, don’t
+        if (top_is(lsquo) && left != 0 && !sdk::is_space(left)) close(top_index(), pos, length);
+        return;  // otherwise an apostrophe: ’90s, ’n’, the girls’
+      case sbquo:
+        if ((left == 0 || sdk::is_space(left)) && is_word(right)) push(c, lsquo, MarkFamily::low, true, pos, length);
+        return;
+      case laquo:
+        if (top_is(raquo)) { close(top_index(), pos, length); return; }
+        push(c, raquo, MarkFamily::guillemet, false, pos, length);
+        return;
+      case raquo: {
+        int k = find_open([](const Open& o) { return o.mark == laquo; });
+        if (k >= 0) close(k, pos, length);
+        else if (opener_like && !closer_like) push(c, laquo, MarkFamily::guillemet, false, pos, length);
+        else stray_closing(c, pos, length);
+        return;
+      }
+      case lsaquo:
+        if (top_is(rsaquo)) { close(top_index(), pos, length); return; }
+        if (opener_like) push(c, rsaquo, MarkFamily::guillemet, true, pos, length);
+        return;
+      case rsaquo: {
+        if (top_is(lsaquo)) close(top_index(), pos, length);
+        else if (opener_like && !closer_like) push(c, lsaquo, MarkFamily::guillemet, true, pos, length);
+        return;
+      }
+      case '"': {
+        int k = find_open([](const Open& o) { return o.mark == '"'; });
+        if (k >= 0) {
+          if (opener_like && !closer_like) {
+            // `said "yes and "no"`: the first one was never closed.
+            while (top_index() >= k) { unclosed(stack_.back()); stack_.pop_back(); }
+            push(c, '"', MarkFamily::straight, false, pos, length);
+          } else {
+            close(k, pos, length);
+          }
+          return;
+        }
+        if (sdk::is_ascii_digit(left)) return;  // 3.5" — inches or seconds
+        if (opener_like) push(c, '"', MarkFamily::straight, false, pos, length);
+        else if (closer_like) stray_closing(c, pos, length);
+        return;
+      }
+      case '\'':
+        if (is_word(left) && is_word(right)) return;
+        if (top_is('\'') && left != 0 && !sdk::is_space(left) && !is_word(right)) { close(top_index(), pos, length); return; }
+        if (opens_after(left) && sdk::is_letter(right) && !elision(left, pos + length)) push(c, '\'', MarkFamily::straight, true, pos, length);
+        return;
+      default:
+        return;
+    }
+  }
+
+  // At a paragraph's end: a quotation still open either continues (the next paragraph opens with
+  // the same mark, the convention for quotations over several paragraphs) or is unbalanced.
+  // Returns the offset of the continuation mark to skip, or UINT32_MAX.
+  std::uint32_t end_block(std::uint32_t b) {
+    if (stack_.empty()) return UINT32_MAX;
+    while (!stack_.empty() && stack_.back().family == MarkFamily::straight && stack_.back().single) stack_.pop_back();
+    if (stack_.empty()) return UINT32_MAX;
+    const auto& blocks = document_.blocks;
+    std::uint32_t continuation = UINT32_MAX;
+    if (b + 1 < blocks.size() && is_prose(blocks[b].kind) && is_prose(blocks[b + 1].kind)) {
+      Span next = blocks[b + 1].span;
+      std::size_t p = next.begin;
+      while (p < next.end) {
+        std::size_t q = p;
+        char32_t c = sdk::next_code_point(text_, q);
+        if (!sdk::is_space(c)) {
+          if (c == stack_.front().mark) continuation = static_cast<std::uint32_t>(p);
+          break;
+        }
+        p = q;
+      }
+    }
+    if (continuation == UINT32_MAX) {
+      while (!stack_.empty()) { unclosed(stack_.back()); stack_.pop_back(); }
+      return UINT32_MAX;
+    }
+    while (stack_.size() > 1) { unclosed(stack_.back()); stack_.pop_back(); }
+    Open& open = stack_.front();
+    open.pieces.push_back({open.piece_begin, blocks[b].span.end});
+    open.piece_begin = continuation;
+    return continuation;
+  }
+
+  void finish() {
+    while (!stack_.empty()) { unclosed(stack_.back()); stack_.pop_back(); }
+    add_block_quotations();
+    add_markup_quotations();
+    auto& quotations = result_.quotations;
+    std::sort(quotations.begin(), quotations.end(), [](const Quotation& a, const Quotation& b) {
+      return a.span.begin != b.span.begin ? a.span.begin < b.span.begin : a.span.end > b.span.end;
+    });
+    std::vector<int> open;
+    for (std::size_t i = 0; i < quotations.size(); ++i) {
+      while (!open.empty() && quotations[static_cast<std::size_t>(open.back())].span.end <= quotations[i].span.begin) open.pop_back();
+      quotations[i].parent = open.empty() ? -1 : open.back();
+      open.push_back(static_cast<int>(i));
+    }
+    std::sort(result_.stray.begin(), result_.stray.end(), [](const StrayMark& a, const StrayMark& b) { return a.span < b.span; });
+  }
+
+  Span trimmed(Span span) const {
+    while (span.begin < span.end) {
+      std::size_t p = span.begin;
+      char32_t c = sdk::next_code_point(text_, p);
+      if (!sdk::is_space(c)) break;
+      span.begin = static_cast<std::uint32_t>(p);
+    }
+    while (span.end > span.begin) {
+      std::size_t p = span.end;
+      char32_t c = sdk::previous_code_point(text_, p);
+      if (!sdk::is_space(c)) break;
+      span.end = static_cast<std::uint32_t>(p);
+    }
+    return span;
+  }
+
+  // A run of block-quote paragraphs is one display quotation, unless its words are already a
+  // quotation between marks. A last paragraph "— Name" is the attribution, not quoted text.
+  void add_block_quotations() {
+    const auto& blocks = document_.blocks;
+    std::size_t marks_count = result_.quotations.size();
+    for (std::size_t b = 0; b < blocks.size();) {
+      if (blocks[b].kind != BlockKind::block_quote) { ++b; continue; }
+      std::size_t e = b;
+      while (e + 1 < blocks.size() && blocks[e + 1].kind == BlockKind::block_quote) ++e;
+      std::string attribution;
+      std::size_t last = e;
+      Span tail = trimmed(blocks[e].span);
+      if (e > b || tail.size() < 80) {
+        std::size_t p = tail.begin;
+        char32_t c = tail.empty() ? 0 : sdk::next_code_point(text_, p);
+        if (c == 0x2014 || c == 0x2013 || c == 0x2015 || (c == '-' && p < tail.end && text_[p] == '-')) {
+          while (p < tail.end && (text_[p] == '-' || text_[p] == ' ')) ++p;
+          attribution = std::string(text_.substr(p, tail.end - p));
+          if (e > b) last = e - 1;
+        }
+      }
+      if (!attribution.empty() && last == e) { b = e + 1; continue; }  // a lone "— Name" paragraph
+      Span whole = trimmed({blocks[b].span.begin, blocks[last].span.end});
+      bool covered = false;
+      for (std::size_t i = 0; i < marks_count && !covered; ++i) {
+        const Quotation& q = result_.quotations[i];
+        covered = q.span.begin <= whole.begin + 4 && q.span.end + 8 >= whole.end && q.span.end > whole.begin;
+      }
+      if (!covered && !whole.empty()) {
+        Quotation q;
+        q.span = whole;
+        q.inner = whole;
+        for (std::size_t k = b; k <= last; ++k) q.pieces.push_back(trimmed(blocks[k].span));
+        q.origin = QuoteOrigin::block_quote;
+        q.family = MarkFamily::none;
+        q.block = static_cast<std::uint32_t>(b);
+        q.markup_who = attribution;
+        result_.quotations.push_back(std::move(q));
+      } else if (covered && !attribution.empty()) {
+        for (std::size_t i = 0; i < marks_count; ++i)
+          if (result_.quotations[i].span.begin <= whole.begin + 4 && result_.quotations[i].span.end + 8 >= whole.end)
+            result_.quotations[i].markup_who = attribution;
+      }
+      b = e + 1;
+    }
+  }
+
+  static std::string attribute(const sdk::Element& element, std::string_view name) {
+    for (const sdk::Attribute& a : element.attributes)
+      if (a.name == name) return a.value;
+    return {};
+  }
+
+  std::uint32_t block_of(std::uint32_t offset) const {
+    const auto& blocks = document_.blocks;
+    auto it = std::upper_bound(blocks.begin(), blocks.end(), offset, [](std::uint32_t value, const sdk::Block& block) {
+      return value < block.span.begin;
+    });
+    return it == blocks.begin() ? 0 : static_cast<std::uint32_t>(it - blocks.begin() - 1);
+  }
+
+  // TEI <quote>/<q> arrive as elements; a quotation between marks around (or inside) the same
+  // words is the same quotation. <said who> and <cit> around them give speaker and source.
+  void add_markup_quotations() {
+    const auto& elements = document_.elements;
+    if (elements.empty()) return;
+    bool blocks_sorted = std::is_sorted(document_.blocks.begin(), document_.blocks.end(),
+                                        [](const sdk::Block& a, const sdk::Block& b) { return a.span.begin < b.span.begin; });
+    std::vector<const sdk::Element*> said, cit, refs;
+    for (const sdk::Element& element : elements) {
+      if (element.name == "said" && attribute(element, "direct") != "false") said.push_back(&element);
+      else if (element.name == "cit") cit.push_back(&element);
+      else if (element.name == "ref" || element.name == "bibl" || element.name == "ptr") refs.push_back(&element);
+    }
+    std::size_t marks_count = result_.quotations.size();
+    for (const sdk::Element& element : elements) {
+      if (element.name != "quote" && element.name != "q") continue;
+      Span inner = trimmed(element.span);
+      if (inner.empty()) continue;
+      Quotation* same = nullptr;
+      for (std::size_t i = 0; i < marks_count && !same; ++i) {
+        Quotation& q = result_.quotations[i];
+        if (q.span.overlaps(inner) && (trimmed(q.inner) == inner || q.span == inner || (inner.contains(q.span) && inner.size() - q.span.size() <= 8)))
+          same = &q;
+      }
+      Quotation added;
+      Quotation& q = same ? *same : added;
+      if (!same) {
+        q.span = inner;
+        q.inner = inner;
+        q.pieces = {inner};
+        q.family = MarkFamily::none;
+        q.block = blocks_sorted ? block_of(inner.begin) : 0;
+        q.outside_prose = !document_.blocks.empty() && !is_prose(document_.blocks[q.block].kind);
+      }
+      q.origin = QuoteOrigin::markup;
+      q.markup_who = attribute(element, "who");
+      q.markup_source = attribute(element, "source");
+      for (const sdk::Element* s : said)
+        if (s->span.contains(inner) && q.markup_who.empty()) q.markup_who = attribute(*s, "who");
+      for (const sdk::Element* c : cit) {
+        if (!c->span.contains(inner) || !q.markup_source.empty()) continue;
+        for (const sdk::Element* r : refs)
+          if (c->span.contains(r->span) && !inner.contains(r->span)) {
+            q.markup_source = attribute(*r, "target");
+            if (q.markup_source.empty()) q.markup_source = std::string(document_.slice(r->span));
+            break;
+          }
+      }
+      if (!same) result_.quotations.push_back(std::move(added));
+    }
+  }
+
+  const sdk::Document& document_;
+  std::string_view text_;
+  std::uint32_t block_ = 0;
+  Span span_;
+  std::vector<Open> stack_;
+  ScanResult result_;
+};
+
+}  // namespace
+
+ScanResult QuoteScanner::scan(const sdk::Document& document) const { return Scanner(document).run(); }
+
+}  // namespace marginalia::plugins::quotes
