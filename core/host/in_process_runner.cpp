@@ -60,8 +60,23 @@ const char* to_string(RunStatus status) {
     case RunStatus::output_too_large: return "output-too-large";
     case RunStatus::bad_output: return "bad-output";
     case RunStatus::load_failed: return "load-failed";
+    case RunStatus::incompatible: return "incompatible";
+    case RunStatus::refused: return "refused";
+    case RunStatus::not_a_plugin: return "not-a-plugin";
   }
   return "failed";
+}
+
+PluginRunResult load_problem_result(const LoadProblem& problem) {
+  PluginRunResult result;
+  std::string name = problem.path.substr(problem.path.find_last_of('/') + 1);
+  result.plugin_id = name.substr(0, name.rfind('.'));
+  result.status = problem.code == "host/plugin-incompatible" ? RunStatus::incompatible
+                  : problem.code == "host/plugin-refused"    ? RunStatus::refused
+                  : problem.code == "host/not-a-plugin"      ? RunStatus::not_a_plugin
+                                                             : RunStatus::load_failed;
+  result.detail = problem.path + ": " + problem.message;
+  return result;
 }
 
 std::string validate_plugin_output(const sdk::PluginInfo& info, const sdk::Document& document, const PluginRunResult& result,

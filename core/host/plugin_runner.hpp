@@ -16,8 +16,9 @@
 
 namespace marginalia::host {
 
-/// How a plugin's check ended.
-enum class RunStatus { ok, failed, crashed, timeout, out_of_memory, output_too_large, bad_output, load_failed };
+/// How a plugin's check ended. The last three say why a library never loaded (see
+/// `load_problem_result`): such a plugin's findings are missing from every document.
+enum class RunStatus { ok, failed, crashed, timeout, out_of_memory, output_too_large, bad_output, load_failed, incompatible, refused, not_a_plugin };
 
 /// The lower-case, hyphenated name ("out-of-memory").
 const char* to_string(RunStatus status);
@@ -44,6 +45,11 @@ struct RunContext {
   std::size_t max_findings = 100000;
   std::size_t max_output_bytes = 64ull << 20;
 };
+
+/// The run result that stands for a library that did not load, in every document it would have
+/// checked: the plugin id is the file's stem, the status follows the problem's code
+/// (`host/plugin-incompatible` → incompatible…) and the detail names the file and the reason.
+PluginRunResult load_problem_result(const LoadProblem& problem);
 
 /// Runs a plugin's check.
 class PluginRunner {

@@ -422,7 +422,7 @@ std::string encode_check_reply(const PluginRunResult& result) {
 
 bool decode_check_reply(std::string_view body, PluginRunResult& result, std::string& error) {
   return decode(body, error, [&](Decoder& in) {
-    result.status = get_enum(in, RunStatus::load_failed, "run status");
+    result.status = get_enum(in, RunStatus::not_a_plugin, "run status");
     result.detail = in.str();
     get(in, result.findings);
     get(in, result.marks);

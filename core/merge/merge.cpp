@@ -58,6 +58,9 @@ std::string host_code_for(host::RunStatus status) {
     case host::RunStatus::output_too_large: return "host/plugin-output-too-large";
     case host::RunStatus::bad_output: return "host/plugin-bad-output";
     case host::RunStatus::load_failed: return "host/plugin-load-failed";
+    case host::RunStatus::incompatible: return "host/plugin-incompatible";
+    case host::RunStatus::refused: return "host/plugin-refused";
+    case host::RunStatus::not_a_plugin: return "host/not-a-plugin";
     default: return "host/plugin-failed";
   }
 }
