@@ -207,6 +207,51 @@ void MarkupText::append_parsed(std::string_view text, std::string_view input, st
   if (trailing && !body.empty()) request_break(TextBreak::space, raw_end > 0 ? raw_end - 1 : 0, 1);
 }
 
+void BlockFlow::open(sdk::BlockKind kind, int level, std::string number) {
+  if (in_note_) { text_.request_break(TextBreak::paragraph, 0, 0); return; }
+  if (kind == sdk::BlockKind::paragraph && !stack_.empty()) {
+    kind = stack_.back().kind;
+    level = stack_.back().level;
+  }
+  text_.begin_block(kind, level, std::move(number));
+  stack_.push_back({kind, level});
+  implicit_ = false;
+}
+
+void BlockFlow::close() {
+  if (in_note_) { text_.request_break(TextBreak::paragraph, 0, 0); return; }
+  text_.end_block();
+  if (!stack_.empty()) stack_.pop_back();
+}
+
+void BlockFlow::container_boundary() {
+  if (!in_note_ && implicit_ && stack_.empty()) text_.end_block();
+  implicit_ = false;
+}
+
+void BlockFlow::ensure() {
+  if (in_note_ || text_.in_block()) return;
+  if (!stack_.empty()) {
+    text_.begin_block(stack_.back().kind, stack_.back().level);
+    return;
+  }
+  text_.begin_block(sdk::BlockKind::paragraph);
+  implicit_ = true;
+}
+
+void BlockFlow::begin_note(std::string label) {
+  text_.end_block();
+  stack_.clear();
+  implicit_ = false;
+  text_.begin_block(sdk::BlockKind::note, 0, std::move(label));
+  in_note_ = true;
+}
+
+void BlockFlow::end_note() {
+  in_note_ = false;
+  text_.end_block();
+}
+
 std::vector<UnexpandedEntity> MarkupText::unexpanded_entities() const {
   std::vector<UnexpandedEntity> out;
   for (const auto& entry : entities_) out.push_back(entry.second);

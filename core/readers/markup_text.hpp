@@ -73,6 +73,39 @@ class MarkupText {
   std::map<std::string, UnexpandedEntity> entities_;
 };
 
+/// Block structure over a `MarkupText` for tree walkers: blocks nest (a list inside a
+/// paragraph), the outer block resumes after an inner one, text standing directly in a container
+/// gets an implicit paragraph, and while a note is read every block is a paragraph break in it.
+class BlockFlow {
+ public:
+  explicit BlockFlow(MarkupText& text) : text_(text) {}
+
+  /// Opens a block; a paragraph inside an item or block quote takes that block's kind.
+  void open(sdk::BlockKind kind, int level, std::string number);
+  /// Closes the block `open` started.
+  void close();
+  /// A container starts or ends: an implicit paragraph ends with it.
+  void container_boundary();
+  /// Makes sure text has a block to go into.
+  void ensure();
+  /// True when text would go into an open (or resumable) block.
+  bool open_now() const { return in_note_ || !stack_.empty() || text_.in_block(); }
+  /// Reads a note: one note block, inner blocks become paragraph breaks.
+  void begin_note(std::string label);
+  void end_note();
+  bool in_note() const { return in_note_; }
+
+ private:
+  struct Open {
+    sdk::BlockKind kind;
+    int level;
+  };
+  MarkupText& text_;
+  std::vector<Open> stack_;
+  bool implicit_ = false;
+  bool in_note_ = false;
+};
+
 /// Decodes one XML character reference body ("amp", "#38", "#x26"); 0 when it is not one of
 /// the five predefined entities or a valid character reference.
 char32_t decode_xml_reference(std::string_view body);

@@ -121,22 +121,19 @@ std::vector<std::string> web_targets(std::string_view targets) {
 class TeiWalker {
  public:
   TeiWalker(const ReaderInput& input, model::DocumentBuilder& builder, bool tei_mode, const TeiNotes& notes)
-      : input_(input.input.text), builder_(builder), text_(builder, true), tei_mode_(tei_mode), notes_(notes) {}
+      : input_(input.input.text), builder_(builder), text_(builder, true), flow_(text_), tei_mode_(tei_mode), notes_(notes) {}
 
   void read(const pugi::xml_node& root) {
     walk(root);
     text_.end_block();
-    block_stack_.clear();
     // Notes come after the body, in the order their markers (or they) appear; a note may hold
     // further notes, which join the queue.
     while (!deferred_.empty()) {
       const TeiNote* note = deferred_.front();
       deferred_.pop_front();
-      text_.begin_block(BlockKind::note, 0, note->label);
-      in_note_ = true;
+      flow_.begin_note(note->label);
       for (pugi::xml_node child = note->node.first_child(); child; child = child.next_sibling()) walk(child);
-      in_note_ = false;
-      text_.end_block();
+      flow_.end_note();
       Span body = builder_.document().blocks.back().span;
       builder_.add_note(note->label, body, body);
     }
@@ -157,15 +154,10 @@ class TeiWalker {
     bool list = false;
     bool kept = false;
     bool note_ref = false;
-    bool in_note_saved = false;
-    std::uint32_t begin = 0;
+        std::uint32_t begin = 0;
     std::string label;
     std::vector<std::string> links;
     std::vector<sdk::Attribute> attributes;
-  };
-  struct OpenBlock {
-    BlockKind kind;
-    int level;
   };
   struct Division {
     int level;
@@ -180,40 +172,14 @@ class TeiWalker {
     return static_cast<std::uint32_t>(std::string_view(node.name()).size() + 1);
   }
 
-  // ---- blocks -------------------------------------------------------------------------------
   void open_block(Frame& frame, BlockKind kind, int level, std::string number) {
     frame.block = true;
-    if (in_note_) { text_.request_break(TextBreak::paragraph, 0, 0); return; }
-    // A paragraph inside an item or a block quote continues that block's kind.
-    if (kind == BlockKind::paragraph && !block_stack_.empty()) {
-      kind = block_stack_.back().kind;
-      level = block_stack_.back().level;
-    }
-    text_.begin_block(kind, level, std::move(number));
-    block_stack_.push_back({kind, level});
-    implicit_ = false;
+    flow_.open(kind, level, std::move(number));
   }
-  void close_block() {
-    if (in_note_) { text_.request_break(TextBreak::paragraph, 0, 0); return; }
-    text_.end_block();
-    if (!block_stack_.empty()) block_stack_.pop_back();
-  }
-  void close_implicit() {
-    if (!in_note_ && implicit_ && block_stack_.empty()) text_.end_block();
-    implicit_ = false;
-  }
-  // Text needs a block: the enclosing block resumes after an inner one, or text standing
-  // directly in a division gets a paragraph of its own.
-  void ensure_block() {
-    if (in_note_ || text_.in_block()) return;
-    if (!block_stack_.empty()) {
-      text_.begin_block(block_stack_.back().kind, block_stack_.back().level);
-      return;
-    }
-    text_.begin_block(BlockKind::paragraph);
-    implicit_ = true;
-  }
-  bool block_open() const { return in_note_ || !block_stack_.empty() || text_.in_block(); }
+  void close_block() { flow_.close(); }
+  void close_implicit() { flow_.container_boundary(); }
+  void ensure_block() { flow_.ensure(); }
+  bool block_open() const { return flow_.open_now(); }
 
   // ---- the walk -----------------------------------------------------------------------------
   void walk(const pugi::xml_node& start) {
@@ -464,14 +430,12 @@ class TeiWalker {
   std::string_view input_;
   model::DocumentBuilder& builder_;
   MarkupText text_;
+  BlockFlow flow_;
   bool tei_mode_;
   const TeiNotes& notes_;
-  std::vector<OpenBlock> block_stack_;
   std::vector<Division> divisions_;
   std::deque<const TeiNote*> deferred_;
   int list_depth_ = 0;
-  bool implicit_ = false;
-  bool in_note_ = false;
   std::uint32_t last_offset_ = 0;
 };
 

@@ -1,0 +1,220 @@
+// SPDX-License-Identifier: MIT
+#include "readers/html_notes.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <set>
+
+#include "readers/notes_section.hpp"
+
+namespace marginalia::readers::html {
+namespace {
+
+// Ancestor walks stop here, so hostile nesting costs linear time.
+constexpr int kMaxClimb = 64;
+
+bool is_inline(std::string_view name) {
+  for (const char* n : {"a", "span", "sup", "sub", "b", "strong", "em", "i", "small", "label", "cite", "u"})
+    if (name == n) return true;
+  return false;
+}
+
+bool is_heading(std::string_view name) { return name.size() == 2 && name[0] == 'h' && name[1] >= '1' && name[1] <= '6'; }
+
+const HtmlNode& at(const HtmlTree& tree, int index) { return tree.nodes[static_cast<std::size_t>(index)]; }
+
+bool has_ancestor(const HtmlTree& tree, int node, std::string_view name, int levels) {
+  for (int p = at(tree, node).parent; p >= 0 && levels-- > 0; p = at(tree, p).parent)
+    if (at(tree, p).name == name) return true;
+  return false;
+}
+
+bool has_child(const HtmlTree& tree, int node, std::string_view name) {
+  for (int c = at(tree, node).first_child; c >= 0; c = at(tree, c).next_sibling)
+    if (at(tree, c).name == name) return true;
+  return false;
+}
+
+bool is_notes_container(const HtmlNode& node) {
+  std::string_view role = node.attribute("role");
+  if (role == "doc-endnotes" || role == "doc-footnotes") return true;
+  if (node.name != "section" && node.name != "div" && node.name != "aside" && node.name != "ol" && node.name != "footer") return false;
+  return class_contains(node, "footnotes") || class_contains(node, "endnotes") || class_contains(node, "footnote-list") ||
+         node.attribute("id") == "footnotes" || node.attribute("id") == "notes";
+}
+
+int previous_element(const HtmlTree& tree, int node) {
+  int parent = at(tree, node).parent, previous = -1;
+  if (parent < 0) return -1;
+  for (int c = at(tree, parent).first_child; c >= 0 && c != node; c = at(tree, c).next_sibling)
+    if (!at(tree, c).is_text) previous = c;
+  return previous;
+}
+
+std::string digits_of(std::string_view id) {
+  std::size_t end = id.size();
+  while (end > 0 && !std::isdigit(static_cast<unsigned char>(id[end - 1]))) --end;
+  std::size_t begin = end;
+  while (begin > 0 && std::isdigit(static_cast<unsigned char>(id[begin - 1]))) --begin;
+  return std::string(id.substr(begin, end - begin));
+}
+
+}  // namespace
+
+std::string clean_label(std::string_view text) {
+  std::string out;
+  for (char c : text)
+    if (c != '[' && c != ']' && c != '(' && c != ')' && c != ' ' && c != '\t' && c != '\n' && c != '\r') out.push_back(c);
+  return out;
+}
+
+HtmlNotes HtmlNotes::find(const HtmlTree& tree) {
+  HtmlNotes result;
+  std::unordered_map<std::string, int> ids;
+  int count = static_cast<int>(tree.nodes.size());
+  for (int i = 1; i < count; ++i) {
+    std::string_view id = at(tree, i).attribute("id");
+    if (!id.empty()) ids.emplace(std::string(id), i);
+  }
+  // Markers: in-page links that say they are note references.
+  std::vector<std::pair<int, int>> candidates;  // (link, target or -1)
+  std::unordered_set<std::string> marker_ids;
+  for (int i = 1; i < count; ++i) {
+    const HtmlNode& node = at(tree, i);
+    if (node.name != "a") continue;
+    std::string_view href = node.attribute("href");
+    if (href.size() < 2 || href[0] != '#') continue;
+    std::string_view id = node.attribute("id");
+    bool marked = node.attribute("role") == "doc-noteref" || class_contains(node, "footnote-ref") || class_contains(node, "noteref") ||
+                  class_contains(node, "fnref") || id.rfind("fnref", 0) == 0 || has_ancestor(tree, i, "sup", 2) || has_child(tree, i, "sup");
+    if (!marked) continue;
+    auto target = ids.find(std::string(href.substr(1)));
+    candidates.push_back({i, target == ids.end() ? -1 : target->second});
+    if (!id.empty()) marker_ids.insert(std::string(id));
+  }
+
+  std::set<int> notes;
+  for (auto& [link, target] : candidates) {
+    if (target < 0) continue;
+    int note = target;
+    while (note >= 0 && is_inline(at(tree, note).name)) note = at(tree, note).parent;
+    if (note <= 0) continue;
+    std::string_view name = at(tree, note).name;
+    if (name == "body" || name == "html" || name == "main" || name == "article") continue;
+    if (is_notes_container(at(tree, note))) continue;  // a link to the whole section is no note
+    target = note;
+    notes.insert(note);
+  }
+  for (int i = 1; i < count; ++i) {
+    const HtmlNode& node = at(tree, i);
+    if (node.is_text) continue;
+    std::string_view role = node.attribute("role");
+    if (node.name == "aside" && (role == "doc-footnote" || role == "doc-endnote" || class_contains(node, "footnote"))) notes.insert(i);
+    bool list = node.name == "ol" || node.name == "ul";
+    bool in_container = false;
+    if (list) {
+      int previous = previous_element(tree, i);
+      if (previous >= 0 && is_heading(at(tree, previous).name) && is_notes_heading(text_content(tree, previous, 256))) in_container = true;
+      for (int p = node.parent, levels = 0; p > 0 && levels < 3 && !in_container; p = at(tree, p).parent, ++levels) {
+        if (at(tree, p).name == "li") break;
+        in_container = is_notes_container(at(tree, p));
+      }
+      if (is_notes_container(node)) in_container = true;
+    }
+    if (in_container)
+      for (int c = node.first_child; c >= 0; c = at(tree, c).next_sibling)
+        if (at(tree, c).name == "li") notes.insert(c);
+  }
+  // A note inside another note is part of it.
+  for (int note : std::vector<int>(notes.begin(), notes.end())) {
+    int levels = 0;
+    for (int p = at(tree, note).parent; p > 0 && levels++ < kMaxClimb; p = at(tree, p).parent)
+      if (notes.count(p)) { notes.erase(note); break; }
+  }
+  result.notes_.assign(notes.begin(), notes.end());  // node order is document order
+
+  // Labels: what the first marker pointing at the note shows, else its list number or id.
+  for (auto& [link, target] : candidates) {
+    if (target < 0 || !notes.count(target) || result.note_labels_.count(target)) continue;
+    std::string label = clean_label(text_content(tree, link, 64));
+    if (!label.empty()) result.note_labels_[target] = label;
+  }
+  int running = 0;
+  for (int note : result.notes_) {
+    ++running;
+    if (result.note_labels_.count(note)) continue;
+    const HtmlNode& node = at(tree, note);
+    std::string label;
+    if (node.name == "li" && node.parent >= 0 && at(tree, node.parent).name == "ol") {
+      int number = 1;
+      std::string start(at(tree, node.parent).attribute("start"));
+      if (!start.empty() && std::all_of(start.begin(), start.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); }) && start.size() < 7)
+        number = std::stoi(start);
+      for (int c = at(tree, node.parent).first_child; c >= 0 && c != note; c = at(tree, c).next_sibling)
+        if (at(tree, c).name == "li") ++number;
+      label = std::to_string(number);
+    }
+    if (label.empty()) label = digits_of(node.attribute("id"));
+    if (label.empty()) label = std::to_string(running);
+    result.note_labels_[note] = label;
+  }
+
+  std::set<std::string> labels;
+  for (auto& entry : result.note_labels_) labels.insert(entry.second);
+  for (auto& [link, target] : candidates) {
+    auto note = result.note_labels_.find(target);
+    std::string label = note != result.note_labels_.end() ? note->second : clean_label(text_content(tree, link, 64));
+    bool inside_note = false;
+    int levels = 0;
+    for (int p = at(tree, link).parent; p > 0 && !inside_note && levels++ < kMaxClimb; p = at(tree, p).parent) inside_note = notes.count(p) > 0;
+    if (!label.empty() && !inside_note) result.markers_[link] = label;
+  }
+  // A bare superscript number is a marker when a note carries that number.
+  if (!labels.empty()) {
+    for (int i = 1; i < count; ++i) {
+      const HtmlNode& node = at(tree, i);
+      if (node.name != "sup" || has_child(tree, i, "a") || has_ancestor(tree, i, "a", 3)) continue;
+      std::string label = clean_label(text_content(tree, i, 64));
+      if (label.empty() || label.size() > 4 || !std::all_of(label.begin(), label.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); }))
+        continue;
+      if (!labels.count(label)) continue;
+      bool inside_note = false;
+      int levels = 0;
+      for (int p = node.parent; p > 0 && !inside_note && levels++ < kMaxClimb; p = at(tree, p).parent) inside_note = notes.count(p) > 0;
+      if (!inside_note) result.markers_[i] = label;
+    }
+  }
+  // Back-links from notes to their markers.
+  for (int note : result.notes_) {
+    int current = at(tree, note).first_child;
+    while (current >= 0) {
+      const HtmlNode& node = at(tree, current);
+      if (node.name == "a") {
+        std::string_view href = node.attribute("href");
+        std::string text = text_content(tree, current, 16);
+        bool back = node.attribute("role") == "doc-backlink" || class_contains(node, "footnote-back") || class_contains(node, "backref") ||
+                    class_contains(node, "reversefootnote") || (href.size() > 1 && href[0] == '#' && marker_ids.count(std::string(href.substr(1)))) ||
+                    text == "\xE2\x86\xA9" || text == "\xE2\x86\xA9\xEF\xB8\x8E" || text == "\xE2\x86\x91" || text == "^";
+        if (back) result.back_links_.insert(current);
+      }
+      if (!node.is_text && node.first_child >= 0) { current = node.first_child; continue; }
+      int next = current;
+      while (next >= 0 && next != note && at(tree, next).next_sibling < 0) next = at(tree, next).parent;
+      if (next < 0 || next == note) break;
+      current = at(tree, next).next_sibling;
+    }
+  }
+  return result;
+}
+
+const std::string* HtmlNotes::note_label(int node) const {
+  auto found = note_labels_.find(node);
+  return found == note_labels_.end() ? nullptr : &found->second;
+}
+
+const std::string* HtmlNotes::marker_label(int node) const {
+  auto found = markers_.find(node);
+  return found == markers_.end() ? nullptr : &found->second;
+}
+
+}  // namespace marginalia::readers::html
