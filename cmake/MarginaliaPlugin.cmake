@@ -1,15 +1,27 @@
 # SPDX-License-Identifier: MIT
-# marginalia_add_plugin(<id> SOURCES <file>...)
+# marginalia_add_plugin(<id> SOURCES <file>... [LIBRARIES <lib>...] [OUTPUT_DIRECTORY <dir>] [INSTALL])
 #
 # Builds a checker plugin: a MODULE library named exactly <id>.so (no "lib" prefix), hidden
-# visibility, all symbols resolved at link time, linked against the SDK. If the plugin's folder
-# holds README.md and options.schema.json, they are embedded into the plugin as
-# `marginalia_embedded::readme` and `marginalia_embedded::options_schema`
-# (#include "marginalia_embedded.hpp"), so `marginalia explain` and option validation always
-# match the code that was built. The same function serves the shipped plugins and third-party
-# plugins built after find_package(marginalia-sdk).
+# visibility (only MARGINALIA_PLUGIN's entry points are exported), all symbols resolved at link
+# time (an unresolved symbol fails the build, not the host), -fno-gnu-unique (so a library can
+# be unloaded), linked against the SDK. If the plugin's folder holds README.md and
+# options.schema.json, they are embedded into the plugin as `marginalia_embedded::readme` and
+# `marginalia_embedded::options_schema` (#include "marginalia_embedded.hpp"), so `marginalia
+# explain` and option validation always match the code that was built. INSTALL adds an install
+# rule into MARGINALIA_PLUGIN_INSTALL_DIR (lib/marginalia/plugins), where a marginalia installed
+# in the same prefix finds the plugin by itself.
+#
+# The same file serves the shipped plugins (included by the top-level CMakeLists.txt) and
+# third-party plugins (installed with the SDK, included by find_package(marginalia-sdk)).
+if(NOT DEFINED MARGINALIA_PLUGIN_INSTALL_DIR)
+  set(MARGINALIA_PLUGIN_INSTALL_DIR lib/marginalia/plugins)
+endif()
+
 function(marginalia_add_plugin name)
-  cmake_parse_arguments(PLUGIN "" "OUTPUT_DIRECTORY" "SOURCES;LIBRARIES" ${ARGN})
+  cmake_parse_arguments(PLUGIN "INSTALL" "OUTPUT_DIRECTORY" "SOURCES;LIBRARIES" ${ARGN})
+  if(NOT TARGET marginalia::sdk)
+    message(FATAL_ERROR "marginalia_add_plugin(${name}): the marginalia::sdk target is missing; call find_package(marginalia-sdk) first")
+  endif()
   if(NOT PLUGIN_SOURCES)
     message(FATAL_ERROR "marginalia_add_plugin(${name}): SOURCES is required")
   endif()
@@ -38,7 +50,10 @@ function(marginalia_add_plugin name)
   target_include_directories(${name} PRIVATE ${embedded_dir})
 
   target_link_libraries(${name} PRIVATE marginalia::sdk ${PLUGIN_LIBRARIES})
-  target_compile_options(${name} PRIVATE -Wall -Wextra -fno-gnu-unique)
+  target_compile_options(${name} PRIVATE -Wall -Wextra)
+  if(CMAKE_CXX_COMPILER_ID STREQUAL "GNU")
+    target_compile_options(${name} PRIVATE -fno-gnu-unique)
+  endif()
   if(NOT PLUGIN_OUTPUT_DIRECTORY)
     if(DEFINED MARGINALIA_PLUGIN_OUTPUT_DIR)
       set(PLUGIN_OUTPUT_DIRECTORY ${MARGINALIA_PLUGIN_OUTPUT_DIR})
@@ -52,4 +67,7 @@ function(marginalia_add_plugin name)
     VISIBILITY_INLINES_HIDDEN ON
     LIBRARY_OUTPUT_DIRECTORY ${PLUGIN_OUTPUT_DIRECTORY})
   target_link_options(${name} PRIVATE -Wl,--no-undefined)
+  if(PLUGIN_INSTALL)
+    install(TARGETS ${name} LIBRARY DESTINATION ${MARGINALIA_PLUGIN_INSTALL_DIR})
+  endif()
 endfunction()

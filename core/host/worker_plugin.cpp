@@ -191,7 +191,7 @@ void WorkerPlugin::give_back(std::unique_ptr<WorkerProcess> worker) {
   idle_.push_back(std::move(worker));
 }
 
-bool WorkerPlugin::apply_options(WorkerProcess& worker, Clock::time_point, PluginRunResult& result, std::vector<std::string>* problems) {
+bool WorkerPlugin::apply_options(WorkerProcess& worker, PluginRunResult& result, std::vector<std::string>* problems) {
   std::optional<std::string> options;
   {
     std::lock_guard<std::mutex> lock(mutex_);
@@ -220,7 +220,7 @@ bool WorkerPlugin::apply_options(WorkerProcess& worker, Clock::time_point, Plugi
   return true;
 }
 
-std::unique_ptr<WorkerProcess> WorkerPlugin::start(unsigned timeout_ms, unsigned long long memory_limit_bytes, PluginRunResult& result) {
+std::unique_ptr<WorkerProcess> WorkerPlugin::spawn_loaded(unsigned long long memory_limit_bytes, PluginRunResult& result) {
   std::string error;
   std::unique_ptr<WorkerProcess> worker = WorkerProcess::spawn({settings_.executable, path_, memory_limit_bytes}, error);
   if (!worker) {
@@ -229,7 +229,7 @@ std::unique_ptr<WorkerProcess> WorkerPlugin::start(unsigned timeout_ms, unsigned
   }
   worker::Hello hello;
   Failure failed;
-  if (!await_hello(*worker, timeout_ms, hello, failed)) {
+  if (!await_hello(*worker, settings_.timeout_ms, hello, failed)) {
     result = failure(RunStatus::load_failed, load_failure_message(failed));
     return nullptr;
   }
@@ -237,7 +237,12 @@ std::unique_ptr<WorkerProcess> WorkerPlugin::start(unsigned timeout_ms, unsigned
     result = failure(RunStatus::load_failed, hello.problem ? hello.problem->message : "the library changed since it was loaded");
     return nullptr;
   }
-  if (!apply_options(*worker, after(timeout_ms), result, nullptr)) return nullptr;
+  return worker;
+}
+
+std::unique_ptr<WorkerProcess> WorkerPlugin::start(unsigned long long memory_limit_bytes, PluginRunResult& result) {
+  std::unique_ptr<WorkerProcess> worker = spawn_loaded(memory_limit_bytes, result);
+  if (!worker || !apply_options(*worker, result, nullptr)) return nullptr;
   return worker;
 }
 
@@ -255,18 +260,9 @@ std::vector<std::string> WorkerPlugin::configure(const sdk::Options& options) {
     if (!worker && candidate->running()) worker = std::move(candidate);
   stale.clear();
   PluginRunResult result;
-  if (!worker) {
-    worker = start(settings_.timeout_ms, settings_.memory_limit_bytes, result);
-    if (!worker) {
-      std::lock_guard<std::mutex> lock(mutex_);
-      broken_ = result;
-      return {};
-    }
-    give_back(std::move(worker));
-    return {};
-  }
+  if (!worker) worker = spawn_loaded(settings_.memory_limit_bytes, result);
   std::vector<std::string> problems;
-  if (!apply_options(*worker, after(settings_.timeout_ms), result, &problems)) {
+  if (!worker || !apply_options(*worker, result, &problems)) {
     if (!problems.empty()) return problems;
     std::lock_guard<std::mutex> lock(mutex_);
     broken_ = result;
@@ -287,7 +283,7 @@ PluginRunResult WorkerPlugin::run(const sdk::Document& document, const RunContex
   }
   PluginRunResult result = failure(RunStatus::ok, "");
   std::unique_ptr<WorkerProcess> worker = take_idle();
-  if (!worker) worker = start(settings_.timeout_ms, context.memory_limit_bytes, result);
+  if (!worker) worker = start(context.memory_limit_bytes, result);
   if (!worker) return result;
 
   worker::CheckOptions options;
@@ -304,7 +300,7 @@ PluginRunResult WorkerPlugin::run(const sdk::Document& document, const RunContex
       worker->kill_group();
       return failure(RunStatus::timeout, "the worker did not accept the document within " + std::to_string(context.timeout_ms) + " ms");
     }
-    worker = start(settings_.timeout_ms, context.memory_limit_bytes, result);
+    worker = start(context.memory_limit_bytes, result);
     if (!worker) return result;
     deadline = after(context.timeout_ms);
     if (!worker->send(frame, deadline)) {

@@ -61,10 +61,13 @@ class WorkerPlugin final : public sdk::Plugin {
  private:
   std::unique_ptr<WorkerProcess> take_idle();
   void give_back(std::unique_ptr<WorkerProcess> worker);
-  // Starts a worker, waits for its hello and applies the options; nullptr with `failure` set.
-  std::unique_ptr<WorkerProcess> start(unsigned timeout_ms, unsigned long long memory_limit_bytes, PluginRunResult& failure);
-  bool apply_options(WorkerProcess& worker, WorkerProcess::Clock::time_point deadline, PluginRunResult& failure,
-                     std::vector<std::string>* problems);
+  // Starts a worker and waits for its hello; nullptr with `failure` set.
+  std::unique_ptr<WorkerProcess> spawn_loaded(unsigned long long memory_limit_bytes, PluginRunResult& failure);
+  // spawn_loaded, then the options; nullptr with `failure` set.
+  std::unique_ptr<WorkerProcess> start(unsigned long long memory_limit_bytes, PluginRunResult& failure);
+  // Sends the options set by `configure` (if any). With `problems`, configure's own problems go
+  // there and its exception is rethrown; without, both become `failure`.
+  bool apply_options(WorkerProcess& worker, PluginRunResult& failure, std::vector<std::string>* problems);
   PluginRunResult failure(RunStatus status, std::string detail) const;
 
   const std::string path_;

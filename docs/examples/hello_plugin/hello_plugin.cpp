@@ -1,0 +1,59 @@
+// SPDX-License-Identifier: MIT
+// The hello plugin: the smallest complete marginalia plugin. It reports placeholders an author
+// left in a draft ("TODO", "TK", "XXX"). docs/writing-a-plugin.md walks through this file.
+#include <marginalia/sdk/sdk.hpp>
+
+#include "marginalia_embedded.hpp"
+
+namespace hello {
+
+namespace sdk = marginalia::sdk;
+
+// A letter, digit or underscore: what may not touch a placeholder for it to be a whole word.
+bool is_word_character(char32_t c) { return sdk::is_letter(c) || sdk::is_ascii_digit(c) || c == '_'; }
+
+class HelloPlugin final : public sdk::Plugin {
+ public:
+  sdk::PluginInfo info() const override {
+    sdk::PluginInfo info;
+    info.id = "hello";  // must equal the library's file name, hello.so
+    info.version = "1.0.0";
+    info.summary = "Reports placeholders left in a draft, such as TODO or TK.";
+    info.codes = {{"hello/placeholder", sdk::Severity::warning, "A placeholder marks unfinished text."}};
+    info.options_schema = std::string(marginalia_embedded::options_schema);
+    info.documentation = std::string(marginalia_embedded::readme);
+    return info;
+  }
+
+  // Called once, with options the host has already validated against options.schema.json.
+  std::vector<std::string> configure(const sdk::Options& options) override {
+    placeholders_ = options.get_strings("placeholders", {"TODO", "TK", "XXX"});
+    return {};
+  }
+
+  // Called once per document, possibly from several threads: keep per-document state local.
+  void check(const sdk::Document& document, sdk::Reporter& reporter) const override {
+    const std::string& text = document.text;
+    for (const std::string& word : placeholders_) {
+      for (std::size_t at = text.find(word); at != std::string::npos; at = text.find(word, at + 1)) {
+        std::size_t before = at, after = at + word.size();
+        bool starts_word = at == 0 || !is_word_character(sdk::previous_code_point(text, before));
+        bool ends_word = after == text.size() || !is_word_character(sdk::next_code_point(text, after));
+        if (!starts_word || !ends_word) continue;
+        sdk::Finding finding;
+        finding.code = "hello/placeholder";
+        finding.severity = sdk::Severity::warning;
+        finding.span = {static_cast<std::uint32_t>(at), static_cast<std::uint32_t>(at + word.size())};
+        finding.message = "placeholder '" + word + "' left in the text";
+        reporter.report(std::move(finding));
+      }
+    }
+  }
+
+ private:
+  std::vector<std::string> placeholders_;
+};
+
+}  // namespace hello
+
+MARGINALIA_PLUGIN(hello::HelloPlugin)

@@ -1,0 +1,189 @@
+// SPDX-License-Identifier: MIT
+// IsolatedRunner through the library API: what reaches a worker (options, host settings, the
+// host's fetch service), how workers are reused, replaced after a fault and shared across
+// threads. The workers are real `marginalia __worker` processes.
+#include <gtest/gtest.h>
+
+#include <mutex>
+#include <nlohmann/json.hpp>
+#include <thread>
+
+#include "config/plugin_options.hpp"
+#include "host/isolated_runner.hpp"
+#include "host/worker_plugin.hpp"
+#include "support/test_paths.hpp"
+
+namespace marginalia::testing {
+namespace {
+
+std::string echo_library() { return std::string(MARGINALIA_BROKEN_PLUGINS_DIR) + "/echo.so"; }
+
+host::WorkerSettings settings() {
+  host::WorkerSettings settings;
+  settings.executable = marginalia_binary();
+  settings.timeout_ms = 10000;
+  return settings;
+}
+
+host::LoadedPlugin load_echo() {
+  host::LoadResult loaded = host::load_plugin_in_worker(echo_library(), settings());
+  if (loaded.problem) ADD_FAILURE() << loaded.problem->message;
+  return loaded.plugin ? *loaded.plugin : host::LoadedPlugin{};
+}
+
+sdk::Options options(const std::string& json_text, const sdk::PluginInfo& info) {
+  config::PluginOptionsResult result = config::make_plugin_options(info, nlohmann::json::parse(json_text));
+  EXPECT_TRUE(result.errors.empty());
+  return result.options;
+}
+
+sdk::Document document(const std::string& text) {
+  sdk::Document document;
+  document.path = "test.txt";
+  document.format = "text";
+  document.text = text;
+  return document;
+}
+
+// The message of the finding with `code`, or "" when there is none.
+std::string message(const host::PluginRunResult& result, const std::string& code) {
+  for (const sdk::Finding& finding : result.findings)
+    if (finding.code == code) return finding.message;
+  return {};
+}
+
+// Answers every request from a table and records what it was asked.
+class RecordingFetchService final : public net::FetchService {
+ public:
+  std::vector<sdk::FetchResult> fetch_all(const std::vector<sdk::FetchRequest>& requests) override {
+    std::lock_guard<std::mutex> lock(mutex_);
+    std::vector<sdk::FetchResult> results;
+    for (const sdk::FetchRequest& request : requests) {
+      asked.push_back(request.url);
+      sdk::FetchResult result;
+      result.url = request.url;
+      result.outcome = sdk::FetchOutcome::client_error;
+      result.http_status = 404;
+      result.detail = "HTTP 404";
+      results.push_back(result);
+    }
+    return results;
+  }
+  std::vector<std::string> asked;
+
+ private:
+  std::mutex mutex_;
+};
+
+TEST(IsolatedRunner, ForwardsOptionsHostSettingsAndFetchesThroughTheHost) {
+  host::LoadedPlugin echo = load_echo();
+  ASSERT_TRUE(echo.instance);
+  EXPECT_TRUE(echo.instance->configure(options(R"({"greeting": "bonjour"})", echo.info)).empty());
+  RecordingFetchService fetch;
+  host::RunContext context;
+  context.fetch = &fetch;
+  context.host_settings["sources-dir"] = "/srv/sources";
+  sdk::Document with_link = document("See https://example.org/missing for details.");
+  with_link.links.push_back({{4, 33}, "https://example.org/missing"});
+  host::IsolatedRunner runner;
+  host::PluginRunResult result = runner.run(echo, with_link, context);
+  ASSERT_EQ(result.status, host::RunStatus::ok) << result.detail;
+  EXPECT_EQ(message(result, "echo/greeting"), "bonjour");
+  EXPECT_EQ(message(result, "echo/setting"), "sources-dir=/srv/sources");
+  EXPECT_EQ(message(result, "echo/fetched"), "client_error HTTP 404");
+  EXPECT_EQ(fetch.asked, std::vector<std::string>{"https://example.org/missing"});
+}
+
+TEST(IsolatedRunner, TheWorkerValidatesOptionsAgainstTheSchemaBeforeConfigure) {
+  host::LoadedPlugin echo = load_echo();
+  ASSERT_TRUE(echo.instance);
+  // Options that skipped the host's validation still never reach the plugin's configure.
+  sdk::Options unchecked({{"greeting", std::int64_t{5}}}, R"({"greeting": 5})");
+  std::vector<std::string> problems = echo.instance->configure(unchecked);
+  ASSERT_EQ(problems.size(), 1u);
+  EXPECT_NE(problems[0].find("/greeting"), std::string::npos) << problems[0];
+}
+
+TEST(IsolatedRunner, ConfigureProblemsAndExceptionsComeBackFromTheWorker) {
+  host::LoadedPlugin echo = load_echo();
+  ASSERT_TRUE(echo.instance);
+  std::vector<std::string> problems = echo.instance->configure(options(R"({"greeting": "reject"})", echo.info));
+  EXPECT_EQ(problems, std::vector<std::string>{"greeting 'reject' is refused"});
+  EXPECT_THROW(echo.instance->configure(options(R"({"greeting": "throw"})", echo.info)), std::runtime_error);
+}
+
+TEST(IsolatedRunner, ReusesAWorkerAndReplacesItAfterACrash) {
+  host::LoadedPlugin echo = load_echo();
+  ASSERT_TRUE(echo.instance);
+  ASSERT_TRUE(echo.instance->configure(options(R"({"greeting": "hi"})", echo.info)).empty());
+  net::OfflineFetchService offline;
+  host::RunContext context;
+  context.fetch = &offline;
+  host::IsolatedRunner runner;
+  std::string first = message(runner.run(echo, document("one"), context), "echo/pid");
+  std::string second = message(runner.run(echo, document("two"), context), "echo/pid");
+  EXPECT_FALSE(first.empty());
+  EXPECT_EQ(first, second) << "a healthy worker serves the next document";
+
+  host::PluginRunResult crashed = runner.run(echo, document("CRASH"), context);
+  EXPECT_EQ(crashed.status, host::RunStatus::crashed);
+  EXPECT_NE(crashed.detail.find("SIGSEGV"), std::string::npos) << crashed.detail;
+  EXPECT_TRUE(crashed.findings.empty());
+
+  host::PluginRunResult after = runner.run(echo, document("three"), context);
+  ASSERT_EQ(after.status, host::RunStatus::ok) << after.detail;
+  EXPECT_NE(message(after, "echo/pid"), first) << "a crashed worker is replaced";
+  EXPECT_EQ(message(after, "echo/greeting"), "hi") << "the replacement is configured like the first";
+}
+
+TEST(IsolatedRunner, AHungWorkerIsKilledAtTheTimeLimitAndReplaced) {
+  host::LoadedPlugin echo = load_echo();
+  ASSERT_TRUE(echo.instance);
+  net::OfflineFetchService offline;
+  host::RunContext context;
+  context.fetch = &offline;
+  context.timeout_ms = 300;
+  host::IsolatedRunner runner;
+  host::PluginRunResult hung = runner.run(echo, document("SLEEP"), context);
+  EXPECT_EQ(hung.status, host::RunStatus::timeout);
+  EXPECT_NE(hung.detail.find("300 ms"), std::string::npos) << hung.detail;
+  EXPECT_EQ(runner.run(echo, document("fine"), context).status, host::RunStatus::ok);
+}
+
+TEST(IsolatedRunner, ConcurrentChecksEachGetAWorker) {
+  host::LoadedPlugin echo = load_echo();
+  ASSERT_TRUE(echo.instance);
+  net::OfflineFetchService offline;
+  host::RunContext context;
+  context.fetch = &offline;
+  host::IsolatedRunner runner;
+  std::mutex mutex;
+  std::vector<std::string> pids;
+  std::vector<std::thread> threads;
+  for (int t = 0; t < 3; ++t)
+    threads.emplace_back([&] {
+      for (int i = 0; i < 4; ++i) {
+        host::PluginRunResult result = runner.run(echo, document("document " + std::to_string(i)), context);
+        std::lock_guard<std::mutex> lock(mutex);
+        EXPECT_EQ(result.status, host::RunStatus::ok) << result.detail;
+        pids.push_back(message(result, "echo/pid"));
+      }
+    });
+  for (std::thread& thread : threads) thread.join();
+  EXPECT_EQ(pids.size(), 12u);
+}
+
+TEST(IsolatedRunner, RefusesAPluginThatWasLoadedInProcess) {
+  host::LoadResult loaded = host::load_plugin(echo_library());
+  ASSERT_TRUE(loaded.plugin);
+  net::OfflineFetchService offline;
+  host::RunContext context;
+  context.fetch = &offline;
+  host::IsolatedRunner runner;
+  host::PluginRunResult result = runner.run(*loaded.plugin, document("text"), context);
+  EXPECT_EQ(result.status, host::RunStatus::failed);
+  EXPECT_TRUE(result.findings.empty());
+}
+
+}  // namespace
+}  // namespace marginalia::testing
