@@ -12,6 +12,8 @@ packages=(
   nlohmann-json3-dev                             # JSON output, configuration, plugin IPC
   libsqlite3-dev                                 # URL result cache
   libcmark-gfm-dev libcmark-gfm-extensions-dev   # Markdown reader (CommonMark + GFM footnotes)
+  libxml2-dev                                    # HTML reader (libxml2's HTML parser)
+  libzip-dev                                     # DOCX reader (ZIP container, in memory)
   libgtest-dev libgmock-dev                      # tests
   jing                                           # TEI validation in the tests
   python3-jsonschema                             # SARIF/JSON schema validation in the tests
