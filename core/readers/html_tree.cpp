@@ -32,7 +32,7 @@ class TreeBuilder {
     // Text lived as offsets while the storage grew; now it stays put, the views can be made.
     for (std::size_t i = 0; i < tree_.nodes.size(); ++i) {
       HtmlNode& node = tree_.nodes[i];
-      if (node.is_text) node.text = std::string_view(tree_.texts).substr(text_spans_[i].first, text_spans_[i].second);
+      if (node.is_text) node.text = std::string_view(*tree_.texts).substr(text_spans_[i].first, text_spans_[i].second);
     }
     return std::move(tree_);
   }
@@ -104,11 +104,11 @@ class TreeBuilder {
       HtmlNode& last = tree_.nodes[static_cast<std::size_t>(parent.last_child)];
       // libxml2 delivers long text in pieces; adjacent verbatim pieces make one node.
       auto& last_text = text_spans_[static_cast<std::size_t>(parent.last_child)];
-      if (last.is_text && last.raw_end == begin && last_text.first + last_text.second == tree_.texts.size() &&
+      if (last.is_text && last.raw_end == begin && last_text.first + last_text.second == tree_.texts->size() &&
           last_text.second == last.raw_end - last.raw_begin &&
-          input_.substr(last.raw_begin, last_text.second) == std::string_view(tree_.texts).substr(last_text.first) &&
+          input_.substr(last.raw_begin, last_text.second) == std::string_view(*tree_.texts).substr(last_text.first) &&
           input_.substr(begin, end - begin) == value) {
-        tree_.texts.append(value);
+        tree_.texts->append(value);
         last_text.second += value.size();
         last.raw_end = end;
         last_end_ = end;
@@ -119,8 +119,8 @@ class TreeBuilder {
     node.is_text = true;
     node.raw_begin = begin;
     node.raw_end = end;
-    std::size_t offset = tree_.texts.size();
-    tree_.texts.append(value);
+    std::size_t offset = tree_.texts->size();
+    tree_.texts->append(value);
     append(std::move(node), {offset, value.size()});
     last_end_ = end;
   }

@@ -7,6 +7,7 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <set>
 #include <string>
 #include <string_view>
@@ -37,8 +38,9 @@ struct HtmlNode {
 /// The parsed document: node 0 is a synthetic root. Move-only: nodes view its storage.
 struct HtmlTree {
   std::vector<HtmlNode> nodes;
-  /// All text nodes' text, back to back.
-  std::string texts;
+  /// All text nodes' text, back to back; on the heap so moving the tree keeps the views valid
+  /// (a moved short string would take its characters along).
+  std::unique_ptr<std::string> texts = std::make_unique<std::string>();
   /// Element names seen, each once (a set never moves its strings).
   std::set<std::string> names;
 
