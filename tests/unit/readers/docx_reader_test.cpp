@@ -1,0 +1,135 @@
+// SPDX-License-Identifier: MIT
+// DOCX files are made at test time by make_docx.py (python3's zipfile), so none is committed.
+#include <gtest/gtest.h>
+
+#include "support/process.hpp"
+#include "support/temp_dir.hpp"
+#include "support/test_paths.hpp"
+#include "unit/readers/reader_test_support.hpp"
+
+namespace marginalia::testing {
+namespace {
+
+using sdk::BlockKind;
+
+std::string make_docx(const TempDir& temp, const std::string& name) {
+  std::string out = temp.file(name + ".docx");
+  ProcessResult made = run_process(python(), {source_dir() + "/tests/unit/readers/make_docx.py", name, out});
+  EXPECT_EQ(made.exit_code, 0) << made.err;
+  return read_file(out);
+}
+
+class DocxReader : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    if (python().empty()) GTEST_SKIP() << "python3 is needed to make the DOCX files";
+  }
+  TempDir temp_;
+};
+
+TEST_F(DocxReader, ReadsParagraphStylesListsQuotesAndTables) {
+  model::LoadedDocument doc = read_string("r.docx", make_docx(temp_, "report"));
+  std::vector<BlockKind> kinds;
+  for (const sdk::Block& block : doc.document.blocks) kinds.push_back(block.kind);
+  EXPECT_EQ(kinds, (std::vector<BlockKind>{BlockKind::title, BlockKind::heading, BlockKind::paragraph, BlockKind::heading,
+                                           BlockKind::list_item, BlockKind::block_quote, BlockKind::paragraph, BlockKind::note,
+                                           BlockKind::note, BlockKind::note}));
+  const auto& blocks = doc.document.blocks;
+  EXPECT_EQ(blocks[1].level, 1) << "a localised heading style is recognised by its name and outline level";
+  EXPECT_EQ(blocks[3].level, 2);
+  EXPECT_EQ(blocks[4].level, 2) << "list level = w:ilvl + 1";
+  EXPECT_EQ(text_of(doc, blocks[6].span), "Cell text2");
+}
+
+TEST_F(DocxReader, KeepsRunTextAndLeavesOutDeletionsFieldCodesAndHiddenText) {
+  model::LoadedDocument doc = read_string("r.docx", make_docx(temp_, "report"));
+  EXPECT_EQ(text_of(doc, doc.document.blocks[2].span), "Exports rose\t12%.1 See the outlook and a field link.\nSecond line.i");
+  for (const char* absent : {"removed words", "HYPERLINK", "hidden"}) EXPECT_EQ(doc.document.text.find(absent), std::string::npos) << absent;
+}
+
+TEST_F(DocxReader, ReportsPositionsAsParagraphAndCharacter) {
+  model::LoadedDocument doc = read_string("r.docx", make_docx(temp_, "report"));
+  const std::string& text = doc.document.text;
+  model::Position percent = doc.source_map.position(static_cast<std::uint32_t>(text.find("12%")));
+  EXPECT_EQ(percent.line, 3u) << "the third paragraph";
+  EXPECT_EQ(percent.column, 14u) << "after 'Exports rose' and a tab";
+  model::Position second = doc.source_map.position(static_cast<std::uint32_t>(text.find("Second line")));
+  EXPECT_EQ(second.line, 3u) << "a manual line break stays in its paragraph";
+  model::Position cell = doc.source_map.position(static_cast<std::uint32_t>(text.find("Cell text")));
+  EXPECT_EQ(cell.line, 8u) << "the empty paragraph 4 is counted";
+  model::Position note = doc.source_map.position(doc.document.notes[0].body.begin);
+  EXPECT_EQ(note.line, 9u) << "note paragraphs are numbered after the body's";
+  EXPECT_EQ(note.column, 2u);
+}
+
+TEST_F(DocxReader, LinksFootnoteAndEndnoteReferencesToTheirNotes) {
+  model::LoadedDocument doc = read_string("r.docx", make_docx(temp_, "report"));
+  const sdk::Document& d = doc.document;
+  ASSERT_EQ(d.note_refs.size(), 3u);
+  EXPECT_EQ(d.note_refs[0].label, "1");
+  EXPECT_EQ(d.note_refs[1].label, "i") << "endnotes are numbered i, ii… as Word shows them";
+  EXPECT_EQ(d.note_refs[2].label, "2");
+  EXPECT_EQ(text_of(doc, d.note_refs[0].span), "1");
+  ASSERT_EQ(d.notes.size(), 3u);
+  EXPECT_EQ(d.notes[0].label, "1");
+  EXPECT_EQ(text_of(doc, d.notes[0].body), "Ministry of Trade, Annual Report 2023.");
+  EXPECT_EQ(text_of(doc, d.notes[1].body), "An endnote.");
+}
+
+TEST_F(DocxReader, ResolvesHyperlinksThroughRelationshipsAndFields) {
+  model::LoadedDocument doc = read_string("r.docx", make_docx(temp_, "report"));
+  const auto& links = doc.document.links;
+  ASSERT_EQ(links.size(), 2u);
+  EXPECT_EQ(links[0].target, "https://example.org/outlook");
+  EXPECT_EQ(text_of(doc, links[0].span), "the outlook");
+  EXPECT_EQ(links[1].target, "https://example.org/field");
+  EXPECT_EQ(text_of(doc, links[1].span), "and a field link");
+}
+
+TEST_F(DocxReader, TakesMetadataFromTheCoreProperties) {
+  model::LoadedDocument doc = read_string("r.docx", make_docx(temp_, "report"));
+  EXPECT_EQ(doc.document.format, "docx");
+  EXPECT_EQ(doc.document.meta("title"), "Port Outlook");
+  EXPECT_EQ(doc.document.meta("author"), "A. Writer");
+  EXPECT_EQ(doc.document.meta("date"), "2024-05-06") << "created, not modified";
+  EXPECT_EQ(doc.document.meta("language"), "en-GB");
+}
+
+TEST_F(DocxReader, RefusesBrokenAndHostileArchivesWithAReaderError) {
+  struct Case {
+    const char* name;
+    const char* code;
+    const char* message;
+  };
+  for (const Case& c : {Case{"missing-document", "reader/docx-bad-archive", "no word/document.xml"},
+                        Case{"malformed-document", "reader/malformed-markup", "word/document.xml is not well-formed XML"},
+                        Case{"bomb", "reader/docx-too-large", "ZIP bomb"},
+                        Case{"many-entries", "reader/docx-too-large", "10009 entries"},
+                        Case{"path-traversal", "reader/docx-bad-archive", "'../../etc/cron.d/evil'"},
+                        Case{"encrypted", "reader/docx-bad-archive", "encrypted"},
+                        Case{"truncated-central-directory", "reader/docx-bad-archive", "central directory"},
+                        Case{"ole-encrypted", "reader/docx-bad-archive", "OLE compound file"}}) {
+    readers::ReadResult result = readers::read_bytes(std::string(c.name) + ".docx", make_docx(temp_, c.name), {});
+    ASSERT_TRUE(result.error) << c.name;
+    EXPECT_EQ(result.error->code, c.code) << c.name;
+    EXPECT_NE(result.error->message.find(c.message), std::string::npos) << c.name << ": " << result.error->message;
+  }
+  readers::ReadResult malformed = readers::read_bytes("m.docx", make_docx(temp_, "malformed-document"), {});
+  ASSERT_TRUE(malformed.error);
+  EXPECT_EQ(malformed.error->line, 2u) << "the line:column inside the part";
+  EXPECT_GT(malformed.error->column, 1u);
+}
+
+TEST_F(DocxReader, KeepsExternalEntitiesLiteralAndReadsDeepNestingAndNestedArchives) {
+  model::LoadedDocument xxe = read_string("x.docx", make_docx(temp_, "xxe"));
+  EXPECT_NE(xxe.document.text.find("a &xxe; b &web;"), std::string::npos);
+  ASSERT_EQ(xxe.reader_findings.size(), 2u);
+  EXPECT_EQ(xxe.reader_findings[0].code, "reader/unexpanded-entity");
+  model::LoadedDocument deep = read_string("d.docx", make_docx(temp_, "deep-nesting"));
+  EXPECT_NE(deep.document.text.find("deep"), std::string::npos);
+  model::LoadedDocument nested = read_string("n.docx", make_docx(temp_, "nested-zip"));
+  EXPECT_EQ(nested.document.text.find("inner"), std::string::npos) << "an embedded archive is never opened";
+}
+
+}  // namespace
+}  // namespace marginalia::testing
