@@ -2,7 +2,7 @@
 # SPDX-License-Identifier: MIT
 """Writes the DOCX files the reader tests use, good and hostile, so none is committed.
 
-usage: make_docx.py CASE OUT.docx
+usage: make_docx.py CASE OUT.docx [PORT]   (PORT: where the "xxe" case points its external entity)
 """
 import io
 import struct
@@ -116,7 +116,7 @@ def archive(files):
     return out.getvalue()
 
 
-def case(name):
+def case(name, port=9):
     if name == "report":
         return archive(parts())
     if name == "missing-document":
@@ -130,7 +130,7 @@ def case(name):
     if name == "xxe":
         files = parts()
         files["word/document.xml"] = ('<?xml version="1.0"?>\n<!DOCTYPE w:document [<!ENTITY xxe SYSTEM "file:///etc/passwd">'
-                                      '<!ENTITY web SYSTEM "http://127.0.0.1:9/x">]>\n'
+                                      f'<!ENTITY web SYSTEM "http://127.0.0.1:{port}/x">]>\n'
                                       f'<w:document {W}><w:body><w:p><w:r><w:t>a &xxe; b &web;</w:t></w:r></w:p></w:body></w:document>')
         return archive(files)
     if name == "bomb":
@@ -179,7 +179,7 @@ def case(name):
 
 
 if __name__ == "__main__":
-    if len(sys.argv) != 3:
+    if len(sys.argv) not in (3, 4):
         raise SystemExit(__doc__)
     with open(sys.argv[2], "wb") as f:
-        f.write(case(sys.argv[1]))
+        f.write(case(sys.argv[1], int(sys.argv[3]) if len(sys.argv) == 4 else 9))
