@@ -1,0 +1,157 @@
+// SPDX-License-Identifier: MIT
+#include "acronym_checks.hpp"
+
+#include <algorithm>
+#include <map>
+
+#include "acronym_scanner.hpp"
+#include "definition_finder.hpp"
+
+namespace marginalia::plugins::acronyms {
+namespace {
+
+// Long forms compare without case, extra spaces, a leading article, "&" for "and" or plural
+// endings ("exclusive economic zone" and "exclusive economic zones" are one definition).
+std::string normalized(std::string_view text) {
+  std::string out;
+  auto end_word = [&] {
+    std::size_t start = out.rfind(' ') == std::string::npos ? 0 : out.rfind(' ') + 1;
+    std::size_t length = out.size() - start;
+    if (length > 4 && out.compare(out.size() - 3, 3, "ies") == 0) out.replace(out.size() - 3, 3, "y");
+    else if (length > 3 && out.back() == 's') out.pop_back();
+  };
+  bool space = false;
+  for (char c : text) {
+    if (c == ' ' || c == '\n' || c == '\t') {
+      space = !out.empty();
+      continue;
+    }
+    if (space) {
+      end_word();
+      out += ' ';
+    }
+    space = false;
+    if (c == '&') out += "and";
+    else out += c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+  }
+  if (!out.empty()) end_word();
+  if (out.rfind("the ", 0) == 0) out.erase(0, 4);
+  return out;
+}
+
+// A long form as messages show it: on one line, single spaces.
+std::string quoted(std::string_view text) {
+  std::string out = "'";
+  bool space = false;
+  for (char c : text) {
+    if (c == ' ' || c == '\n' || c == '\t') {
+      space = true;
+      continue;
+    }
+    if (space && out.size() > 1) out += ' ';
+    space = false;
+    out += c;
+  }
+  return out + "'";
+}
+
+sdk::Finding finding(const char* code, sdk::Severity severity, sdk::Span span, std::string message) {
+  sdk::Finding f;
+  f.code = code;
+  f.severity = severity;
+  f.span = span;
+  f.message = std::move(message);
+  return f;
+}
+
+// Which tokens sit inside a footnote or endnote.
+std::vector<bool> inside_notes(const sdk::Document& document, const std::vector<Token>& tokens) {
+  std::vector<sdk::Span> notes;
+  for (const sdk::Block& block : document.blocks)
+    if (block.kind == sdk::BlockKind::note) notes.push_back(block.span);
+  for (const sdk::Note& note : document.notes) notes.push_back(note.span);
+  std::sort(notes.begin(), notes.end());
+  std::vector<bool> inside(tokens.size(), false);
+  std::size_t first = 0;
+  sdk::Span reach{0, 0};  // the union of notes seen so far that may still cover a token
+  for (std::size_t i = 0; i < tokens.size(); ++i) {
+    while (first < notes.size() && notes[first].begin <= tokens[i].span.begin) {
+      if (notes[first].end > reach.end) reach = notes[first];
+      ++first;
+    }
+    inside[i] = reach.contains(tokens[i].span);
+  }
+  return inside;
+}
+
+// Everything the document says about one acronym.
+struct Acronym {
+  std::vector<std::size_t> uses;               // token indices, not definitions
+  std::vector<const Definition*> definitions;  // in text order
+};
+
+}  // namespace
+
+std::vector<sdk::Finding> check_acronyms(const sdk::Document& document, const CheckOptions& options) {
+  std::vector<Token> tokens = find_tokens(document.text);
+  std::vector<Definition> definitions = find_definitions(document, tokens);
+  std::vector<bool> in_note = inside_notes(document, tokens);
+  std::vector<bool> defining(tokens.size(), false);
+  std::map<std::string, Acronym> acronyms;
+  for (const Definition& definition : definitions) {
+    defining[definition.token] = true;
+    acronyms[definition.key].definitions.push_back(&definition);
+  }
+  for (std::size_t i = 0; i < tokens.size(); ++i)
+    if (!defining[i] && (options.check_notes || !in_note[i])) acronyms[tokens[i].key].uses.push_back(i);
+
+  std::vector<sdk::Finding> findings;
+  for (const auto& [key, acronym] : acronyms) {
+    if (options.known.count(key)) continue;
+    const std::vector<std::size_t>& uses = acronym.uses;
+
+    if (acronym.definitions.empty()) {
+      sdk::Finding f = finding("acronyms/undefined", sdk::Severity::warning, tokens[uses.front()].span,
+                               "acronym " + quoted(key) + (uses.size() == 1 ? " is used" : " is used " + std::to_string(uses.size()) + " times") +
+                                   " and never defined");
+      for (std::size_t i = 1; i < uses.size() && i <= 3; ++i) f.related.push_back({tokens[uses[i]].span, "also used here"});
+      findings.push_back(std::move(f));
+      continue;
+    }
+
+    const Definition& first = *acronym.definitions.front();
+    std::string first_long = normalized(document.slice(first.long_form));
+    for (std::size_t d = 1; d < acronym.definitions.size(); ++d) {
+      const Definition& again = *acronym.definitions[d];
+      if (normalized(document.slice(again.long_form)) == first_long) continue;
+      sdk::Finding f = finding("acronyms/conflicting-definitions", sdk::Severity::warning, tokens[again.token].span,
+                               "acronym " + quoted(key) + " is defined as " + quoted(document.slice(again.long_form)) + ", but first as " +
+                                   quoted(document.slice(first.long_form)));
+      f.related.push_back({tokens[first.token].span, "first defined here"});
+      findings.push_back(std::move(f));
+      break;  // one finding per acronym is enough to send the editor there
+    }
+
+    // A glossary or a note defines for the whole document (a note's text sits at the end,
+    // whatever place it annotates); a definition in running text from there on.
+    bool glossary = std::any_of(acronym.definitions.begin(), acronym.definitions.end(),
+                                [&](const Definition* d) { return d->kind == DefinitionKind::glossary || in_note[d->token]; });
+    if (!glossary && !uses.empty() && uses.front() < first.token) {
+      sdk::Finding f = finding("acronyms/used-before-definition", sdk::Severity::warning, tokens[uses.front()].span,
+                               "acronym " + quoted(key) + " is used before it is defined as " + quoted(document.slice(first.long_form)));
+      f.related.push_back({tokens[first.token].span, "defined here"});
+      findings.push_back(std::move(f));
+    }
+
+    if (uses.empty() && (first.kind == DefinitionKind::glossary || options.report_single_use)) {
+      const char* where = first.kind == DefinitionKind::glossary ? " is listed in the abbreviations but never used"
+                                                                 : " is defined but never used again";
+      findings.push_back(finding("acronyms/unused-definition", sdk::Severity::note, tokens[first.token].span,
+                                 "acronym " + quoted(key) + where));
+    }
+  }
+  std::sort(findings.begin(), findings.end(), [](const sdk::Finding& a, const sdk::Finding& b) { return a.span < b.span; });
+  return findings;
+}
+
+}  // namespace marginalia::plugins::acronyms

@@ -1,0 +1,51 @@
+// SPDX-License-Identifier: MIT
+// The acronyms plugin: every acronym is defined before it is used, defined once, and used once
+// defined. Built only against the installed SDK (see CMakeLists.txt).
+#include <marginalia/sdk/sdk.hpp>
+
+#include "acronym_checks.hpp"
+#include "marginalia_embedded.hpp"
+
+namespace marginalia::plugins::acronyms {
+
+class AcronymsPlugin final : public sdk::Plugin {
+ public:
+  sdk::PluginInfo info() const override {
+    sdk::PluginInfo info;
+    info.id = "acronyms";
+    info.version = "1.0.0";
+    info.summary = "Checks that every acronym is defined before it is used, defined only once, and used once defined.";
+    info.help_url = "plugins/acronyms/README.md";
+    info.codes = {
+        {"acronyms/used-before-definition", sdk::Severity::warning, "An acronym appears before the place that spells it out."},
+        {"acronyms/undefined", sdk::Severity::warning, "An acronym is used and never spelled out."},
+        {"acronyms/conflicting-definitions", sdk::Severity::warning, "An acronym is spelled out twice, differently."},
+        {"acronyms/unused-definition", sdk::Severity::note, "An acronym is defined and then never used."},
+    };
+    info.options_schema = std::string(marginalia_embedded::options_schema);
+    info.documentation = std::string(marginalia_embedded::readme);
+    return info;
+  }
+
+  std::vector<std::string> configure(const sdk::Options& options) override {
+    std::vector<std::string> known =
+        options.get_strings("known", {"AD", "AI", "BC", "CEO", "COVID", "DNA", "EU", "FAQ", "GB", "GDP", "GW", "MB", "MW", "NATO", "PDF", "TV", "UK", "UN", "URL", "US", "USA"});
+    std::vector<std::string> also = options.get_strings("also_known", {});
+    options_.known = std::set<std::string>(known.begin(), known.end());
+    options_.known.insert(also.begin(), also.end());
+    options_.report_single_use = options.get_bool("report_single_use", false);
+    options_.check_notes = options.get_bool("check_notes", false);
+    return {};
+  }
+
+  void check(const sdk::Document& document, sdk::Reporter& reporter) const override {
+    for (sdk::Finding& finding : check_acronyms(document, options_)) reporter.report(std::move(finding));
+  }
+
+ private:
+  CheckOptions options_ = {{"AD", "AI", "BC", "CEO", "COVID", "DNA", "EU", "FAQ", "GB", "GDP", "GW", "MB", "MW", "NATO", "PDF", "TV", "UK", "UN", "URL", "US", "USA"}, false, false};
+};
+
+}  // namespace marginalia::plugins::acronyms
+
+MARGINALIA_PLUGIN(marginalia::plugins::acronyms::AcronymsPlugin)

@@ -1,0 +1,157 @@
+// SPDX-License-Identifier: MIT
+#include "definition_finder.hpp"
+
+#include <algorithm>
+
+namespace marginalia::plugins::acronyms {
+namespace {
+
+bool is_blank(char c) { return c == ' ' || c == '\t' || c == '\n'; }
+
+std::string lower_ascii(std::string_view text) {
+  std::string out(text);
+  for (char& c : out)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  return out;
+}
+
+// The span of the block that contains `offset`, or the whole text when no block does.
+sdk::Span block_around(const sdk::Document& document, std::uint32_t offset) {
+  for (const sdk::Block& block : document.blocks)
+    if (block.span.begin <= offset && offset < block.span.end) return block.span;
+  return {0, static_cast<std::uint32_t>(document.text.size())};
+}
+
+// A long form is words: more than one, longer than the acronym.
+bool plausible_long_form(std::string_view long_form, std::string_view acronym) {
+  return long_form.size() > acronym.size() && long_form.find(' ') != std::string_view::npos;
+}
+
+// "Long Form (ACR)": the acronym alone in parentheses, the long form just before them.
+bool before_parenthesis(const sdk::Document& document, const Token& token, Definition& definition) {
+  std::string_view text = document.text;
+  std::size_t open = token.span.begin;
+  while (open > 0 && text[open - 1] == ' ') --open;
+  if (open == 0 || text[open - 1] != '(') return false;
+  std::size_t close = token.span.end;
+  while (close < text.size() && text[close] == ' ') ++close;
+  if (close >= text.size() || (text[close] != ')' && text[close] != ';' && text[close] != ',')) return false;
+  std::size_t words_end = open - 1;
+  sdk::Span block = block_around(document, token.span.begin);
+  std::size_t words_begin = std::max<std::size_t>(block.begin, words_end > 400 ? words_end - 400 : 0);
+  std::string_view words = text.substr(words_begin, words_end - words_begin);
+  std::size_t start = long_form_start(token.key, words);
+  if (start == std::string_view::npos) return false;
+  std::size_t end = words.size();
+  while (end > start && is_blank(words[end - 1])) --end;
+  if (!plausible_long_form(words.substr(start, end - start), token.key)) return false;
+  definition.long_form = {static_cast<std::uint32_t>(words_begin + start), static_cast<std::uint32_t>(words_begin + end)};
+  definition.kind = DefinitionKind::parenthetical;
+  return true;
+}
+
+// "ACR (Long Form)": the long form inside parentheses right after the acronym.
+bool inside_parenthesis(const sdk::Document& document, const Token& token, Definition& definition) {
+  std::string_view text = document.text;
+  std::size_t open = token.span.end;
+  while (open < text.size() && text[open] == ' ') ++open;
+  if (open >= text.size() || text[open] != '(') return false;
+  std::size_t close = text.find(')', open + 1);
+  if (close == std::string_view::npos || close - open > 300) return false;
+  std::string_view inside = text.substr(open + 1, close - open - 1);
+  if (inside.find('\n') != std::string_view::npos) return false;
+  std::size_t start = long_form_start(token.key, inside);
+  // The whole parenthesis must be the long form, from its first word.
+  std::size_t first = 0;
+  while (first < inside.size() && is_blank(inside[first])) ++first;
+  if (start != first || !plausible_long_form(inside.substr(first), token.key)) return false;
+  definition.long_form = {static_cast<std::uint32_t>(open + 1 + first), static_cast<std::uint32_t>(close)};
+  definition.kind = DefinitionKind::parenthetical;
+  return true;
+}
+
+bool is_glossary_heading(std::string_view text) {
+  if (text.size() > 60) return false;
+  std::string lower = lower_ascii(text);
+  for (const char* word : {"abbreviation", "acronym", "glossary"})
+    if (lower.find(word) != std::string::npos) return true;
+  return false;
+}
+
+// The long form after a glossary entry's acronym: "OSCE – Organization …", "OSCE: …",
+// "OSCE = …", "OSCE\tOrganization …" or "OSCE Organization …".
+bool glossary_entry(std::string_view text, const Token& token, std::uint32_t line_end, Definition& definition) {
+  std::size_t at = token.span.end;
+  auto skip = [&](std::string_view separator) {
+    if (text.substr(at, separator.size()) == separator) at += separator.size();
+  };
+  while (at < line_end && (text[at] == ' ' || text[at] == '\t')) ++at;
+  for (std::string_view separator : {"\xE2\x80\x93", "\xE2\x80\x94", "-", ":", "=", ","}) skip(separator);
+  while (at < line_end && (text[at] == ' ' || text[at] == '\t')) ++at;
+  std::size_t end = line_end;
+  while (end > at && (is_blank(text[end - 1]) || text[end - 1] == '.' || text[end - 1] == ';')) --end;
+  if (end <= at) return false;
+  definition.long_form = {static_cast<std::uint32_t>(at), static_cast<std::uint32_t>(end)};
+  definition.kind = DefinitionKind::glossary;
+  return true;
+}
+
+}  // namespace
+
+std::vector<Definition> find_definitions(const sdk::Document& document, const std::vector<Token>& tokens) {
+  std::vector<Definition> definitions;
+  std::string_view text = document.text;
+
+  // Glossary sections: from a heading (or a short paragraph) naming abbreviations to the next
+  // heading, as long as the blocks hold entries.
+  std::vector<bool> in_glossary(tokens.size(), false);
+  bool open = false;
+  for (const sdk::Block& block : document.blocks) {
+    std::string_view block_text = document.slice(block.span);
+    bool names_glossary = is_glossary_heading(block_text) &&
+                          (block.kind == sdk::BlockKind::heading || block.kind == sdk::BlockKind::paragraph);
+    if (names_glossary) {
+      open = true;
+      continue;
+    }
+    if (block.kind == sdk::BlockKind::heading || block.kind == sdk::BlockKind::title) open = false;
+    if (!open) continue;
+    bool any_entry = false;
+    // One entry per line: the line must begin with an acronym. Tokens are in text order, so
+    // the block's tokens are found by binary search.
+    auto first = std::lower_bound(tokens.begin(), tokens.end(), block.span.begin,
+                                  [](const Token& token, std::uint32_t offset) { return token.span.begin < offset; });
+    for (std::size_t i = static_cast<std::size_t>(first - tokens.begin()); i < tokens.size() && tokens[i].span.end <= block.span.end; ++i) {
+      const Token& token = tokens[i];
+      std::size_t line_begin = text.rfind('\n', token.span.begin == 0 ? 0 : token.span.begin - 1);
+      line_begin = line_begin == std::string_view::npos || line_begin < block.span.begin ? block.span.begin : line_begin + 1;
+      std::size_t lead = line_begin;
+      while (lead < token.span.begin && (text[lead] == ' ' || text[lead] == '\t' || text[lead] == '-' || text[lead] == '*')) ++lead;
+      if (lead != token.span.begin) continue;
+      std::size_t line_end = text.find('\n', token.span.end);
+      if (line_end == std::string_view::npos || line_end > block.span.end) line_end = block.span.end;
+      Definition definition;
+      if (!glossary_entry(text, token, static_cast<std::uint32_t>(line_end), definition)) continue;
+      definition.key = token.key;
+      definition.token = i;
+      definitions.push_back(definition);
+      in_glossary[i] = true;
+      any_entry = true;
+    }
+    if (!any_entry) open = false;
+  }
+
+  for (std::size_t i = 0; i < tokens.size(); ++i) {
+    if (in_glossary[i]) continue;
+    Definition definition;
+    if (before_parenthesis(document, tokens[i], definition) || inside_parenthesis(document, tokens[i], definition)) {
+      definition.key = tokens[i].key;
+      definition.token = i;
+      definitions.push_back(definition);
+    }
+  }
+  std::sort(definitions.begin(), definitions.end(), [&](const Definition& a, const Definition& b) { return a.token < b.token; });
+  return definitions;
+}
+
+}  // namespace marginalia::plugins::acronyms

@@ -1,0 +1,243 @@
+// SPDX-License-Identifier: MIT
+// The installed SDK as a third party sees it. build_outside.cmake (the CTest fixture
+// `sdk_consumer`) has installed this build into work/prefix and built, against that prefix only,
+// docs/examples/hello_plugin and plugins/acronyms, then installed both there. Everything here
+// runs the installed marginalia: it must list and load the outside plugins (in its worker
+// processes), apply their options from a marginalia.json, and report exactly what their
+// fixtures expect.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <nlohmann/json.hpp>
+#include <set>
+
+#include "fixtures/fixture_file.hpp"
+#include "marginalia/sdk/version.hpp"
+#include "support/process.hpp"
+#include "support/temp_dir.hpp"
+#include "support/test_paths.hpp"
+
+namespace marginalia::testing {
+namespace {
+
+namespace fs = std::filesystem;
+using nlohmann::json;
+
+std::string prefix() { return std::string(MARGINALIA_SDK_WORK) + "/prefix"; }
+std::string installed_marginalia() { return prefix() + "/bin/marginalia"; }
+std::string installed_plugins() { return prefix() + "/lib/marginalia/plugins"; }
+
+// The outside plugins: id and source folder.
+const std::vector<std::pair<std::string, std::string>>& outside_plugins() {
+  static const std::vector<std::pair<std::string, std::string>> plugins = {{"hello", "docs/examples/hello_plugin"},
+                                                                           {"acronyms", "plugins/acronyms"}};
+  return plugins;
+}
+
+ProcessResult run_installed(const std::vector<std::string>& args) {
+  return run_process(installed_marginalia(), args, 120, {"MARGINALIA_PLUGIN_PATH="});
+}
+
+void require_prefix() {
+  if (!fs::exists(installed_marginalia()))
+    GTEST_SKIP() << "no installed marginalia in " << prefix() << ": run through ctest (the sdk_consumer_build_outside fixture builds it)";
+}
+
+TEST(SdkConsumer, InstallHoldsTheBinaryThePluginsAndOnlyTheSdkHeaders) {
+  require_prefix();
+  for (const char* file : {"bin/marginalia", "include/marginalia/sdk/sdk.hpp", "include/marginalia/sdk/version.hpp",
+                           "lib/cmake/marginalia-sdk/marginalia-sdkConfig.cmake", "lib/cmake/marginalia-sdk/marginalia-sdkConfigVersion.cmake",
+                           "lib/cmake/marginalia-sdk/marginalia-sdkTargets.cmake", "lib/cmake/marginalia-sdk/MarginaliaPlugin.cmake",
+                           "lib/marginalia/plugins/footnotes.so", "lib/marginalia/plugins/hello.so", "lib/marginalia/plugins/acronyms.so"})
+    EXPECT_TRUE(fs::exists(prefix() + "/" + file)) << file;
+  std::vector<std::string> headers;
+  for (const fs::directory_entry& entry : fs::recursive_directory_iterator(prefix() + "/include"))
+    if (entry.is_regular_file()) headers.push_back(fs::relative(entry.path(), prefix() + "/include").string());
+  for (const std::string& header : headers) EXPECT_EQ(header.rfind("marginalia/sdk/", 0), 0u) << header << " is not an SDK header";
+}
+
+TEST(SdkConsumer, ThePackageVersionIsTheSdkApiVersion) {
+  require_prefix();
+  std::string version = std::to_string(MARGINALIA_SDK_VERSION_MAJOR) + "." + std::to_string(MARGINALIA_SDK_VERSION_MINOR) + "." +
+                        std::to_string(MARGINALIA_SDK_VERSION_PATCH);
+  std::string file = read_file(prefix() + "/lib/cmake/marginalia-sdk/marginalia-sdkConfigVersion.cmake");
+  EXPECT_NE(file.find("set(PACKAGE_VERSION \"" + version + "\")"), std::string::npos) << file.substr(0, 600);
+
+  // A plugin written for the next major version must not configure against this SDK.
+  TempDir project;
+  project.write("CMakeLists.txt", "cmake_minimum_required(VERSION 3.20)\nproject(future LANGUAGES CXX)\nfind_package(marginalia-sdk " +
+                                      std::to_string(MARGINALIA_SDK_VERSION_MAJOR + 1) + ".0 REQUIRED)\n");
+  ProcessResult configure = run_process(MARGINALIA_CMAKE, {"-S", project.path(), "-B", project.file("build"), "-DCMAKE_PREFIX_PATH=" + prefix(),
+                                                           "-DCMAKE_CXX_COMPILER=" + std::string(MARGINALIA_CXX_COMPILER)});
+  EXPECT_NE(configure.exit_code, 0);
+  EXPECT_NE(configure.err.find(version), std::string::npos) << configure.err;
+}
+
+TEST(SdkConsumer, TheInstalledBinaryListsTheOutsidePluginsWithTheirSchemas) {
+  require_prefix();
+  ProcessResult listed = run_installed({"plugins", "--json"});
+  ASSERT_EQ(listed.exit_code, 0) << listed.err << listed.out;
+  json output = json::parse(listed.out);
+  std::set<std::string> seen;
+  for (const json& plugin : output["plugins"]) {
+    std::string id = plugin["id"];
+    seen.insert(id);
+    EXPECT_EQ(plugin["api_version"], std::to_string(MARGINALIA_SDK_VERSION_MAJOR) + "." + std::to_string(MARGINALIA_SDK_VERSION_MINOR));
+    EXPECT_EQ(fs::path(plugin["path"].get<std::string>()).parent_path(), fs::path(installed_plugins()));
+    EXPECT_TRUE(plugin["options_schema"].is_object()) << id;
+  }
+  EXPECT_TRUE(seen.count("hello") && seen.count("acronyms") && seen.count("footnotes")) << listed.out.substr(0, 400);
+  for (const json& plugin : output["plugins"])
+    if (plugin["id"] == "hello") EXPECT_TRUE(plugin["options_schema"]["properties"].contains("placeholders"));
+}
+
+TEST(SdkConsumer, AcronymsAcceptsTheSeedReportsDefinitionsAndReportsTheRest) {
+  require_prefix();
+  if (seed_report().empty()) GTEST_SKIP() << "../shared/seeds is absent";
+  ProcessResult run = run_installed({"check", seed_report(), "--format", "json", "--offline", "--disable", "hello"});
+  json output = json::parse(run.out, nullptr, false);
+  ASSERT_FALSE(output.is_discarded()) << run.err;
+  EXPECT_EQ(output["complete"], true);
+  std::set<std::string> undefined;
+  for (const json& finding : output["findings"]) {
+    if (finding["plugin"] != "acronyms") continue;
+    std::string message = finding["message"];
+    for (const char* accepted : {"OSCE", "OPCW", "SCO", "US", "EU", "NATO"})
+      EXPECT_EQ(message.find("'" + std::string(accepted) + "'"), std::string::npos) << message;
+    EXPECT_EQ(finding["code"], "acronyms/undefined") << message;
+    std::size_t open = message.find('\''), close = message.find('\'', open + 1);
+    undefined.insert(message.substr(open + 1, close - open - 1));
+  }
+  EXPECT_EQ(undefined, (std::set<std::string>{"AUKUS", "BRICS", "DPRK", "GMF", "MERICS", "QUAD", "START"}));
+}
+
+// Every fixture of the outside plugins, through the installed binary (so through its workers),
+// options from a marginalia.json.
+struct OutsideFixture {
+  FixtureFile fixture;
+  std::string id;
+};
+
+std::vector<OutsideFixture> outside_fixtures() {
+  std::vector<OutsideFixture> all;
+  for (const auto& [id, folder] : outside_plugins())
+    for (const char* kind : {"valid", "invalid"}) {
+      fs::path dir = fs::path(source_dir()) / folder / "tests" / kind;
+      std::vector<std::string> files;
+      std::error_code error;
+      for (const fs::directory_entry& entry : fs::directory_iterator(dir, error))
+        if (entry.is_regular_file() && entry.path().extension() != ".expect") files.push_back(entry.path().string());
+      std::sort(files.begin(), files.end());
+      for (const std::string& file : files) all.push_back({parse_fixture(file, id, std::string(kind) == "valid"), id});
+    }
+  return all;
+}
+
+void PrintTo(const OutsideFixture& outside, std::ostream* out) { *out << outside.fixture.path; }
+
+class OutsidePluginFixture : public ::testing::TestWithParam<OutsideFixture> {};
+
+TEST_P(OutsidePluginFixture, InstalledMarginaliaReportsExactlyTheExpectedFindings) {
+  require_prefix();
+  const FixtureFile& fixture = GetParam().fixture;
+  ASSERT_TRUE(fixture.error.empty()) << fixture.path << ": " << fixture.error;
+  TempDir temp;
+  std::string input = temp.write(fs::path(fixture.path).filename().string(), fixture.input);
+  // No --plugin-dir: the installed binary finds the plugins installed beside it.
+  std::vector<std::string> args = {"check", input, "--format", "json", "--offline"};
+  for (const auto& [id, folder] : outside_plugins())
+    if (id != GetParam().id) args.insert(args.end(), {"--disable", id});
+  json options = json::parse(fixture.options, nullptr, false);
+  ASSERT_FALSE(options.is_discarded()) << fixture.path << ": options are not JSON";
+  json config = {{"plugins", {{GetParam().id, {{"options", options}}}}}};
+  args.insert(args.end(), {"--config", temp.write("marginalia.json", config.dump())});
+  if (!fixture.document_date.empty()) args.insert(args.end(), {"--document-date", fixture.document_date});
+  ProcessResult run = run_installed(args);
+  json output = json::parse(run.out, nullptr, false);
+  ASSERT_FALSE(output.is_discarded()) << fixture.path << ": " << run.err;
+
+  std::vector<json> actual;
+  for (const json& finding : output["findings"])
+    if (finding["plugin"] == GetParam().id || finding["plugin"] == "host") actual.push_back(finding);
+  std::vector<bool> used(actual.size(), false);
+  std::string problems;
+  for (const ExpectedFinding& expected : fixture.expected) {
+    bool met = false;
+    for (std::size_t i = 0; i < actual.size() && !met; ++i) {
+      const json& f = actual[i];
+      if (used[i] || f["line"] != expected.line || f["column"] != expected.column || f["code"] != expected.code) continue;
+      if (f["message"].get<std::string>().find(expected.message_fragment) == std::string::npos) continue;
+      used[i] = met = true;
+    }
+    if (!met)
+      problems += "  expected but not reported: " + std::to_string(expected.line) + ":" + std::to_string(expected.column) + " " + expected.code +
+                  " " + expected.message_fragment + "\n";
+  }
+  for (std::size_t i = 0; i < actual.size(); ++i)
+    if (!used[i])
+      problems += "  reported but not expected: " + actual[i]["line"].dump() + ":" + actual[i]["column"].dump() + " " +
+                  actual[i]["code"].get<std::string>() + " " + actual[i]["message"].get<std::string>() + "\n";
+  EXPECT_TRUE(problems.empty()) << fixture.path << ":\n" << problems;
+}
+
+INSTANTIATE_TEST_SUITE_P(Outside, OutsidePluginFixture, ::testing::ValuesIn(outside_fixtures()),
+                         [](const ::testing::TestParamInfo<OutsideFixture>& info) { return fixture_test_name(info.param.fixture); });
+
+// The docs-consistency rule of the shipped plugins, for the outside ones: each declared code has
+// a README section and a failing fixture, each option a README section.
+class OutsidePluginDocs : public ::testing::TestWithParam<std::pair<std::string, std::string>> {};
+
+TEST_P(OutsidePluginDocs, CodesAndOptionsAreDocumentedAndCodesHaveFailingFixtures) {
+  require_prefix();
+  const auto& [id, folder] = GetParam();
+  ProcessResult listed = run_installed({"plugins", "--json"});
+  json output = json::parse(listed.out, nullptr, false);
+  ASSERT_FALSE(output.is_discarded()) << listed.err;
+  std::string readme = read_file(source_dir() + "/" + folder + "/README.md");
+  std::set<std::string> failing;
+  for (const OutsideFixture& outside : outside_fixtures())
+    if (outside.id == id)
+      for (const ExpectedFinding& expected : outside.fixture.expected) failing.insert(expected.code);
+  bool found = false;
+  for (const json& plugin : output["plugins"]) {
+    if (plugin["id"] != id) continue;
+    found = true;
+    EXPECT_NE(readme.find(plugin["summary"].get<std::string>()), std::string::npos) << "the README repeats the summary";
+    for (const json& code : plugin["codes"]) {
+      std::string name = code["code"];
+      EXPECT_NE(readme.find("\n### " + name + "\n"), std::string::npos) << name << " has no README section";
+      EXPECT_TRUE(failing.count(name)) << name << " has no failing fixture";
+    }
+    for (const auto& [key, schema] : plugin["options_schema"]["properties"].items())
+      EXPECT_NE(readme.find("\n### " + key + "\n"), std::string::npos) << "option " << key << " has no README section";
+  }
+  EXPECT_TRUE(found) << id << " is not installed";
+}
+
+INSTANTIATE_TEST_SUITE_P(Outside, OutsidePluginDocs, ::testing::ValuesIn(outside_plugins()),
+                         [](const ::testing::TestParamInfo<std::pair<std::string, std::string>>& info) { return info.param.first; });
+
+// docs/writing-a-plugin.md quotes the example's files; each quote must be the file itself. A
+// quote is a fenced block right after a line `<!-- file: PATH -->`.
+TEST(SdkConsumer, TheGuideQuotesTheExampleFilesVerbatim) {
+  std::string guide = read_file(source_dir() + "/docs/writing-a-plugin.md");
+  ASSERT_FALSE(guide.empty());
+  const std::string marker = "<!-- file: ";
+  int quotes = 0;
+  for (std::size_t at = guide.find(marker); at != std::string::npos; at = guide.find(marker, at + 1)) {
+    std::size_t end = guide.find(" -->", at);
+    std::string path = guide.substr(at + marker.size(), end - at - marker.size());
+    // The fence may be longer than three backticks when the file itself holds a fence.
+    std::size_t fence = guide.find("```", end);
+    std::size_t ticks = guide.find_first_not_of('`', fence) - fence;
+    std::size_t body = guide.find('\n', fence) + 1;
+    std::size_t close = guide.find("\n" + std::string(ticks, '`') + "\n", body);
+    ASSERT_NE(close, std::string::npos) << path;
+    EXPECT_EQ(guide.substr(body, close + 1 - body), read_file(source_dir() + "/" + path)) << path << " differs from its quote in the guide";
+    ++quotes;
+  }
+  EXPECT_GE(quotes, 4);
+}
+
+}  // namespace
+}  // namespace marginalia::testing
