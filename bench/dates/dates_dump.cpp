@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 // Prints every date expression the dates plugin finds in a file, with its TimeML value, TEI
 // attributes and the findings: a tool for examining what the scanner does on real reports.
-//   dates_dump FILE [--document-date YYYY-MM-DD] [--numeric-order auto|day-first|month-first]
+//   dates_dump FILE [--document-date YYYY-MM-DD] [--numeric-order auto|day-first|month-first] [--context N]
 #include <cstdio>
 #include <iostream>
 #include <string>
@@ -33,9 +33,11 @@ int main(int argc, char** argv) {
   }
   std::string path = argv[1], document_date;
   DateOptions options;
+  std::size_t context = 0;
   for (int i = 2; i + 1 < argc; i += 2) {
     std::string flag = argv[i], value = argv[i + 1];
     if (flag == "--document-date") document_date = value;
+    else if (flag == "--context") context = std::stoul(value);
     else if (flag == "--numeric-order") options.numeric_order = value == "day-first" ? NumericOrder::day_first : value == "month-first" ? NumericOrder::month_first : NumericOrder::automatic;
   }
   readers::ReadResult read = readers::read_document(path, {});
@@ -56,7 +58,14 @@ int main(int argc, char** argv) {
     const DateExpression& e = f.expression;
     std::cout << e.span.begin << "\t" << type_name(e.type) << "\t" << e.value << "\t";
     for (const sdk::Attribute& a : e.tei) std::cout << a.name << "=" << a.value << " ";
-    std::cout << "\t" << document.slice(e.span) << "\n";
+    std::cout << "\t" << document.slice(e.span);
+    if (context) {
+      std::size_t from = e.span.begin > context ? e.span.begin - context : 0;
+      std::string around = document.text.substr(from, e.span.end + context - from);
+      for (char& c : around) if (c == '\n' || c == '\t') c = ' ';
+      std::cout << "\t" << around;
+    }
+    std::cout << "\n";
   }
   for (const sdk::Finding& finding : analysis.findings)
     std::cout << "FINDING " << finding.span.begin << " " << finding.code << ": " << finding.message << "\n";

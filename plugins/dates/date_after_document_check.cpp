@@ -30,7 +30,7 @@ void check_dates_after_document(const ScannedDocument& scanned, std::vector<sdk:
     if (f.block == sdk::BlockKind::metadata || f.block == sdk::BlockKind::dateline || f.block == sdk::BlockKind::title) continue;
     if (f.cues.tense != Tense::past || f.cues.future_cue) continue;
     if (f.cues.past_distance < 0 || f.cues.past_distance > max_past_cue_distance) continue;
-    if (deadline_signal(f.signal)) continue;
+    if (deadline_signal(f.signal) || deadline_signal(f.signal_before)) continue;
     sdk::Finding finding;
     finding.code = code_date_after_document;
     finding.severity = sdk::Severity::warning;

@@ -59,6 +59,14 @@ struct DateExpression {
   int numeric_first = 0, numeric_second = 0, numeric_year = 0;
   char numeric_separator = 0;
 
+  /// For a range of two dates ("from 2009 to 2011"): each end's TimeML extent and value, as a
+  /// TimeML annotation (and the MEANTIME scorer) counts them.
+  struct Endpoint {
+    sdk::Span timex;
+    std::string value;
+  };
+  std::vector<Endpoint> endpoints;
+
   std::uint32_t first_token = 0, end_token = 0;  ///< token range inside its block (scan time only)
 };
 

@@ -37,6 +37,7 @@ struct DateScanner::Point {
 struct DateScanner::Match {
   std::size_t begin = 0, end = 0;              // tokens of the marked span
   std::size_t timex_begin = 0, timex_end = 0;  // TimeML extent when it differs (both 0 otherwise)
+  std::size_t first_begin = 0, first_end = 0, second_begin = 0, second_end = 0;  // range ends
   TimexType type = TimexType::date;
   enum class Shape { point, range, since, literal } shape = Shape::point;
   Point p, q;
@@ -172,7 +173,7 @@ bool DateScanner::bare_year_ok(std::size_t i) const {
   if (!year_at(i, year)) return false;
   bool preceded_by_signal = i > 0 && t[i - 1].kind == TokenKind::word &&
                             (t[i - 1].word.cls == WordClass::signal || t[i - 1].word.cls == WordClass::part);
-  if (year < 1900 && !preceded_by_signal) return false;
+  if ((year < 1900 || year > 2099) && !preceded_by_signal) return false;
   if (i > 0) {
     const Token& prev = t[i - 1];
     if (glued(i)) {
@@ -196,7 +197,8 @@ bool DateScanner::bare_year_ok(std::size_t i) const {
                                     "paragraph", "para", "item", "annex", "code", "regulation", "directive", "version",
                                     "vol", "volume", "issue", "isbn", "issn", "tel", "fax", "box", "suite", "unit", "line",
                                     "exhibit", "table", "figure", "fig", "appendix", "docket", "case", "bill", "order", "decree",
-                                    "canon", "iso", "din", "en", "windows", "office", "boeing", "airbus", "opus", "op", "hr"};
+                                    "canon", "iso", "din", "en", "windows", "office", "boeing", "airbus", "opus", "op", "hr",
+                                    "commodity", "hs", "sic", "naics", "cfr", "usc", "stat", "nr", "ref"};
       for (const char* c : codes)
         if (word_is(i - 1, c)) return false;
       static const char* approximations[] = {"about", "around", "approximately", "nearly", "almost", "roughly", "some",
@@ -209,6 +211,9 @@ bool DateScanner::bare_year_ok(std::size_t i) const {
         return false;  // "over 2000 jobs"
     }
   }
+  if (i > 0 && i + 1 < t.size() && t[i - 1].kind == TokenKind::word && t[i - 1].upper && t[i - 1].word.cls == WordClass::none &&
+      t[i + 1].kind == TokenKind::word && t[i + 1].upper && t[i + 1].word.cls == WordClass::none && !t[i - 1].newline_before)
+    return false;  // a name around the number: "Russell 2000 Index", "Windows 2000 Server"
   if (i + 1 < t.size()) {
     const Token& next = t[i + 1];
     if (next.kind == TokenKind::punct && (next.value == '%' || next.value == 0x2030)) return false;
@@ -264,8 +269,9 @@ Tense DateScanner::tense_around(std::size_t first, std::size_t end) const {
 // Resolution against the document date
 
 void DateScanner::resolve(Point& p, std::size_t first, std::size_t end) {
-  if (!settings_.has_document_date) return;
-  const CivilDate& dct = settings_.document_date;
+  if (!settings_.has_document_date && (narrative_year_ == 0 || p.weekday_only)) return;
+  // With no document date, a narrative year stands in for it (its 1 July, to compare months).
+  const CivilDate dct = settings_.has_document_date ? settings_.document_date : CivilDate{narrative_year_, 7, 1};
   if (p.weekday_only) {
     std::int64_t today = day_number(dct.year, dct.month, dct.day);
     int delta = p.stated_weekday - weekday_of(today);
@@ -288,10 +294,30 @@ void DateScanner::resolve(Point& p, std::size_t first, std::size_t end) {
   Tense tense = tense_around(first, end);
   int diff = position - now;
   int year = dct.year;
+  // A text that narrates another period ("Washington, 2nd March 1864 … your dispatch of
+  // February 11th") dates its year-less days by the last full date it gave, not by the
+  // document's own date.
+  if (narrative_year_ > 0 && (!settings_.has_document_date || narrative_year_ < dct.year - 1 || narrative_year_ > dct.year + 1)) {
+    year = narrative_year_;
+    tense = Tense::unknown;
+    diff = 0;
+  }
   if (tense == Tense::past) { if (diff > 0) year -= 1; }
   else if (tense == Tense::future) { if (diff < 0) year += 1; }
   else if (diff > 6) year -= 1;
   else if (diff < -6) year += 1;
+  // "Friday, June 6" names its year through the weekday: a reader takes the nearby year (near
+  // the document date, or near the last full date the text gave) in which June 6 is a Friday,
+  // so the year-less date is only wrong when no such year is near.
+  if (p.g == Granularity::day && p.stated_weekday >= 0 && is_valid_date(year, p.month, p.day) &&
+      weekday_of(day_number(year, p.month, p.day)) != p.stated_weekday) {
+    int told = narrative_year_ > 0 ? narrative_year_ : year;  // the year the text last wrote out in full
+    for (int candidate : {year - 1, year + 1, told, told - 1, told + 1})
+      if (is_valid_date(candidate, p.month, p.day) && weekday_of(day_number(candidate, p.month, p.day)) == p.stated_weekday) {
+        year = candidate;
+        break;
+      }
+  }
   p.year = year;
   p.needs_year = false;
   p.anchored = true;
@@ -476,7 +502,8 @@ bool DateScanner::match_day_month(std::size_t i, Match& m, bool allow_range) {
   if (j < t.size() && glued(j) && t[j].kind == TokenKind::word && t[j].word.cls == WordClass::none &&
       (word_is(j, "st") || word_is(j, "nd") || word_is(j, "rd") || word_is(j, "th")))
     ++j;
-  if (word_is(j, "of") && is(j + 1, WordClass::month)) ++j;
+  bool of_form = false;
+  if (word_is(j, "of") && is(j + 1, WordClass::month)) { ++j; of_form = true; }
   if (!is(j, WordClass::month) || !t[j].upper) return false;
   int month = t[j].word.value;
   std::size_t k = skip_abbreviation_dot(j + 1);
@@ -484,7 +511,8 @@ bool DateScanner::match_day_month(std::size_t i, Match& m, bool allow_range) {
   p.g = Granularity::day;
   p.month = month;
   p.day = day;
-  p.style = DateStyle::day_month;
+  // "the 11th of July" is a spoken form used beside "July 11" everywhere: not a house style
+  p.style = of_form ? DateStyle::none : DateStyle::day_month;
   std::size_t after = k;
   if (punct(after, ',')) ++after;
   int year = 0;
@@ -537,14 +565,16 @@ bool DateScanner::match_year_forms(std::size_t i, Match& m) {
   if (t[i].kind == TokenKind::punct && is_apostrophe(t[i].value)) {
     if (i + 1 >= t.size() || !glued(i + 1) || t[i + 1].kind != TokenKind::number || t[i + 1].digits != 2) return false;
     if (i > 0 && glued(i) && t[i - 1].kind == TokenKind::word) return false;
+    // "iLife '11", "Windows '95": a product's version, not a year
+    if (i > 0 && t[i - 1].kind == TokenKind::word && t[i - 1].word.cls == WordClass::none) return false;
     int yy = digits_value(t[i + 1]);
     int current = settings_.has_document_date ? settings_.document_date.year % 100 : 30;
-    int century = yy <= current ? 20 : 19;
+    int century = yy <= current + 10 ? 20 : 19;  // '11 in 2010 is 2011
     if (word_is(i + 2, "s") && glued(i + 2)) {
       if (yy % 10) return false;
       m.begin = i; m.end = i + 3;
       m.p.g = Granularity::decade;
-      m.p.part = century * 10 + yy / 10;
+      m.p.part = (yy <= current ? 20 : 19) * 10 + yy / 10;
       return true;
     }
     if (i + 2 < t.size() && glued(i + 2) && (t[i + 2].kind == TokenKind::word || t[i + 2].kind == TokenKind::number)) return false;
@@ -579,6 +609,7 @@ bool DateScanner::match_year_forms(std::size_t i, Match& m) {
     int second = 0;
     if (t[j + 1].digits == 4 && year_at(j + 1, second) && second > year && second <= year + 100) {
       m.begin = i; m.end = j + 2;
+      m.first_begin = i; m.first_end = i + 1; m.second_begin = j + 1; m.second_end = j + 2;
       m.shape = Match::Shape::range;
       m.p.g = m.q.g = Granularity::year;
       m.p.year = year; m.q.year = second;
@@ -643,7 +674,12 @@ bool DateScanner::match_amount(std::size_t i, Match& m) {
   Unit unit = static_cast<Unit>(t[j].word.value);
   bool plural = t[j].word.plural;
   if (unit == Unit::half) return false;
-  if (hyphenated ? plural : (count == 1 ? plural : !plural)) return false;
+  if (unit == Unit::quarter && j == i + 1 && word_is(j + 1, "of")) return false;  // "a quarter of its dealers"
+  // "a four day rally": a singular unit after a count > 1 is a compound adjective
+  bool compound = !hyphenated && count > 1 && !plural && j + 1 < t.size() && t[j + 1].kind == TokenKind::word &&
+                  !t[j + 1].upper && t[j + 1].word.cls == WordClass::none;
+  if (compound) hyphenated = true;
+  else if (hyphenated ? plural : (count == 1 ? plural : !plural)) return false;
   std::size_t end = j + 1;
   if (hyphenated && dash(end) && glued(end) && word_is(end + 1, "old")) end += 2;
   m.begin = i;
@@ -770,8 +806,21 @@ bool DateScanner::match_month_led(std::size_t i, Match& m, bool need_context, bo
     }
     return true;
   }
-  // Month YYYY, Month of YYYY, Month–Month YYYY
+  // Month YYYY, Month of YYYY, Month of next year, Month–Month YYYY
   std::size_t y = word_is(j, "of") ? j + 1 : j;
+  if (y > j && (is(y, WordClass::modifier) || word_is(y, "the"))) {
+    Point anchor;
+    std::size_t anchor_end = 0;
+    if (match_period_anchor(y, anchor, anchor_end) && anchor.g == Granularity::year) {
+      p.g = Granularity::month;
+      p.year = anchor.year;
+      p.anchored = true;
+      m.begin = i;
+      m.end = anchor_end;
+      m.p = p;
+      return true;
+    }
+  }
   if (year_at(y, year)) {
     p.g = Granularity::month;
     p.year = year;
@@ -804,7 +853,11 @@ bool DateScanner::match_month_led(std::size_t i, Match& m, bool need_context, bo
       ok = s == Signal::in || s == Signal::since || s == Signal::by || s == Signal::until || s == Signal::during ||
            s == Signal::before || s == Signal::after || s == Signal::through || s == Signal::from || s == Signal::around;
       if ((s == Signal::and_ || s == Signal::to) && i >= 2 && is(i - 2, WordClass::month)) ok = true;
+      if (s == Signal::of && i >= 2 && word_is(i - 2, "as")) ok = true;  // "as of February"
     }
+    // "their January sales", "the March meeting"
+    for (const char* determiner : {"the", "their", "its", "his", "her", "our", "whose"})
+      if (word_is(i - 1, determiner) && !t[i - 1].upper) ok = true;
     if (word_is(i - 1, "or") && i >= 2 && is(i - 2, WordClass::month)) ok = true;
     if (!ok) return false;
     if (month == 5 && (is(i + 1, WordClass::none) && !t[i + 1].upper && t[i + 1].kind == TokenKind::word)) return false;  // "in May be"
@@ -883,7 +936,7 @@ bool DateScanner::match_relative_word(std::size_t i, Match& m) {
       if (today && start == i) {
         // "is today criticized", "today's economy": the present, not the document's day
         bool generic = false;
-        if (i > 0) for (const char* aux : {"is", "are", "was", "were", "has", "have", "of"}) if (word_is(i - 1, aux)) generic = true;
+        if (i > 0) for (const char* aux : {"is", "are", "was", "were", "has", "have"}) if (word_is(i - 1, aux)) generic = true;
         if (i + 1 < t.size() && t[i + 1].kind == TokenKind::punct && is_apostrophe(t[i + 1].value) && word_is(i + 2, "s")) generic = true;
         if (generic) { m.shape = Match::Shape::literal; m.literal = "PRESENT_REF"; return true; }
       }
@@ -1061,6 +1114,50 @@ bool DateScanner::match_modifier(std::size_t i, Match& m, std::size_t span_begin
   if (is(j, WordClass::ordinal)) {
     if (mod != Modifier::same && match_ordinal_period(j, m, span_begin)) return true;
     return false;
+  }
+  // "the same month a year ago", "the same period last year": the reference a year back
+  if (mod == Modifier::same && (is(j, WordClass::unit) || word_is(j, "period")) && !t[j].word.plural) {
+    std::size_t k = word_is(j + 1, "of") ? j + 2 : j + 1;
+    std::size_t shift_end = 0;
+    if ((word_is(k, "a") || word_is(k, "one")) && word_is(k + 1, "year") && (is(k + 2, WordClass::ago) || word_is(k + 2, "earlier") || word_is(k + 2, "before")))
+      shift_end = k + 3;
+    else if (word_is(k, "last") && word_is(k + 1, "year")) shift_end = k + 2;
+    else if (word_is(k, "the") && (word_is(k + 1, "previous") || word_is(k + 1, "prior")) && word_is(k + 2, "year")) shift_end = k + 3;
+    if (shift_end && (has_reference_ || has_dct)) {
+      CivilDate base = has_reference_ ? reference_ : dct;
+      Granularity g = has_reference_ ? reference_granularity_ : Granularity::month;
+      Unit unit = word_is(j, "period") ? Unit::year : static_cast<Unit>(t[j].word.value);
+      if (unit == Unit::month && g == Granularity::day) g = Granularity::month;
+      if (unit == Unit::year) g = word_is(j, "period") ? g : Granularity::year;
+      if (unit == Unit::quarter) g = Granularity::quarter;
+      Point p;
+      p.anchored = true;
+      p.year = base.year - 1;
+      p.month = base.month ? base.month : 1;
+      p.day = base.day ? base.day : 1;
+      if (g == Granularity::quarter) p.part = (p.month - 1) / 3 + 1;
+      if (g == Granularity::day && !is_valid_date(p.year, p.month, p.day)) p.day = days_in_month(p.year, p.month);
+      p.g = g == Granularity::day || g == Granularity::month || g == Granularity::quarter ? g : Granularity::year;
+      m.begin = span_begin;
+      m.end = shift_end;
+      m.p = p;
+      return true;
+    }
+  }
+  // "the final quarter of 2009", "the last half of 2024"
+  if ((mod == Modifier::last) && is(j, WordClass::unit) && word_is(j + 1, "of")) {
+    Unit unit = static_cast<Unit>(t[j].word.value);
+    Point anchor;
+    std::size_t anchor_end = 0;
+    if ((unit == Unit::quarter || unit == Unit::half) && match_period_anchor(j + 2, anchor, anchor_end) && anchor.g == Granularity::year) {
+      Point p = anchor;
+      p.g = unit == Unit::quarter ? Granularity::quarter : Granularity::half;
+      p.part = unit == Unit::quarter ? 4 : 2;
+      m.begin = span_begin;
+      m.end = anchor_end;
+      m.p = p;
+      return true;
+    }
   }
   if (is(j, WordClass::unit)) {
     Unit unit = static_cast<Unit>(t[j].word.value);
@@ -1323,6 +1420,8 @@ bool DateScanner::match_signal(std::size_t i, Match& m) {
   m.q = second.p;
   m.begin = i;
   m.end = second.end;
+  m.first_begin = first.begin; m.first_end = first.end;
+  m.second_begin = second.begin; m.second_end = second.end;
   if (m.p.g == Granularity::year && m.q.g == Granularity::year && m.q.year > m.p.year) {
     m.type = TimexType::duration;  // TimeML tags "between 2014 and 2016" as one duration
   }
@@ -1375,12 +1474,41 @@ bool DateScanner::match_at(std::size_t i, Match& m) {
     case WordClass::number_word: return match_amount(i, m);
     case WordClass::fiscal: return match_fiscal(i, m);
     case WordClass::season: {
-      // "spring 2009", "in the summer of 2024"
+      // "spring 2009", "the summer of 2024", "in the autumn", "their Autumn meetings"
       int year = 0;
       std::size_t y = word_is(i + 1, "of") ? i + 2 : i + 1;
-      if (!year_at(y, year)) return false;
-      m.begin = i; m.end = y + 1;
-      m.p.g = Granularity::season; m.p.part = tok.word.value; m.p.year = year; m.p.explicit_year = true;
+      m.begin = i;
+      m.p.g = Granularity::season;
+      m.p.part = tok.word.value;
+      if (year_at(y, year)) {
+        m.end = y + 1;
+        m.p.year = year;
+        m.p.explicit_year = true;
+        return true;
+      }
+      if (word_is(i, "fall") || i == 0 || word_is(i + 1, "of")) return false;
+      bool context = false;
+      for (const char* before : {"in", "during", "by", "since", "until", "through", "the", "their", "its", "our"})
+        if (word_is(i - 1, before) && !t[i - 1].upper) context = true;
+      if (!context || (i + 1 < t.size() && glued(i + 1) && t[i + 1].kind != TokenKind::punct)) return false;
+      m.end = i + 1;
+      m.p.needs_year = true;
+      return true;
+    }
+    case WordClass::unit: {
+      // "for years", "in minutes", "over the years", "within weeks": an unspecified duration
+      if (!tok.word.plural || i == 0) return false;
+      Unit unit = static_cast<Unit>(tok.word.value);
+      if (unit == Unit::quarter || unit == Unit::half || unit == Unit::weekend || unit == Unit::century) return false;
+      bool context = word_is(i - 1, "for") || word_is(i - 1, "within") || word_is(i - 1, "just") ||
+                     (word_is(i - 1, "the") && i >= 2 && word_is(i - 2, "over")) ||
+                     (word_is(i - 1, "in") && (i + 1 >= t.size() || t[i + 1].kind == TokenKind::punct));
+      if (!context) return false;
+      m.begin = word_is(i - 1, "the") ? i - 1 : i;
+      m.end = i + 1;
+      m.type = TimexType::duration;
+      m.shape = Match::Shape::literal;
+      m.literal = duration_value(unit, -1);
       return true;
     }
     case WordClass::none: {
@@ -1607,6 +1735,10 @@ void DateScanner::emit(Match& m, std::vector<DateExpression>& out) {
     if (a.bounded && b.bounded) { e.last_day = b.last; }
     else e.bounded = false;
     if (m.type == TimexType::duration) e.value = "P" + std::to_string(m.q.year - p.year) + "Y";
+    if (m.second_end > m.second_begin && !a.value.empty() && !b.value.empty()) {
+      e.endpoints.push_back({{t[m.first_begin].begin, t[m.first_end - 1].end}, a.value});
+      e.endpoints.push_back({{t[m.second_begin].begin, t[m.second_end - 1].end}, b.value});
+    }
   } else if (m.shape == Match::Shape::since) {
     std::string from = a.single.empty() ? a.not_before : a.single;
     if (!from.empty()) e.tei = {{"from", from}};
@@ -1624,10 +1756,12 @@ void DateScanner::emit(Match& m, std::vector<DateExpression>& out) {
     e.numeric_year = p.year;
     e.numeric_separator = p.separator;
   }
-  if (p.explicit_year && !p.impossible && (p.g == Granularity::year || p.g == Granularity::month || p.g == Granularity::day)) {
+  if (p.year != unknown_year && !p.impossible && m.shape == Match::Shape::point &&
+      (p.g == Granularity::year || p.g == Granularity::month || p.g == Granularity::day)) {
     has_reference_ = true;
     reference_ = {p.year, p.g == Granularity::year ? 0 : p.month, p.g == Granularity::day ? p.day : 0};
     reference_granularity_ = p.g;
+    if (p.explicit_year && p.g != Granularity::year) narrative_year_ = p.year;
   }
   out.push_back(std::move(e));
 }

@@ -81,6 +81,7 @@ class DateScanner {
   bool has_reference_ = false;
   CivilDate reference_;
   Granularity reference_granularity_ = Granularity::none;
+  int narrative_year_ = 0;  ///< year of the last full date written with its year
 };
 
 }  // namespace marginalia::plugins::dates

@@ -1,15 +1,14 @@
 // SPDX-License-Identifier: MIT
 // Style is compared within running text only: datelines, metadata and notes often follow a
-// house or citation format of their own, and a numeric dateline beside written dates in the
-// body is normal.
+// house or citation format of their own, block quotations keep their author's style, and a
+// numeric dateline beside written dates in the body is normal.
 #include "date_checks.hpp"
 
 namespace marginalia::plugins::dates {
 namespace {
 
 bool running_text(sdk::BlockKind kind) {
-  return kind == sdk::BlockKind::paragraph || kind == sdk::BlockKind::list_item || kind == sdk::BlockKind::heading ||
-         kind == sdk::BlockKind::block_quote;
+  return kind == sdk::BlockKind::paragraph || kind == sdk::BlockKind::list_item || kind == sdk::BlockKind::heading;
 }
 
 const char* describe(DateStyle style) {

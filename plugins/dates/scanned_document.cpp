@@ -96,6 +96,8 @@ ScannedDocument scan_document(const sdk::Document& document, NumericOrder order)
         f.cues = tense_cues(document.text, tokens, e.first_token, e.end_token);
         if (e.first_token > 0 && tokens[e.first_token - 1].kind == TokenKind::word)
           f.signal = lower_word(document.text, tokens[e.first_token - 1]);
+        if (e.first_token > 1 && tokens[e.first_token - 2].kind == TokenKind::word)
+          f.signal_before = lower_word(document.text, tokens[e.first_token - 2]);
         if (e.granularity == Granularity::day || e.granularity == Granularity::month)
           f.event = event_phrase(document.text, tokens, e.first_token, e.end_token);
       }

@@ -20,6 +20,7 @@ struct FoundDate {
   sdk::BlockKind block = sdk::BlockKind::paragraph;
   TenseCues cues;                  ///< verb cues of its sentence
   std::string signal;              ///< the word just before it, lower-case ("on", "until"), if any
+  std::string signal_before;       ///< the word before that ("starting" in "starting in 2027")
   std::string event;               ///< a named event it dates ("joint statement"), if any
   bool order_inferred = false;     ///< an ambiguous numeric date read in the order the document uses
 };

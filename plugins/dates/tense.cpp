@@ -33,7 +33,8 @@ Cue classify(std::string_view word, std::string_view previous, std::string_view 
                     "planning", "plan", "intends", "intended", "intend", "due", "upcoming", "forthcoming", "slated", "next",
                     "aims", "proposed", "anticipated", "deadline", "until", "soon", "expects", "hopes", "wants"}))
     return Cue::future;
-  if (lower_equals(word, "going") && lower_equals(next, "to")) return Cue::future;
+  if ((lower_equals(word, "going") || lower_equals(word, "set")) && lower_equals(next, "to")) return Cue::future;
+  if (lower_equals(word, "to") && one_of(previous, {"is", "are", "was", "were"})) return Cue::future;
   if (lower_equals(word, "may") && !(word[0] >= 'A' && word[0] <= 'Z')) return Cue::future;
   if (one_of(word, {"was", "were", "had", "did", "ago", "said", "met", "took", "made", "came", "went", "gave", "saw", "began",
                     "rose", "fell", "sold", "bought", "held", "won", "lost", "paid", "left", "sent", "spoke", "wrote", "told",
@@ -47,6 +48,8 @@ Cue classify(std::string_view word, std::string_view previous, std::string_view 
                       "ragged", "crooked", "beloved", "based", "related", "limited", "united", "detailed", "advanced", "speed",
                       "breed", "greed", "embed", "need", "feed", "seed", "tweed"}))
       return Cue::none;
+    // "(adjusted for inflation after 2027)": a participle opening a phrase, with no subject
+    if (previous.empty()) return Cue::none;
     if (one_of(previous, {"is", "are", "be", "being", "been", "to", "the", "a", "an", "its", "their", "his", "her", "our"}))
       return Cue::none;
     return Cue::past;
@@ -78,8 +81,15 @@ bool ends_sentence(std::string_view text, const std::vector<Token>& tokens, std:
 
 TenseCues tense_cues(std::string_view text, const std::vector<Token>& tokens, std::size_t first, std::size_t end) {
   std::size_t lo = first, hi = end;
-  while (lo > 0 && first - lo < max_reach && !ends_sentence(text, tokens, lo - 1)) --lo;
-  while (hi < tokens.size() && hi - end < max_reach && !ends_sentence(text, tokens, hi)) ++hi;
+  // A subordinate clause has its own tense: "announced Friday that it will give" is past, and
+  // "said that it will meet on Monday" is future. The scan stops at the clause word.
+  auto opens_clause = [&](std::size_t i) {
+    if (tokens[i].kind != TokenKind::word) return false;
+    std::string_view w = text.substr(tokens[i].begin, tokens[i].end - tokens[i].begin);
+    return one_of(w, {"that", "which", "who", "whom", "because", "but", "while", "although", "whereas", "if", "unless"});
+  };
+  while (lo > 0 && first - lo < max_reach && !ends_sentence(text, tokens, lo - 1) && !opens_clause(lo - 1)) --lo;
+  while (hi < tokens.size() && hi - end < max_reach && !ends_sentence(text, tokens, hi) && !opens_clause(hi)) ++hi;
   TenseCues out;
   int best_past = -1, best_future = -1, best_present = -1;
   auto word_at = [&](std::size_t i) -> std::string_view {
