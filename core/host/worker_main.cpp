@@ -226,8 +226,8 @@ bool parse_worker_arguments(const std::vector<std::string>& args, WorkerArgument
 }
 
 void serve_plugin(const WorkerArguments& arguments) {
-  // Die with the host. PR_SET_PDEATHSIG follows the thread that spawned us, so a host that
-  // spawned from a thread that has since ended also takes us down; the host respawns then.
+  // Die with the host. PR_SET_PDEATHSIG follows the thread that spawned us; the host spawns
+  // every worker from one thread that lives as long as it does (worker_process.cpp).
   ::prctl(PR_SET_PDEATHSIG, SIGKILL);
   if (arguments.parent != 0 && ::getppid() != arguments.parent) ::_exit(1);
   struct rlimit no_core {0, 0};

@@ -11,7 +11,13 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <condition_variable>
 #include <cstring>
+#include <deque>
+#include <functional>
+#include <future>
+#include <mutex>
+#include <thread>
 #include <vector>
 
 extern char** environ;
@@ -51,6 +57,43 @@ bool move_above_four(int& fd) {
   fd = moved;
   return moved >= 0;
 }
+
+// Every worker is spawned from one thread that lives as long as the process. The worker's
+// PR_SET_PDEATHSIG fires when the *thread* that spawned it ends, and pipeline threads end after
+// every run: spawned from them, idle workers would die between runs.
+class SpawnerThread {
+ public:
+  static SpawnerThread& instance() {
+    static SpawnerThread* spawner = new SpawnerThread();  // never destroyed: lives until exit
+    return *spawner;
+  }
+  int run(std::function<int()> task) {
+    std::packaged_task<int()> job(std::move(task));
+    std::future<int> done = job.get_future();
+    {
+      std::lock_guard<std::mutex> lock(mutex_);
+      jobs_.push_back(std::move(job));
+    }
+    ready_.notify_one();
+    return done.get();
+  }
+
+ private:
+  SpawnerThread() { std::thread([this] { serve(); }).detach(); }
+  [[noreturn]] void serve() {
+    while (true) {
+      std::unique_lock<std::mutex> lock(mutex_);
+      ready_.wait(lock, [this] { return !jobs_.empty(); });
+      std::packaged_task<int()> job = std::move(jobs_.front());
+      jobs_.pop_front();
+      lock.unlock();
+      job();
+    }
+  }
+  std::mutex mutex_;
+  std::condition_variable ready_;
+  std::deque<std::packaged_task<int()>> jobs_;
+};
 
 void close_fd(int& fd) {
   if (fd >= 0) ::close(fd);
@@ -118,7 +161,8 @@ std::unique_ptr<WorkerProcess> WorkerProcess::spawn(const WorkerLaunch& launch, 
   envp.push_back(nullptr);
 
   pid_t pid = -1;
-  int spawned = ::posix_spawn(&pid, launch.executable.c_str(), &actions, &attributes, argv.data(), envp.data());
+  int spawned = SpawnerThread::instance().run(
+      [&] { return ::posix_spawn(&pid, launch.executable.c_str(), &actions, &attributes, argv.data(), envp.data()); });
   posix_spawn_file_actions_destroy(&actions);
   posix_spawnattr_destroy(&attributes);
   ::close(to_worker[0]);

@@ -139,9 +139,11 @@ const std::vector<FaultCase> kFaults = {
     {"blocked-read", "host/plugin-timeout", "timeout", "process group were killed"},
     {"ignores-sigterm", "host/plugin-timeout", "timeout", "process group were killed"},
     {"grandchild-exit", "host/plugin-failed", "failed", "exit status 0"},
-    {"runaway-memory", "host/plugin-out-of-memory", "out-of-memory", "256 MiB", {"--memory-limit", "256"}},
-    {"flood", "host/plugin-output-too-large", "output-too-large", "more than 100000 findings"},
-    {"huge-message", "host/plugin-output-too-large", "output-too-large", "bytes of output"},
+    // Filling memory, building 200,000 findings or a 65 MiB message takes time on a loaded
+    // machine: these cases get a time limit they cannot reach.
+    {"runaway-memory", "host/plugin-out-of-memory", "out-of-memory", "128 MiB", {"--memory-limit", "128", "--timeout", "20000"}},
+    {"flood", "host/plugin-output-too-large", "output-too-large", "more than 100000 findings", {"--timeout", "20000"}},
+    {"huge-message", "host/plugin-output-too-large", "output-too-large", "bytes of output", {"--timeout", "20000"}},
     {"span-outside", "host/plugin-bad-output", "bad-output", "past the text"},
     {"span-reversed", "host/plugin-bad-output", "bad-output", "ends before it begins"},
     {"invalid-utf8", "host/plugin-bad-output", "bad-output", "not valid UTF-8"},
