@@ -1,27 +1,37 @@
 // SPDX-License-Identifier: MIT
 #include "name_finder.hpp"
 
+#include <cctype>
+
 #include <marginalia/sdk/text.hpp>
 
 namespace marginalia::plugins::quotes {
 namespace {
 
-bool has_inner_capital(std::string_view word) {
-  // "EU-China", "Russo-Chinese": a hyphen followed by a capital is a compound, not a name.
-  for (std::size_t i = 1; i + 1 < word.size(); ++i)
-    if (word[i] == '-' && std::isupper(static_cast<unsigned char>(word[i + 1]))) return true;
+}  // namespace
+
+// "EU-China", "Russo-Chinese", "Asia-Pacific" join places or acronyms; "Jean-Noël" is a name.
+bool NameFinder::compound(std::string_view word) const {
+  if (word.find('-') == std::string_view::npos) return false;
+  std::size_t start = 0;
+  while (start <= word.size()) {
+    std::size_t dash = word.find('-', start);
+    if (dash == std::string_view::npos) dash = word.size();
+    std::string_view part = word.substr(start, dash - start);
+    bool caps = part.size() >= 2;
+    for (char c : part) caps = caps && std::isupper(static_cast<unsigned char>(c));
+    if (caps || vocabulary_.place(fold(part)) || vocabulary_.institution_word(fold(part))) return true;
+    start = dash + 1;
+  }
   return false;
 }
-
-}  // namespace
 
 bool NameFinder::name_word(const Token& token, const std::string& folded) const {
   if (token.kind != TokenKind::word || !token.capitalized || token.all_caps) return false;
   if (vocabulary_.role(folded) || vocabulary_.institution_word(folded) || vocabulary_.place(folded) ||
       vocabulary_.not_a_name(folded) || vocabulary_.function_word(folded) || vocabulary_.honorific(folded))
     return false;
-  if (has_inner_capital(stem(text_, token))) return false;
-  return sdk::is_letter(static_cast<unsigned char>(text_[token.span.begin])) || (static_cast<unsigned char>(text_[token.span.begin]) >= 0xC0);
+  return !compound(stem(text_, token));
 }
 
 std::string NameFinder::join(const std::vector<Token>& tokens, std::size_t first, std::size_t last) const {

@@ -46,6 +46,7 @@ class NameFinder {
 
  private:
   bool name_word(const Token& token, const std::string& folded) const;
+  bool compound(std::string_view word) const;
   std::string join(const std::vector<Token>& tokens, std::size_t first, std::size_t last) const;
 
   const Vocabulary& vocabulary_;

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <map>
+#include <memory>
 
 #include <marginalia/sdk/text.hpp>
 
@@ -45,7 +46,7 @@ struct Shape {
   int long_lower = 0;        // lower-case words of four letters or more, other than short linking words
   bool first_capital = false;
   bool terminal = false;     // ends with . ! ? …
-  bool comma_end = false;    // ends with , (dialogue: “…,” she said)
+  bool punctuated = false;   // ends with . ! ? … or ,
 };
 
 class Analyzer {
@@ -88,17 +89,21 @@ class Analyzer {
           if (starts_here) display_quotation(t.quote, have_previous ? &previous_ : nullptr);
           continue;
         }
+        const Context* intro = have_previous ? &previous_ : nullptr;
         if (starts_here && ends_here) {
-          process(t.quote, ctx, i, ctx, i);
+          process(t.quote, ctx, i, ctx, i, intro);
         } else if (starts_here) {
-          pending_[t.quote] = {ctx, i};
+          Pending& p = pending_[t.quote];
+          p.before = ctx;
+          p.index = i;
+          if (intro) p.intro = std::make_unique<Context>(*intro);
         } else if (ends_here) {
           auto found = pending_.find(t.quote);
           if (found != pending_.end()) {
-            process(t.quote, found->second.first, found->second.second, ctx, i);
+            process(t.quote, found->second.before, found->second.index, ctx, i, found->second.intro.get());
             pending_.erase(found);
           } else {
-            process(t.quote, ctx, i, ctx, i);
+            process(t.quote, ctx, i, ctx, i, nullptr);
           }
         }
       }
@@ -206,23 +211,33 @@ class Analyzer {
       i = p;
     }
     s.terminal = last == '.' || last == '!' || last == '?' || last == 0x2026;
-    s.comma_end = last == ',';
+    s.punctuated = s.terminal || last == ',';
     return s;
   }
 
   // ---- classification -----------------------------------------------------------------------
+  // "X said: “…”", "X warned that “…”.": a reporting verb whose whole complement is the
+  // quotation (a quotation that goes on as a clause subject, "agreed that “the public good”
+  // must…", is a phrase being used, not speech).
   bool speech_before(const Context& ctx, std::size_t qi, std::size_t from) const {
     if (qi == from) return false;
     std::size_t p = qi - 1;
     if (is_punct(ctx, p, ':')) return true;
+    std::size_t next = qi + 1;
+    bool complement_ends = next >= ctx.tokens.size() || ctx.tokens[next].kind == TokenKind::marker ||
+                           (ctx.tokens[next].kind == TokenKind::punct && ctx.tokens[next].punct != 0x2014 && ctx.tokens[next].punct != '-' &&
+                            ctx.tokens[next].punct != 0x2013);
+    if (!complement_ends) return false;
     if (is_punct(ctx, p, ',') && p > from && verb_at(ctx, p - 1)) return true;
     if (verb_at(ctx, p)) return true;
     if (is_word(ctx, p, "that") && p > from && verb_at(ctx, p - 1)) return true;
     return false;
   }
 
-  bool speech_after(const Context& ctx, std::size_t qi, std::size_t to) const {
+  // "“…,” said X", "“…?” she asked": punctuation closes the quoted words, then the verb.
+  bool speech_after(const Context& ctx, std::size_t qi, std::size_t to, const Shape& shape) const {
     std::size_t k = qi + 1;
+    if (!shape.punctuated && !is_punct(ctx, k, ',')) return false;
     while (k < to && (ctx.tokens[k].kind == TokenKind::marker ||
                       (ctx.tokens[k].kind == TokenKind::punct && (ctx.tokens[k].punct == ',' || ctx.tokens[k].punct == '!' || ctx.tokens[k].punct == '?'))))
       ++k;
@@ -245,8 +260,10 @@ class Analyzer {
     Shape s = shape(q.inner);
     std::size_t bs = before.sentence_of(bqi), as = after.sentence_of(aqi);
     std::size_t from = before.from(bs), to = after.to(as);
-    bool speech = speech_before(before, bqi, from) || speech_after(after, aqi, to) || (s.terminal && s.words >= 1) ||
-                  (s.comma_end && s.words >= 2);
+    // Dialogue opens its sentence and ends with its own punctuation ("“Bingley.”"); mid-sentence,
+    // a period or comma inside the marks is only American punctuation style (“transparent.”).
+    bool opens_sentence = bqi == from;
+    bool speech = speech_before(before, bqi, from) || speech_after(after, aqi, to, s) || (s.terminal && opens_sentence);
     // "so-called", "dubbed", "the term": a word being mentioned, not words being quoted.
     if (bqi > from) {
       std::string prev = folded(before, bqi - 1);
@@ -315,7 +332,8 @@ class Analyzer {
   }
   bool description_before(const Context& ctx, std::size_t end, std::size_t from, Speaker& out) const {
     // `end` is the noun ("the minister said"): up to three words back to a determiner.
-    if (ctx.tokens[end].kind != TokenKind::word || ctx.tokens[end].capitalized) return false;
+    if (ctx.tokens[end].kind != TokenKind::word || ctx.tokens[end].capitalized || vocabulary_.function_word(folded(ctx, end)))
+      return false;
     for (std::size_t back = 1; back <= 3 && end >= from + back; ++back) {
       std::size_t j = end - back;
       if (ctx.tokens[j].kind != TokenKind::word) return false;
@@ -454,7 +472,7 @@ class Analyzer {
     return false;
   }
 
-  bool attribute(Quotation& q, const Context& before, std::size_t bqi, const Context& after, std::size_t aqi) {
+  bool attribute(Quotation& q, const Context& before, std::size_t bqi, const Context& after, std::size_t aqi, const Context* intro) {
     Speaker& out = q.speaker;
     if (!q.markup_who.empty()) {
       std::string who = q.markup_who;
@@ -502,6 +520,16 @@ class Analyzer {
             break;
           }
         }
+      }
+    }
+    // "“…”—William H. Seward to Charles F. Adams": a name after a dash.
+    {
+      std::size_t k = aqi + 1;
+      while (k < ato && after.tokens[k].kind == TokenKind::punct && after.tokens[k].punct != 0x2014 && after.tokens[k].punct != 0x2015 &&
+             (after.tokens[k].punct == ',' || after.tokens[k].punct == '.'))
+        ++k;
+      if (k + 1 < ato && after.tokens[k].kind == TokenKind::punct && (after.tokens[k].punct == 0x2014 || after.tokens[k].punct == 0x2015)) {
+        if (const NameRun* r = run_starting(aruns, k + 1); r && r->type != SpeakerType::none) return from_run(*r, "dash", out);
       }
     }
     // A reporting word before the quotation, in its sentence.
@@ -559,11 +587,23 @@ class Analyzer {
       if (from_pronoun(before, bqi - 1, "subject", out)) return true;
       if (const NameRun* r = run_ending(bruns, bqi - 1); r && r->type != SpeakerType::none) return from_run(*r, "subject", out);
     }
-    // A sentence ending with a colon introduces the quotation that opens the next one.
+    // A paragraph ending with a colon introduces the quotation that opens the next paragraph.
+    if (bqi == bfrom && bs == 0 && intro && intro->block + 1 == before.block && !intro->sentences.empty()) {
+      std::size_t last = intro->sentences.size() - 1;
+      std::size_t to = intro->to(last);
+      if (to > intro->from(last) && is_punct(*intro, to - 1, ':') && introduced_by(*intro, last, out)) return true;
+    }
+    // A sentence ending with a colon introduces the quotation that opens the next one; without
+    // a colon, the person named last in the sentence before ("Randolph outlined the type of
+    // information withheld. “The parts to be withheld…”").
     if (bqi == bfrom && bs > 0) {
       std::size_t ps = bs - 1;
       std::size_t pto = before.to(ps);
       if (pto > before.from(ps) && is_punct(before, pto - 1, ':')) return introduced_by(before, ps, out);
+      std::vector<NameRun> runs;
+      finder_.find(before.tokens, before.from(ps), pto, runs);
+      for (auto r = runs.rbegin(); r != runs.rend(); ++r)
+        if (r->type == SpeakerType::person) return from_run(*r, "previous-sentence", out);
     }
     return false;
   }
@@ -583,6 +623,9 @@ class Analyzer {
     if (to >= from + 2) {
       if (const NameRun* r = run_ending(runs, to - 2)) return from_run(*r, "colon", out);
     }
+    // "Ambassador Jonathan Carter set out the position in his letter:": the person it names.
+    for (const NameRun& r : runs)
+      if (r.type == SpeakerType::person) return from_run(r, "introduction", out);
     return false;
   }
 
@@ -629,11 +672,11 @@ class Analyzer {
   }
 
   // ---- the whole of one quotation ---------------------------------------------------------------
-  void process(int index, const Context& before, std::size_t bqi, const Context& after, std::size_t aqi) {
+  void process(int index, const Context& before, std::size_t bqi, const Context& after, std::size_t aqi, const Context* intro) {
     Quotation& q = quotes_[static_cast<std::size_t>(index)];
     q.kind = classify(q, before, bqi, after, aqi);
     if (q.kind != QuoteKind::direct) return;
-    attribute(q, before, bqi, after, aqi);
+    attribute(q, before, bqi, after, aqi, intro);
     if (!q.markup_source.empty()) {
       std::string source = q.markup_source;
       bool url = source.rfind("http", 0) == 0;
@@ -732,7 +775,13 @@ class Analyzer {
   std::vector<Quotation> quotes_;
   std::vector<QuoteRef> refs_;
   Context previous_;
-  std::map<int, std::pair<Context, std::size_t>> pending_;
+  // A quotation over several paragraphs waits for its last one: the context where it began.
+  struct Pending {
+    Context before;
+    std::size_t index = 0;
+    std::unique_ptr<Context> intro;
+  };
+  std::map<int, Pending> pending_;
   std::vector<int> awaiting_next_;
 };
 

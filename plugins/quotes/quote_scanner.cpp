@@ -197,7 +197,9 @@ class Scanner {
         return;
       case rsquo:
         if (is_word(left) && is_word(right)) return;  // Russia’s, don’t
-        if (top_is(lsquo) && left != 0 && !sdk::is_space(left)) close(top_index(), pos, length);
+        // "…forest . . . ’”": a space before is fine when a closing mark or the end follows.
+        if (top_is(lsquo) && left != 0 && (!sdk::is_space(left) || right == 0 || right == rdquo || right == '"' || right == raquo))
+          close(top_index(), pos, length);
         return;  // otherwise an apostrophe: ’90s, ’n’, the girls’
       case sbquo:
         if ((left == 0 || sdk::is_space(left)) && is_word(right)) push(c, lsquo, MarkFamily::low, true, pos, length);

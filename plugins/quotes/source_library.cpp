@@ -78,7 +78,7 @@ bool SourceLibrary::load(const std::string& name, SourceText& out) const {
   std::string bytes;
   if (!read_file(path, bytes)) return false;
   out.text = is_html(path) ? html_to_text(bytes) : std::move(bytes);
-  out.origin = path.string();
+  out.origin = name;  // as named in the sources folder: messages do not depend on where it is
   return true;
 }
 

@@ -24,16 +24,21 @@ const WordSet& reporting_verbs() {
       "stressed", "emphasise", "emphasises", "emphasised", "emphasize", "emphasizes", "emphasized", "affirm", "affirms",
       "affirmed", "reaffirm", "reaffirms", "reaffirmed", "re-affirm", "re-affirmed", "pledge", "pledges", "pledged",
       "promise", "promises", "promised", "conclude", "concludes", "concluded", "suggest", "suggests", "suggested",
-      "describe", "describes", "described", "tweet", "tweets", "tweeted", "posted", "assert", "asserts", "asserted",
+      "tweet", "tweets", "tweeted", "posted", "assert", "asserts", "asserted",
       "maintain", "maintains", "maintained", "recall", "recalls", "recalled", "repeated", "reiterate", "reiterates",
       "reiterated", "demand", "demands", "demanded", "predict", "predicts", "predicted", "vow", "vows", "vowed", "boasted",
       "complain", "complains", "complained", "protest", "protests", "protested", "agreed", "interrupted", "sighed",
       "laughed", "retort", "retorts", "retorted", "rejoined", "inquire", "inquired", "inquires", "enquire", "enquired",
       "pursued", "resumed", "began", "thought", "screamed", "growled", "gasped", "sobbed", "stammered", "cautioned",
-      "caution", "cautions", "accused", "quoted", "quipped", "commented", "comment", "comments", "wondered", "ventured",
+      "caution", "cautions", "accused", "asking", "writing", "noting", "arguing", "adding", "claiming", "insisting",
+      "declaring", "stating", "telling", "urging", "explaining", "observing", "stressing", "emphasizing", "emphasising",
+      "suggesting", "replying", "answering", "concluding", "recalling", "asserting", "remarking", "quoted", "quipped", "commented", "comment", "comments", "wondered", "ventured",
       "proclaimed", "proclaims", "testified", "testifies", "answered", "pleaded", "begged", "repeated",
       "groaned", "moaned", "breathed", "yelled", "roared", "snapped", "hissed", "faltered", "persisted",
-      "urged", "objected", "suggested", "exclaimed", "demanded", "explained"};
+      "urged", "objected", "suggested", "exclaimed", "demanded", "explained",
+      // French and German reports quote with the same patterns.
+      "dit", "déclaré", "ajouté", "affirmé", "souligné", "estimé", "expliqué", "indiqué", "précisé", "rappelé", "averti",
+      "sagte", "erklärte", "betonte", "warnte", "fügte", "schrieb"};
   return set;
 }
 
@@ -69,7 +74,8 @@ const WordSet& roles() {
       "correspondent", "researcher", "fellow", "activist", "lawmaker", "congressman", "congresswoman", "mp", "mep",
       "councillor", "rapporteur", "ombudsman", "bishop", "archbishop", "cardinal", "rabbi", "imam", "reverend",
       "tsar", "czar", "sultan", "sheikh", "emir", "ayatollah", "vp", "coordinator", "negotiator", "officer", "attorney",
-      "attorney-general", "solicitor", "auditor", "inspector", "superintendent", "principal"};
+      "attorney-general", "solicitor", "auditor", "inspector", "superintendent", "principal", "ministre", "porte-parole",
+      "président", "présidente", "secrétaire", "ambassadeur", "minister", "sprecher", "sprecherin", "kanzler", "kanzlerin"};
   return set;
 }
 
@@ -125,7 +131,8 @@ const WordSet& places() {
       "asia", "europe", "africa", "america", "americas", "oceania", "eurasia", "antarctica", "balkans", "caucasus",
       "baltic", "baltics", "scandinavia", "mediterranean", "gulf", "sahel", "caribbean", "latin", "island", "islands",
       "sea", "ocean", "river", "mountains", "strait", "peninsula", "valley", "city", "province", "region", "street",
-      "road", "square", "avenue", "hill", "coast", "bay", "lake", "cape", "port", "fort", "mount", "saint", "san",
+      "road", "square", "avenue", "row", "vale", "lane", "park", "heath", "moor", "manor",
+      "abbey", "castle", "chapel", "gardens", "terrace", "village", "county", "shire", "inn", "farm", "cottage", "downs", "hill", "coast", "bay", "lake", "cape", "port", "fort", "mount", "saint", "san",
       "santa", "los", "las", "hong", "kong", "taipei", "xinjiang", "tibet", "crimea", "donbas", "donbass", "siberia",
       "kyiv", "kiev", "moscow", "beijing", "washington", "london", "paris", "berlin", "brussels", "tokyo", "delhi",
       "rome", "madrid", "vienna", "warsaw", "prague", "budapest", "bucharest", "sofia", "athens", "ankara", "istanbul",
@@ -149,7 +156,7 @@ const WordSet& places() {
       "rwanda", "saudi", "arabia", "senegal", "serbia", "slovakia", "slovenia", "somalia", "spain", "sudan", "sweden",
       "switzerland", "syria", "tajikistan", "tanzania", "thailand", "tunisia", "turkey", "türkiye", "turkmenistan",
       "uganda", "ukraine", "uruguay", "uzbekistan", "venezuela", "vietnam", "yemen", "zambia", "zimbabwe", "england",
-      "scotland", "wales", "us", "usa", "uk", "eu", "un", "nato", "prc", "dprk", "ussr", "gdr", "frg",
+      "scotland", "wales", "us", "usa", "uk", "eu", "un", "u.s.", "u.k.", "u.n.", "e.u.", "u.s.a.", "nato", "prc", "dprk", "ussr", "gdr", "frg",
       "american", "americans", "british", "chinese", "russian", "russians", "european", "europeans", "french",
       "german", "germans", "japanese", "indian", "indians", "korean", "koreans", "ukrainian", "ukrainians", "polish",
       "italian", "spanish", "dutch", "swedish", "finnish", "norwegian", "danish", "turkish", "iranian", "iraqi",

@@ -124,7 +124,13 @@ void lex(std::string_view text, sdk::Span range, const std::vector<QuoteRef>& qu
       } else if (d == '.' && takes_period(text.substr(start, p - start))) {
         word_end = q;
         // U.S. / e.g.: letter-period pairs.
-        while (word_end + 1 < limit && is_word_char(static_cast<unsigned char>(text[word_end])) && text[word_end + 1] == '.') word_end += 2;
+        while (word_end + 1 < limit && is_word_char(static_cast<unsigned char>(text[word_end])) && text[word_end + 1] == '.') {
+          unsigned char letter = static_cast<unsigned char>(text[word_end]);
+          upper_seen |= letter >= 'A' && letter <= 'Z';
+          lower_seen |= letter >= 'a' && letter <= 'z';
+          ++letters;
+          word_end += 2;
+        }
       }
     }
     t.span = {static_cast<std::uint32_t>(start), static_cast<std::uint32_t>(word_end)};
