@@ -89,14 +89,8 @@ std::string two(int v) {
 std::string year_text(int year) { return year == unknown_year ? std::string("XXXX") : iso_year(year); }
 
 bool is_weekday_exception(std::string_view previous) {
-  static const char* names[] = {"black", "good", "super", "cyber", "ash", "holy", "easter", "palm", "bloody", "maundy", "blue", "giving"};
-  for (const char* n : names) {
-    if (previous.size() != std::strlen(n)) continue;
-    bool same = true;
-    for (std::size_t i = 0; i < previous.size() && same; ++i) same = (previous[i] | 0x20) == n[i];
-    if (same) return true;
-  }
-  return false;
+  static const WordSet names({"black", "good", "super", "cyber", "ash", "holy", "easter", "palm", "bloody", "maundy", "blue", "giving"});
+  return names.contains(previous);
 }
 
 }  // namespace
@@ -112,10 +106,10 @@ std::string_view DateScanner::word_text(std::size_t i) const {
   return text_.substr(t[i].begin, t[i].end - t[i].begin);
 }
 
-bool DateScanner::word_is(std::size_t i, const char* lower) const {
-  std::string_view w = word_text(i);
-  std::size_t n = std::strlen(lower);
-  if (w.size() != n) return false;
+bool DateScanner::word_equals(std::size_t i, const char* lower, std::size_t n) const {
+  const std::vector<Token>& t = *tokens_;
+  if (i >= t.size() || t[i].kind != TokenKind::word || t[i].end - t[i].begin != n) return false;
+  const char* w = text_.data() + t[i].begin;
   for (std::size_t k = 0; k < n; ++k)
     if ((w[k] | 0x20) != lower[k]) return false;
   return true;
@@ -192,20 +186,17 @@ bool DateScanner::bare_year_ok(std::size_t i) const {
         t[i - 2].end - t[i - 2].begin == 1 && t[i - 2].upper)
       return false;  // "H.R. 2019", "S. 2019": bill numbers
     if (prev.kind == TokenKind::word) {
-      static const char* codes[] = {"no", "nos", "number", "page", "pages", "p", "pp", "section", "sec", "article", "art",
+      static const WordSet codes({"no", "nos", "number", "page", "pages", "p", "pp", "section", "sec", "article", "art",
                                     "rule", "resolution", "res", "room", "flight", "model", "form", "route", "chapter",
                                     "paragraph", "para", "item", "annex", "code", "regulation", "directive", "version",
                                     "vol", "volume", "issue", "isbn", "issn", "tel", "fax", "box", "suite", "unit", "line",
                                     "exhibit", "table", "figure", "fig", "appendix", "docket", "case", "bill", "order", "decree",
                                     "canon", "iso", "din", "en", "windows", "office", "boeing", "airbus", "opus", "op", "hr",
-                                    "commodity", "hs", "sic", "naics", "cfr", "usc", "stat", "nr", "ref"};
-      for (const char* c : codes)
-        if (word_is(i - 1, c)) return false;
-      static const char* approximations[] = {"about", "around", "approximately", "nearly", "almost", "roughly", "some",
-                                             "over", "under", "than", "least", "total", "only", "just", "exactly"};
-      bool approximate = false;
-      for (const char* c : approximations)
-        if (word_is(i - 1, c)) approximate = true;
+                                    "commodity", "hs", "sic", "naics", "cfr", "usc", "stat", "nr", "ref"});
+      if (codes.contains(word_text(i - 1))) return false;
+      static const WordSet approximations({"about", "around", "approximately", "nearly", "almost", "roughly", "some",
+                                           "over", "under", "than", "least", "total", "only", "just", "exactly"});
+      bool approximate = approximations.contains(word_text(i - 1));
       if (approximate && i + 1 < t.size() && t[i + 1].kind == TokenKind::word && !t[i + 1].upper &&
           t[i + 1].word.cls == WordClass::none)
         return false;  // "over 2000 jobs"
@@ -218,7 +209,7 @@ bool DateScanner::bare_year_ok(std::size_t i) const {
     const Token& next = t[i + 1];
     if (next.kind == TokenKind::punct && (next.value == '%' || next.value == 0x2030)) return false;
     if (next.kind == TokenKind::word && !next.upper) {
-      static const char* quantities[] = {"percent", "per", "pc", "million", "billion", "trillion", "thousand", "hundred",
+      static const WordSet quantities({"percent", "per", "pc", "million", "billion", "trillion", "thousand", "hundred",
                                          "mn", "bn", "km", "kg", "mw", "gw", "kw", "kwh", "mwh", "twh", "tonnes", "tons",
                                          "barrels", "bpd", "people", "persons", "workers", "jobs", "employees", "staff",
                                          "units", "cars", "vehicles", "aircraft", "planes", "passengers", "troops",
@@ -227,9 +218,8 @@ bool DateScanner::bare_year_ok(std::size_t i) const {
                                          "members", "students", "pages", "words", "copies", "items", "households",
                                          "hours", "minutes", "seconds", "km2", "m", "cc", "hp", "rpm", "lbs", "kilograms",
                                          "square", "cubic", "deaths", "cases", "calories", "mg", "ml", "bytes", "pixels",
-                                         "ships", "vessels", "containers", "teu", "tanks", "missiles", "drones", "rounds"};
-      for (const char* q : quantities)
-        if (word_is(i + 1, q)) return false;
+                                         "ships", "vessels", "containers", "teu", "tanks", "missiles", "drones", "rounds"});
+      if (quantities.contains(word_text(i + 1))) return false;
     }
   }
   return true;
@@ -856,8 +846,8 @@ bool DateScanner::match_month_led(std::size_t i, Match& m, bool need_context, bo
       if (s == Signal::of && i >= 2 && word_is(i - 2, "as")) ok = true;  // "as of February"
     }
     // "their January sales", "the March meeting"
-    for (const char* determiner : {"the", "their", "its", "his", "her", "our", "whose"})
-      if (word_is(i - 1, determiner) && !t[i - 1].upper) ok = true;
+    static const WordSet determiners({"the", "their", "its", "his", "her", "our", "whose"});
+    if (determiners.contains(word_text(i - 1)) && !t[i - 1].upper) ok = true;
     if (word_is(i - 1, "or") && i >= 2 && is(i - 2, WordClass::month)) ok = true;
     if (!ok) return false;
     if (month == 5 && (is(i + 1, WordClass::none) && !t[i + 1].upper && t[i + 1].kind == TokenKind::word)) return false;  // "in May be"
@@ -936,7 +926,8 @@ bool DateScanner::match_relative_word(std::size_t i, Match& m) {
       if (today && start == i) {
         // "is today criticized", "today's economy": the present, not the document's day
         bool generic = false;
-        if (i > 0) for (const char* aux : {"is", "are", "was", "were", "has", "have"}) if (word_is(i - 1, aux)) generic = true;
+        static const WordSet auxiliaries({"is", "are", "was", "were", "has", "have"});
+        if (i > 0 && auxiliaries.contains(word_text(i - 1))) generic = true;
         if (i + 1 < t.size() && t[i + 1].kind == TokenKind::punct && is_apostrophe(t[i + 1].value) && word_is(i + 2, "s")) generic = true;
         if (generic) { m.shape = Match::Shape::literal; m.literal = "PRESENT_REF"; return true; }
       }
@@ -1488,8 +1479,8 @@ bool DateScanner::match_at(std::size_t i, Match& m) {
       }
       if (word_is(i, "fall") || i == 0 || word_is(i + 1, "of")) return false;
       bool context = false;
-      for (const char* before : {"in", "during", "by", "since", "until", "through", "the", "their", "its", "our"})
-        if (word_is(i - 1, before) && !t[i - 1].upper) context = true;
+      static const WordSet before({"in", "during", "by", "since", "until", "through", "the", "their", "its", "our"});
+      if (before.contains(word_text(i - 1)) && !t[i - 1].upper) context = true;
       if (!context || (i + 1 < t.size() && glued(i + 1) && t[i + 1].kind != TokenKind::punct)) return false;
       m.end = i + 1;
       m.p.needs_year = true;
@@ -1769,9 +1760,23 @@ void DateScanner::emit(Match& m, std::vector<DateExpression>& out) {
 void DateScanner::scan(const std::vector<Token>& tokens, std::vector<DateExpression>& out) {
   tokens_ = &tokens;
   std::size_t i = 0;
+  Match m;
   while (i < tokens.size()) {
-    Match m;
-    if (!match_at(i, m) || m.end <= i) { ++i; continue; }
+    // Most tokens cannot open an expression; test that before building a match.
+    const Token& tok = tokens[i];
+    bool candidate = false;
+    if (tok.kind == TokenKind::number) candidate = true;
+    else if (tok.kind == TokenKind::punct) candidate = is_apostrophe(tok.value);
+    else if (tok.kind == TokenKind::word) {
+      WordClass cls = tok.word.cls;
+      if (cls == WordClass::signal) {
+        Signal signal = static_cast<Signal>(tok.word.value);
+        candidate = signal == Signal::since || signal == Signal::between || signal == Signal::from;
+      } else {
+        candidate = cls != WordClass::none || (tok.upper && tok.end - tok.begin == 1);
+      }
+    }
+    if (!candidate || !match_at(i, m) || m.end <= i) { ++i; continue; }
     std::size_t next = m.end;
     // "24 April 2024 (Monday)": the weekday in brackets is a claim about the date before it
     if (m.shape == Match::Shape::point && m.p.g == Granularity::day && m.p.stated_weekday < 0 && m.p.hour < 0 &&

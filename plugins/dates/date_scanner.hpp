@@ -64,7 +64,9 @@ class DateScanner {
   bool bare_year_ok(std::size_t i) const;
   int number_at(std::size_t i, std::size_t& end) const;
   std::string_view word_text(std::size_t i) const;
-  bool word_is(std::size_t i, const char* lower) const;
+  template <std::size_t N>
+  bool word_is(std::size_t i, const char (&lower)[N]) const { return word_equals(i, lower, N - 1); }
+  bool word_equals(std::size_t i, const char* lower, std::size_t n) const;
   bool is(std::size_t i, WordClass cls) const;
   bool punct(std::size_t i, char32_t c) const;
   bool dash(std::size_t i) const;

@@ -114,6 +114,7 @@ std::uint32_t hash(const char* s, std::size_t n) {
 
 struct Table {
   std::array<const Entry*, table_size> slots{};
+  std::array<std::uint8_t, table_size> lengths{};
   std::uint32_t first_letters = 0;  // bit per letter that starts some entry: a cheap early reject
   Table() {
     for (const Entry& e : entries) {
@@ -121,6 +122,7 @@ struct Table {
       std::size_t i = hash(e.text, n) & (table_size - 1);
       while (slots[i]) i = (i + 1) & (table_size - 1);
       slots[i] = &e;
+      lengths[i] = static_cast<std::uint8_t>(n);
       first_letters |= 1u << (e.text[0] - 'a');
     }
   }
@@ -146,10 +148,34 @@ Word lookup_word(std::string_view word) {
   if (!(t.first_letters & (1u << (lower[0] - 'a')))) return {};
   std::size_t i = hash(lower, word.size()) & (table_size - 1);
   while (const Entry* e = t.slots[i]) {
-    if (std::strlen(e->text) == word.size() && std::memcmp(e->text, lower, word.size()) == 0) return e->word;
+    if (t.lengths[i] == word.size() && std::memcmp(e->text, lower, word.size()) == 0) return e->word;
     i = (i + 1) & (table_size - 1);
   }
   return {};
+}
+
+WordSet::WordSet(std::initializer_list<const char*> words) {
+  for (const char* w : words) {
+    std::size_t n = std::strlen(w);
+    std::size_t i = hash(w, n) & (size_ - 1);
+    while (!slots_[i].empty()) i = (i + 1) & (size_ - 1);
+    slots_[i] = std::string_view(w, n);
+  }
+}
+
+bool WordSet::contains(std::string_view word) const {
+  if (word.empty() || word.size() > 15) return false;
+  char lower[16];
+  for (std::size_t i = 0; i < word.size(); ++i) {
+    char c = word[i];
+    lower[i] = c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+  }
+  std::size_t i = hash(lower, word.size()) & (size_ - 1);
+  while (!slots_[i].empty()) {
+    if (slots_[i].size() == word.size() && std::memcmp(slots_[i].data(), lower, word.size()) == 0) return true;
+    i = (i + 1) & (size_ - 1);
+  }
+  return false;
 }
 
 }  // namespace marginalia::plugins::dates

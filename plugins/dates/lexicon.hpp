@@ -4,6 +4,8 @@
 #pragma once
 
 #include <cstdint>
+#include <cstddef>
+#include <initializer_list>
 #include <string_view>
 
 namespace marginalia::plugins::dates {
@@ -48,5 +50,18 @@ struct Word {
 
 /// Looks up a word (ASCII letters only, any case); `WordClass::none` when it is not in the lexicon.
 Word lookup_word(std::string_view word);
+
+/// A fixed set of lower-case ASCII words with case-insensitive, allocation-free membership tests
+/// (the cue and stop-word lists of the checks). Build once, as a function-local static.
+class WordSet {
+ public:
+  WordSet(std::initializer_list<const char*> words);
+  /// True when `word` (any case) is in the set.
+  bool contains(std::string_view word) const;
+
+ private:
+  static constexpr std::size_t size_ = 256;
+  std::string_view slots_[size_];
+};
 
 }  // namespace marginalia::plugins::dates

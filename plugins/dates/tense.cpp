@@ -20,37 +20,71 @@ bool lower_equals(std::string_view word, const char* lower) {
   return true;
 }
 
-bool one_of(std::string_view word, std::initializer_list<const char*> list) {
-  for (const char* candidate : list)
-    if (lower_equals(word, candidate)) return true;
-  return false;
+const WordSet& future_words() {
+  static const WordSet set({"will", "shall", "ll", "would", "could", "might", "should", "scheduled", "expected", "plans", "planned",
+      "planning", "plan", "intends", "intended", "intend", "due", "upcoming", "forthcoming", "slated", "next",
+      "aims", "proposed", "anticipated", "deadline", "until", "soon", "expects", "hopes", "wants"});
+  return set;
+}
+
+const WordSet& to_be_forms() {
+  static const WordSet set({"is", "are", "was", "were"});
+  return set;
+}
+
+const WordSet& past_words() {
+  static const WordSet set({"was", "were", "had", "did", "ago", "said", "met", "took", "made", "came", "went", "gave", "saw", "began",
+      "rose", "fell", "sold", "bought", "held", "won", "lost", "paid", "left", "sent", "spoke", "wrote", "told",
+      "became", "brought", "found", "got", "kept", "led", "ran", "struck", "thought", "knew", "grew", "drew",
+      "threw", "flew", "spent", "fought", "caught", "sought", "chose", "broke", "stood", "withdrew", "overtook",
+      "undertook", "hit", "slid", "sank", "shrank", "swung", "forecast", "cut", "quit", "closed"});
+  return set;
+}
+
+const WordSet& present_words() {
+  static const WordSet set({"is", "are", "am", "has", "have"});
+  return set;
+}
+
+const WordSet& not_participles() {
+  static const WordSet set({"indeed", "proceed", "exceed", "succeed", "hundred", "kindred", "sacred", "naked", "wicked", "rugged",
+      "ragged", "crooked", "beloved", "based", "related", "limited", "united", "detailed", "advanced", "speed",
+      "breed", "greed", "embed", "need", "feed", "seed", "tweed"});
+  return set;
+}
+
+const WordSet& non_finite_before() {
+  static const WordSet set({"is", "are", "be", "being", "been", "to", "the", "a", "an", "its", "their", "his", "her", "our"});
+  return set;
+}
+
+const WordSet& title_abbreviations() {
+  static const WordSet set({"mr", "mrs", "ms", "dr", "st", "gen", "sen", "rep", "gov", "inc", "corp", "co", "ltd", "no", "vs"});
+  return set;
+}
+
+const WordSet& clause_openers() {
+  static const WordSet set({"that", "which", "who", "whom", "because", "but", "while", "although", "whereas", "if", "unless"});
+  return set;
 }
 
 enum class Cue { none, past, future, present };
 
 Cue classify(std::string_view word, std::string_view previous, std::string_view next) {
-  if (one_of(word, {"will", "shall", "ll", "would", "could", "might", "should", "scheduled", "expected", "plans", "planned",
-                    "planning", "plan", "intends", "intended", "intend", "due", "upcoming", "forthcoming", "slated", "next",
-                    "aims", "proposed", "anticipated", "deadline", "until", "soon", "expects", "hopes", "wants"}))
+  if (future_words().contains(word))
     return Cue::future;
   if ((lower_equals(word, "going") || lower_equals(word, "set")) && lower_equals(next, "to")) return Cue::future;
-  if (lower_equals(word, "to") && one_of(previous, {"is", "are", "was", "were"})) return Cue::future;
+  if (lower_equals(word, "to") && to_be_forms().contains(previous)) return Cue::future;
   if (lower_equals(word, "may") && !(word[0] >= 'A' && word[0] <= 'Z')) return Cue::future;
-  if (one_of(word, {"was", "were", "had", "did", "ago", "said", "met", "took", "made", "came", "went", "gave", "saw", "began",
-                    "rose", "fell", "sold", "bought", "held", "won", "lost", "paid", "left", "sent", "spoke", "wrote", "told",
-                    "became", "brought", "found", "got", "kept", "led", "ran", "struck", "thought", "knew", "grew", "drew",
-                    "threw", "flew", "spent", "fought", "caught", "sought", "chose", "broke", "stood", "withdrew", "overtook",
-                    "undertook", "hit", "slid", "sank", "shrank", "swung", "forecast", "cut", "quit", "closed"}))
+  if (past_words().contains(word))
     return Cue::past;
-  if (one_of(word, {"is", "are", "am", "has", "have"})) return Cue::present;
+  if (present_words().contains(word)) return Cue::present;
   if (word.size() >= 5 && word[word.size() - 2] == 'e' && word[word.size() - 1] == 'd' && word[0] >= 'a' && word[0] <= 'z') {
-    if (one_of(word, {"indeed", "proceed", "exceed", "succeed", "hundred", "kindred", "sacred", "naked", "wicked", "rugged",
-                      "ragged", "crooked", "beloved", "based", "related", "limited", "united", "detailed", "advanced", "speed",
-                      "breed", "greed", "embed", "need", "feed", "seed", "tweed"}))
+    if (not_participles().contains(word))
       return Cue::none;
     // "(adjusted for inflation after 2027)": a participle opening a phrase, with no subject
     if (previous.empty()) return Cue::none;
-    if (one_of(previous, {"is", "are", "be", "being", "been", "to", "the", "a", "an", "its", "their", "his", "her", "our"}))
+    if (non_finite_before().contains(previous))
       return Cue::none;
     return Cue::past;
   }
@@ -72,7 +106,7 @@ bool ends_sentence(std::string_view text, const std::vector<Token>& tokens, std:
     if (i > 0 && tokens[i - 1].kind == TokenKind::word) {
       std::string_view prev = text.substr(tokens[i - 1].begin, tokens[i - 1].end - tokens[i - 1].begin);
       if (prev.size() <= 2 || tokens[i - 1].word.abbreviation) return false;
-      if (one_of(prev, {"mr", "mrs", "ms", "dr", "st", "gen", "sen", "rep", "gov", "inc", "corp", "co", "ltd", "no", "vs"})) return false;
+      if (title_abbreviations().contains(prev)) return false;
     }
     return true;
   }
@@ -86,7 +120,7 @@ TenseCues tense_cues(std::string_view text, const std::vector<Token>& tokens, st
   auto opens_clause = [&](std::size_t i) {
     if (tokens[i].kind != TokenKind::word) return false;
     std::string_view w = text.substr(tokens[i].begin, tokens[i].end - tokens[i].begin);
-    return one_of(w, {"that", "which", "who", "whom", "because", "but", "while", "although", "whereas", "if", "unless"});
+    return clause_openers().contains(w);
   };
   while (lo > 0 && first - lo < max_reach && !ends_sentence(text, tokens, lo - 1) && !opens_clause(lo - 1)) --lo;
   while (hi < tokens.size() && hi - end < max_reach && !ends_sentence(text, tokens, hi) && !opens_clause(hi)) ++hi;
