@@ -139,14 +139,18 @@ class TeiBuilder {
     }
   }
 
+  // Speakers: people go to <listPerson>, organisations to <listOrg> (a quote's "speaker-type");
+  // a document quoted as a speaker is no one's <said>, its <quote> keeps the source instead.
   void collect_people() {
     for (const merge::PluginMark& entry : report_.marks) {
       std::string name = entry.mark.kind == sdk::MarkKind::quote ? attribute_value(entry.mark.attributes, "speaker")
                          : entry.mark.kind == sdk::MarkKind::person ? attribute_value(entry.mark.attributes, "name")
                                                                     : std::string();
-      if (name.empty() || person_id_.count(name)) continue;
-      person_id_[name] = "pers-" + ncname_fragment(name).substr(0, 40) + "-" + merge::content_hash(name).substr(0, 6);
-      people_.push_back(name);
+      std::string type = entry.mark.kind == sdk::MarkKind::quote ? attribute_value(entry.mark.attributes, "speaker-type") : "person";
+      if (name.empty() || person_id_.count(name) || type == "document") continue;
+      bool organisation = type == "organisation";
+      person_id_[name] = (organisation ? "org-" : "pers-") + ncname_fragment(name).substr(0, 40) + "-" + merge::content_hash(name).substr(0, 6);
+      (organisation ? organisations_ : people_).push_back(name);
     }
   }
 
@@ -475,8 +479,17 @@ class TeiBuilder {
   }
 
   void standoff() {
-    if (people_.empty() && report_.findings.empty()) return;
+    if (people_.empty() && organisations_.empty() && report_.findings.empty()) return;
     xml_.open("standOff");
+    if (!organisations_.empty()) {
+      xml_.open("listOrg");
+      for (const std::string& name : organisations_) {
+        xml_.open("org", {{"xml:id", person_id_[name]}});
+        xml_.leaf("orgName", name);
+        xml_.close();
+      }
+      xml_.close();
+    }
     if (!people_.empty()) {
       xml_.open("listPerson");
       for (const std::string& name : people_) {
@@ -525,6 +538,7 @@ class TeiBuilder {
   std::map<std::string, std::string> note_id_;
   std::map<std::string, std::string> person_id_;
   std::vector<std::string> people_;
+  std::vector<std::string> organisations_;
 };
 
 // SHA-256 (FIPS 180-4), for the source file's checksum in the header.

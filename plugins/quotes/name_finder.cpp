@@ -26,11 +26,11 @@ bool NameFinder::compound(std::string_view word) const {
   return false;
 }
 
-bool NameFinder::name_word(const Token& token, const std::string& folded) const {
+bool NameFinder::name_word(const Token& token, unsigned flags) const {
   if (token.kind != TokenKind::word || !token.capitalized || token.all_caps) return false;
-  if (vocabulary_.role(folded) || vocabulary_.institution_word(folded) || vocabulary_.place(folded) ||
-      vocabulary_.not_a_name(folded) || vocabulary_.function_word(folded) || vocabulary_.honorific(folded))
-    return false;
+  constexpr unsigned never = Vocabulary::role_word | Vocabulary::institution | Vocabulary::place_word | Vocabulary::not_name |
+                             Vocabulary::function | Vocabulary::honorific_word;
+  if (flags & never) return false;
   return !compound(stem(text_, token));
 }
 
@@ -46,66 +46,80 @@ std::string NameFinder::join(const std::vector<Token>& tokens, std::size_t first
 void NameFinder::find(const std::vector<Token>& tokens, std::size_t from, std::size_t to, std::vector<NameRun>& out) const {
   std::size_t i = from;
   std::vector<std::string> folds;
+  std::vector<unsigned> flags;
   while (i < to) {
     const Token& t = tokens[i];
     if (t.kind != TokenKind::word) { ++i; continue; }
-    std::string f = folded(t);
-    bool starts = t.capitalized || t.all_caps || (vocabulary_.role(f) && i + 1 < to && tokens[i + 1].kind == TokenKind::word &&
-                                                 (tokens[i + 1].capitalized || vocabulary_.role(folded(tokens[i + 1]))));
+    // Most words are lower case and far from a capital: decide that before any look-up.
+    bool starts = t.capitalized || t.all_caps;
+    if (!starts) {
+      bool capital_near = (i + 1 < to && tokens[i + 1].kind == TokenKind::word && tokens[i + 1].capitalized) ||
+                          (i + 2 < to && tokens[i + 2].kind == TokenKind::word && tokens[i + 2].capitalized);
+      if (!capital_near) { ++i; continue; }
+      starts = vocabulary_.role(folded(t)) && i + 1 < to && tokens[i + 1].kind == TokenKind::word &&
+               (tokens[i + 1].capitalized || vocabulary_.role(folded(tokens[i + 1])));
+    }
     if (!starts) { ++i; continue; }
     // The run: capitalised words, role words, and lower-case particles between capitalised words.
+    // Each word is looked up once; `flags` holds its categories.
     std::size_t a = i, b = i;
     folds.clear();
-    folds.push_back(f);
+    flags.clear();
+    folds.push_back(folded(t));
+    flags.push_back(vocabulary_.flags(folds.back()));
     while (!tokens[b].possessive && b + 1 < to && tokens[b + 1].kind == TokenKind::word) {
       const Token& n = tokens[b + 1];
       std::string nf = folded(n);
-      bool joins = n.capitalized || n.all_caps || vocabulary_.role(nf);
-      if (!joins && vocabulary_.particle(nf) && b + 2 < to && tokens[b + 2].kind == TokenKind::word &&
+      unsigned nflags = vocabulary_.flags(nf);
+      bool joins = n.capitalized || n.all_caps || (nflags & Vocabulary::role_word);
+      if (!joins && (nflags & Vocabulary::particle_word) && b + 2 < to && tokens[b + 2].kind == TokenKind::word &&
           (tokens[b + 2].capitalized || vocabulary_.particle(folded(tokens[b + 2]))))
         joins = true;
       if (!joins) break;
       ++b;
-      folds.push_back(nf);
+      folds.push_back(std::move(nf));
+      flags.push_back(nflags);
     }
     i = b + 1;
     // Sentence-initial function words are capitalised but not part of a name ("However", "As").
     std::size_t skip = 0;
-    while (a + skip <= b && vocabulary_.function_word(folds[skip]) && !tokens[a + skip].all_caps) ++skip;
+    while (a + skip <= b && (flags[skip] & Vocabulary::function) && !tokens[a + skip].all_caps) ++skip;
     if (a + skip > b) continue;
     a += skip;
     folds.erase(folds.begin(), folds.begin() + static_cast<std::ptrdiff_t>(skip));
+    flags.erase(flags.begin(), flags.begin() + static_cast<std::ptrdiff_t>(skip));
     // The name: the longest tail of name words (particles allowed inside).
     std::size_t n = b + 1;
     while (n > a) {
-      const std::string& nf = folds[n - 1 - a];
-      bool ok = name_word(tokens[n - 1], nf) || (vocabulary_.particle(nf) && !tokens[n - 1].capitalized && n - 1 > a && n <= b);
+      unsigned nf = flags[n - 1 - a];
+      bool ok = name_word(tokens[n - 1], nf) || ((nf & Vocabulary::particle_word) && !tokens[n - 1].capitalized && n - 1 > a && n <= b);
       if (!ok) break;
       --n;
     }
-    while (n <= b && vocabulary_.particle(folds[n - a]) && !tokens[n].capitalized) ++n;
+    while (n <= b && (flags[n - a] & Vocabulary::particle_word) && !tokens[n].capitalized) ++n;
     NameRun run;
     run.run_first = a;
     bool any_role = false, institution = false, place = false, acronym = false;
     for (std::size_t k = a; k < n; ++k) {
-      const std::string& kf = folds[k - a];
-      any_role |= vocabulary_.role(kf);
-      institution |= vocabulary_.institution_word(kf);
-      place |= vocabulary_.place(kf);
+      unsigned kf = flags[k - a];
+      any_role |= (kf & Vocabulary::role_word) != 0;
+      institution |= (kf & Vocabulary::institution) != 0;
+      place |= (kf & Vocabulary::place_word) != 0;
       acronym |= tokens[k].all_caps;
     }
     if (n <= b) {
       // A person's name, perhaps after an honorific ("Mr. Bennet") or a role ("President Xi").
       std::size_t first = n;
       if (first > a) {
-        if (char g = vocabulary_.honorific(folds[first - 1 - a])) {
+        unsigned hf = flags[first - 1 - a];
+        if (char g = hf & Vocabulary::male ? 'm' : hf & Vocabulary::female ? 'f' : hf & Vocabulary::neutral ? 'n' : 0) {
           run.gender = g == 'n' ? 0 : g;
           --first;
         }
       }
       run.first = first;
       run.last = b;
-      run.role = any_role && !(institution && !vocabulary_.role(folds[n - 1 - a]));
+      run.role = any_role && !(institution && !(flags[n - 1 - a] & Vocabulary::role_word));
       std::size_t words = 0;
       for (std::size_t k = n; k <= b; ++k) words += tokens[k].capitalized ? 1 : 0;
       bool honorific = first < n;

@@ -45,7 +45,7 @@ class NameFinder {
   std::string folded(const Token& token) const { return fold(stem(text_, token)); }
 
  private:
-  bool name_word(const Token& token, const std::string& folded) const;
+  bool name_word(const Token& token, unsigned flags) const;
   bool compound(std::string_view word) const;
   std::string join(const std::vector<Token>& tokens, std::size_t first, std::size_t last) const;
 

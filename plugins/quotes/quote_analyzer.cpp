@@ -28,8 +28,11 @@ bool is_prose(BlockKind kind) {
 struct Context {
   std::uint32_t block = 0;
   std::vector<Token> tokens;
-  std::vector<Span> sentences;
-  std::vector<std::size_t> sentence_first;  // first token of each sentence; one extra entry = tokens.size()
+  // Sentences are split only for paragraphs that hold or introduce a quotation (see `ensure`).
+  mutable bool split = false;
+  mutable std::vector<Span> sentences;
+  mutable std::vector<std::size_t> sentence_first;  // first token of each sentence; one extra entry = tokens.size()
+  mutable std::vector<unsigned> flags;               // vocabulary flags per token, filled on demand
 
   std::size_t sentence_of(std::size_t token) const {
     auto it = std::upper_bound(sentence_first.begin(), sentence_first.end() - 1, token);
@@ -70,11 +73,10 @@ class Analyzer {
       Context ctx;
       ctx.block = b;
       lex(text_, blocks[b].span, refs_, document_.note_refs, ctx.tokens);
-      ctx.sentences = split_sentences(text_, blocks[b].span, refs_, document_.note_refs);
-      index_sentences(ctx);
       index_.add(ctx.tokens, 0, ctx.tokens.size(), finder_);
       // Citations of display quotations that wait for the next paragraph's first sentence.
       for (int q : awaiting_next_) {
+        ensure(ctx);
         Quotation& quote = quotes_[static_cast<std::size_t>(q)];
         if (quote.citation.target.empty() && !ctx.sentences.empty()) cite_in_range(quote, ctx.sentences.front(), Span{});
       }
@@ -94,6 +96,8 @@ class Analyzer {
           process(t.quote, ctx, i, ctx, i, intro);
         } else if (starts_here) {
           Pending& p = pending_[t.quote];
+          ensure(ctx);
+          if (intro) ensure(*intro);
           p.before = ctx;
           p.index = i;
           if (intro) p.intro = std::make_unique<Context>(*intro);
@@ -133,7 +137,14 @@ class Analyzer {
     refs_ = std::move(clean);
   }
 
-  static void index_sentences(Context& ctx) {
+  void ensure(const Context& ctx) const {
+    if (ctx.split) return;
+    ctx.split = true;
+    ctx.sentences = split_sentences(text_, document_.blocks[ctx.block].span, refs_, document_.note_refs);
+    index_sentences(ctx);
+  }
+
+  static void index_sentences(const Context& ctx) {
     ctx.sentence_first.clear();
     std::size_t t = 0;
     for (const Span& s : ctx.sentences) {
@@ -150,6 +161,14 @@ class Analyzer {
     const Token& t = ctx.tokens[i];
     return t.kind == TokenKind::word ? fold(stem(text_, t)) : std::string();
   }
+  // The vocabulary flags of token i, looked up once per token.
+  unsigned fl(const Context& ctx, std::size_t i) const {
+    constexpr unsigned unknown = 1u << 31;
+    if (ctx.flags.size() != ctx.tokens.size()) ctx.flags.assign(ctx.tokens.size(), unknown);
+    unsigned& f = ctx.flags[i];
+    if (f == unknown) f = ctx.tokens[i].kind == TokenKind::word ? vocabulary_.flags(folded(ctx, i)) : 0u;
+    return f;
+  }
   bool is_word(const Context& ctx, std::size_t i, std::string_view w) const {
     return i < ctx.tokens.size() && ctx.tokens[i].kind == TokenKind::word && folded(ctx, i) == w;
   }
@@ -159,7 +178,7 @@ class Analyzer {
   // A capitalised word mid-sentence is a name ("States"), not a verb.
   bool verb_at(const Context& ctx, std::size_t i) const {
     return i < ctx.tokens.size() && ctx.tokens[i].kind == TokenKind::word && !ctx.tokens[i].capitalized &&
-           vocabulary_.reporting_verb(folded(ctx, i));
+           (fl(ctx, i) & Vocabulary::verb);
   }
   bool adverb_at(const Context& ctx, std::size_t i) const {
     if (i >= ctx.tokens.size() || ctx.tokens[i].kind != TokenKind::word) return false;
@@ -274,7 +293,7 @@ class Analyzer {
     if (!speech) {
       bool title_case = s.words >= 2 && s.first_capital && s.long_lower == 0 && s.capitalised >= 2 && !s.terminal;
       if (title_case) return QuoteKind::title;
-      if (bqi > from && s.first_capital && vocabulary_.title_cue(folded(before, bqi - 1))) return QuoteKind::title;
+      if (bqi > from && s.first_capital && (fl(before, bqi - 1) & Vocabulary::title)) return QuoteKind::title;
       if (s.words <= options_.scare_max_words) return QuoteKind::scare;
     }
     return QuoteKind::direct;
@@ -324,7 +343,7 @@ class Analyzer {
     if (j >= to || !determiner(folded(ctx, j))) return false;
     std::size_t k = j + 1, last = j;
     while (k < to && k <= j + 3 && ctx.tokens[k].kind == TokenKind::word && !adverb_at(ctx, k) && !verb_at(ctx, k) &&
-           !vocabulary_.function_word(folded(ctx, k)))
+           !(fl(ctx, k) & Vocabulary::function))
       last = k++;
     if (last == j) return false;
     out = {text_of(ctx, j, last), SpeakerType::person, {ctx.tokens[j].span.begin, ctx.tokens[last].span.end}, "description"};
@@ -332,7 +351,7 @@ class Analyzer {
   }
   bool description_before(const Context& ctx, std::size_t end, std::size_t from, Speaker& out) const {
     // `end` is the noun ("the minister said"): up to three words back to a determiner.
-    if (ctx.tokens[end].kind != TokenKind::word || ctx.tokens[end].capitalized || vocabulary_.function_word(folded(ctx, end)))
+    if (ctx.tokens[end].kind != TokenKind::word || ctx.tokens[end].capitalized || (fl(ctx, end) & Vocabulary::function))
       return false;
     for (std::size_t back = 1; back <= 3 && end >= from + back; ++back) {
       std::size_t j = end - back;
@@ -395,7 +414,7 @@ class Analyzer {
       std::size_t after = r->last + 1;
       if (ctx.tokens[r->last].possessive && after < to) {
         for (std::size_t k = after; k < to && k <= after + 4; ++k)
-          if (ctx.tokens[k].kind == TokenKind::word && vocabulary_.document_noun(folded(ctx, k)))
+          if (ctx.tokens[k].kind == TokenKind::word && (fl(ctx, k) & Vocabulary::document))
             return document_phrase(ctx, k, j, to, runs, how, out);
       }
       return from_run(*r, how, out);
@@ -409,7 +428,7 @@ class Analyzer {
       }
       for (std::size_t k = j + 1; k < to && k <= j + 6; ++k) {
         if (ctx.tokens[k].kind != TokenKind::word) break;
-        if (vocabulary_.document_noun(folded(ctx, k))) return document_phrase(ctx, k, j, to, runs, how, out);
+        if ((fl(ctx, k) & Vocabulary::document)) return document_phrase(ctx, k, j, to, runs, how, out);
       }
       return description_after(ctx, j, to, out);
     }
@@ -538,8 +557,7 @@ class Analyzer {
       if (t.kind == TokenKind::quote) break;
       if (t.kind != TokenKind::word) continue;
       if (t.capitalized) continue;
-      std::string w = folded(before, c);
-      bool cue = vocabulary_.reporting_verb(w) || vocabulary_.cue_noun(w) || (w == "put" && is_word(before, c + 1, "it"));
+      bool cue = (fl(before, c) & (Vocabulary::verb | Vocabulary::cue)) || (is_word(before, c, "put") && is_word(before, c + 1, "it"));
       if (!cue) continue;
       if (subject_of_cue(before, c, bfrom, bqi, bruns, out)) return true;
       break;
@@ -553,6 +571,8 @@ class Analyzer {
       const Token& t = after.tokens[k];
       if (t.kind == TokenKind::quote) break;
       if (t.kind != TokenKind::word) continue;
+      bool document = fl(after, k) & Vocabulary::document;
+      if (!document && !(k > aqi + 1 && verb_at(after, k - 1))) continue;
       std::string w = folded(after, k);
       if (w == "by" && k > aqi + 1 && verb_at(after, k - 1)) {
         if (const NameRun* r = run_starting(aruns, k + 1)) return from_run(*r, "by", out);
@@ -560,7 +580,7 @@ class Analyzer {
           if (const NameRun* r = run_starting(aruns, k + 2)) return from_run(*r, "by", out);
         }
       }
-      if (!vocabulary_.document_noun(w)) continue;
+      if (!document) continue;
       Speaker candidate;
       std::size_t start = k;
       if (!document_phrase(after, k, aqi + 1, ato, aruns, "document-after", candidate, &start)) continue;
@@ -577,7 +597,7 @@ class Analyzer {
         std::vector<NameRun> runs;
         finder_.find(before.tokens, before.from(s), before.to(s), runs);
         for (std::size_t j = before.to(s); j-- > before.from(s);)
-          if (before.tokens[j].kind == TokenKind::word && vocabulary_.document_noun(folded(before, j)) &&
+          if (before.tokens[j].kind == TokenKind::word && (fl(before, j) & Vocabulary::document) &&
               document_phrase(before, j, before.from(s), before.to(s), runs, "in-it", out))
             return true;
       }
@@ -616,8 +636,7 @@ class Analyzer {
     for (std::size_t c = to; c-- > from;) {
       if (ctx.tokens[c].kind == TokenKind::quote) break;
       if (ctx.tokens[c].kind != TokenKind::word || ctx.tokens[c].capitalized) continue;
-      std::string w = folded(ctx, c);
-      if (vocabulary_.reporting_verb(w) || vocabulary_.cue_noun(w) || (w == "put" && is_word(ctx, c + 1, "it")))
+      if ((fl(ctx, c) & (Vocabulary::verb | Vocabulary::cue)) || (is_word(ctx, c, "put") && is_word(ctx, c + 1, "it")))
         return subject_of_cue(ctx, c, from, to, runs, out);
     }
     if (to >= from + 2) {
@@ -674,6 +693,9 @@ class Analyzer {
   // ---- the whole of one quotation ---------------------------------------------------------------
   void process(int index, const Context& before, std::size_t bqi, const Context& after, std::size_t aqi, const Context* intro) {
     Quotation& q = quotes_[static_cast<std::size_t>(index)];
+    ensure(before);
+    ensure(after);
+    if (intro) ensure(*intro);
     q.kind = classify(q, before, bqi, after, aqi);
     if (q.kind != QuoteKind::direct) return;
     attribute(q, before, bqi, after, aqi, intro);
@@ -695,6 +717,7 @@ class Analyzer {
 
   void display_quotation(int index, const Context* previous) {
     Quotation& q = quotes_[static_cast<std::size_t>(index)];
+    if (previous) ensure(*previous);
     q.kind = QuoteKind::direct;
     if (!q.markup_who.empty()) {
       q.speaker = {q.markup_who, SpeakerType::person, Span{}, "attribution-line"};

@@ -2,6 +2,8 @@
 #include "vocabulary.hpp"
 
 #include <algorithm>
+#include <cstdint>
+#include <unordered_map>
 #include <unordered_set>
 
 #include "word_lexer.hpp"
@@ -186,12 +188,56 @@ const WordSet& not_names() {
   return set;
 }
 
+const WordSet& male_honorifics() {
+  static const WordSet set = {"mr", "mr.", "sir", "lord", "king", "prince", "father", "uncle", "monsieur", "m.", "herr", "señor",
+                              "brother", "count", "duke", "baron"};
+  return set;
+}
+const WordSet& female_honorifics() {
+  static const WordSet set = {"mrs", "mrs.", "miss", "ms", "ms.", "lady", "queen", "princess", "madame", "mme", "mme.", "mlle",
+                              "aunt", "dame", "mother", "frau", "señora", "sister", "countess", "duchess", "baroness"};
+  return set;
+}
+const WordSet& neutral_honorifics() {
+  static const WordSet set = {"dr", "dr.", "prof", "prof.", "professor", "doctor", "captain", "colonel", "general", "major", "judge",
+                              "rev", "rev.", "reverend"};
+  return set;
+}
+
 const WordSet& title_cues() {
   static const WordSet set = {"entitled", "titled", "headlined", "captioned"};
   return set;
 }
 
-bool in(const WordSet& set, std::string_view word) { return set.count(word) != 0; }
+// FNV-1a: cheaper than std::hash for short words.
+struct WordHash {
+  std::size_t operator()(std::string_view w) const {
+    std::uint64_t h = 1469598103934665603ull;
+    for (char c : w) h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ull;
+    return static_cast<std::size_t>(h);
+  }
+};
+using Table = std::unordered_map<std::string_view, unsigned, WordHash>;
+
+// All lists merged into one table of flags, built once.
+const Table& table() {
+  static const Table merged = [] {
+    Table t;
+    t.reserve(2048);
+    const std::pair<const WordSet*, unsigned> lists[] = {
+        {&reporting_verbs(), Vocabulary::verb},       {&cue_nouns(), Vocabulary::cue},
+        {&document_nouns(), Vocabulary::document},    {&roles(), Vocabulary::role_word},
+        {&particles(), Vocabulary::particle_word},    {&function_words(), Vocabulary::function},
+        {&institution_words(), Vocabulary::institution}, {&places(), Vocabulary::place_word},
+        {&not_names(), Vocabulary::not_name},         {&title_cues(), Vocabulary::title},
+        {&male_honorifics(), Vocabulary::male},       {&female_honorifics(), Vocabulary::female},
+        {&neutral_honorifics(), Vocabulary::neutral}};
+    for (const auto& [set, flag] : lists)
+      for (std::string_view word : *set) t[word] |= flag;
+    return t;
+  }();
+  return merged;
+}
 
 }  // namespace
 
@@ -199,32 +245,28 @@ Vocabulary::Vocabulary(const std::vector<std::string>& extra_verbs) {
   for (const std::string& verb : extra_verbs) extra_.push_back(fold(verb));
 }
 
-bool Vocabulary::reporting_verb(std::string_view w) const {
-  if (in(reporting_verbs(), w)) return true;
-  return std::find(extra_.begin(), extra_.end(), w) != extra_.end();
+unsigned Vocabulary::flags(std::string_view w) const {
+  const auto& t = table();
+  auto it = t.find(w);
+  unsigned f = it == t.end() ? 0u : it->second;
+  if (!extra_.empty() && !(f & verb) && std::find(extra_.begin(), extra_.end(), w) != extra_.end()) f |= verb;
+  return f;
 }
-bool Vocabulary::cue_noun(std::string_view w) const { return in(cue_nouns(), w); }
-bool Vocabulary::document_noun(std::string_view w) const { return in(document_nouns(), w); }
-bool Vocabulary::role(std::string_view w) const { return in(roles(), w); }
-bool Vocabulary::particle(std::string_view w) const { return in(particles(), w); }
-bool Vocabulary::function_word(std::string_view w) const { return in(function_words(), w); }
-bool Vocabulary::institution_word(std::string_view w) const { return in(institution_words(), w); }
-bool Vocabulary::place(std::string_view w) const { return in(places(), w); }
-bool Vocabulary::not_a_name(std::string_view w) const { return in(not_names(), w); }
-bool Vocabulary::title_cue(std::string_view w) const { return in(title_cues(), w); }
+
+bool Vocabulary::reporting_verb(std::string_view w) const { return flags(w) & verb; }
+bool Vocabulary::cue_noun(std::string_view w) const { return flags(w) & cue; }
+bool Vocabulary::document_noun(std::string_view w) const { return flags(w) & document; }
+bool Vocabulary::role(std::string_view w) const { return flags(w) & role_word; }
+bool Vocabulary::particle(std::string_view w) const { return flags(w) & particle_word; }
+bool Vocabulary::function_word(std::string_view w) const { return flags(w) & function; }
+bool Vocabulary::institution_word(std::string_view w) const { return flags(w) & institution; }
+bool Vocabulary::place(std::string_view w) const { return flags(w) & place_word; }
+bool Vocabulary::not_a_name(std::string_view w) const { return flags(w) & not_name; }
+bool Vocabulary::title_cue(std::string_view w) const { return flags(w) & title; }
 
 char Vocabulary::honorific(std::string_view w) const {
-  static const std::unordered_set<std::string_view> male = {"mr", "mr.", "sir", "lord", "king", "prince", "father",
-                                                            "uncle", "monsieur", "m.", "herr", "señor", "brother", "count", "duke", "baron"};
-  static const std::unordered_set<std::string_view> female = {"mrs", "mrs.", "miss", "ms", "ms.", "lady", "queen", "princess",
-                                                              "madame", "mme", "mme.", "mlle", "aunt", "dame", "mother",
-                                                              "frau", "señora", "sister", "countess", "duchess", "baroness"};
-  static const std::unordered_set<std::string_view> neutral = {"dr", "dr.", "prof", "prof.", "professor", "doctor", "captain", "colonel",
-                                                               "general", "major", "judge", "rev", "rev.", "reverend"};
-  if (male.count(w)) return 'm';
-  if (female.count(w)) return 'f';
-  if (neutral.count(w)) return 'n';
-  return 0;
+  unsigned f = flags(w);
+  return f & male ? 'm' : f & female ? 'f' : f & neutral ? 'n' : 0;
 }
 
 char Vocabulary::pronoun(std::string_view w) const {

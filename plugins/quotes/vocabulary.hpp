@@ -14,7 +14,16 @@ namespace marginalia::plugins::quotes {
 /// Word lists; `extra_verbs` adds reporting verbs from the plugin's options.
 class Vocabulary {
  public:
+  /// Categories a word may belong to (one look-up answers all of them).
+  enum Flag : unsigned {
+    verb = 1u << 0, cue = 1u << 1, document = 1u << 2, role_word = 1u << 3, particle_word = 1u << 4, function = 1u << 5,
+    institution = 1u << 6, place_word = 1u << 7, not_name = 1u << 8, title = 1u << 9, male = 1u << 10, female = 1u << 11,
+    neutral = 1u << 12, honorific_word = male | female | neutral,
+  };
   explicit Vocabulary(const std::vector<std::string>& extra_verbs = {});
+
+  /// Every category of `folded`, as `Flag` bits.
+  unsigned flags(std::string_view folded) const;
 
   /// "said", "warned", "urged", "replied"…
   bool reporting_verb(std::string_view folded) const;
