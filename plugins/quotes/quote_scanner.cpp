@@ -2,6 +2,7 @@
 #include "quote_scanner.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <string_view>
 
 #include <marginalia/sdk/text.hpp>
@@ -159,7 +160,11 @@ class Scanner {
     std::string_view rest(text_.data() + after_mark, std::min<std::size_t>(8, span_.end - after_mark));
     if (!rest.empty() && sdk::is_ascii_digit(static_cast<unsigned char>(rest[0]))) return true;
     for (std::string_view word : {"n", "em", "tis", "twas", "cause", "til", "bout"}) {
-      if (rest.size() < word.size() || rest.compare(0, word.size(), word) != 0) continue;
+      if (rest.size() < word.size()) continue;
+      bool same = true;  // ‘Em and ‘em alike
+      for (std::size_t k = 0; k < word.size() && same; ++k)
+        same = std::tolower(static_cast<unsigned char>(rest[k])) == word[k];
+      if (!same) continue;
       std::size_t p = after_mark + word.size();
       if (p >= span_.end) return true;
       char32_t c = after(static_cast<std::uint32_t>(p));
@@ -198,7 +203,8 @@ class Scanner {
       case rsquo:
         if (is_word(left) && is_word(right)) return;  // Russia’s, don’t
         // "…forest . . . ’”": a space before is fine when a closing mark or the end follows.
-        if (top_is(lsquo) && left != 0 && (!sdk::is_space(left) || right == 0 || right == rdquo || right == '"' || right == raquo))
+        if (top_is(lsquo) && left != 0 &&
+            (!sdk::is_space(left) || right == 0 || sdk::is_space(right) || right == rdquo || right == '"' || right == raquo))
           close(top_index(), pos, length);
         return;  // otherwise an apostrophe: ’90s, ’n’, the girls’
       case sbquo:
