@@ -67,6 +67,10 @@ check options:
   --offline            no network at all (URLs get syntax checks only)
   --allow-net CIDR     let the URL checker reach this range (e.g. 127.0.0.1/32); repeatable
   --no-cache, --cache-file FILE   URL result cache control
+                       (default cache: $XDG_CACHE_HOME/marginalia/urls.sqlite)
+  --net NAME=VALUE     URL checker setting, repeatable: concurrency=64, per-host=4,
+                       host-interval=20ms, timeout=30s, connect-timeout=10s, retries=3,
+                       max-redirects=10, retry-after-cap=60s, cache-ttl=1d, proxy=URL…
   --plugin-dir DIR     also load plugins from DIR (repeatable; MARGINALIA_PLUGIN_PATH too)
   --no-default-plugins do not load the plugins installed with marginalia
   --isolation MODE     process (default: each plugin in a worker process) or none
@@ -137,6 +141,7 @@ ParseResult parse_command_line(const std::vector<std::string>& args) {
        }},
       {"--cache-file", [&](const std::string& v) { line.cache_file = v; return true; }},
       {"--allow-net", [&](const std::string& v) { line.allow_net.push_back(v); return true; }},
+      {"--net", [&](const std::string& v) { line.net_settings.push_back(v); return true; }},
       {"--sources", [&](const std::string& v) { line.sources_dir = v; return true; }},
       {"--config", [&](const std::string& v) { line.config_file = v; return true; }},
       {"--baseline", [&](const std::string& v) { line.baseline = v; return true; }},

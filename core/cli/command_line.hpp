@@ -31,6 +31,7 @@ struct CommandLine {
   bool no_cache = false;
   std::string cache_file;
   std::vector<std::string> allow_net;
+  std::vector<std::string> net_settings; ///< --net NAME=VALUE: URL checker limits (net/fetch_settings.hpp)
   std::string sources_dir;
   std::string config_file;
   std::string baseline, write_baseline;

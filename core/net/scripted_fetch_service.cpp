@@ -1,0 +1,63 @@
+// SPDX-License-Identifier: MIT
+#include "net/scripted_fetch_service.hpp"
+
+#include <sstream>
+
+namespace marginalia::net {
+
+std::string ScriptedFetchService::add(const std::string& line) {
+  std::istringstream fields(line);
+  std::string url, outcome_name, status_text, final_url;
+  fields >> url >> outcome_name >> status_text >> final_url;
+  if (url.empty() || outcome_name.empty()) return "fetch-result needs URL OUTCOME [STATUS] [FINAL-URL]: '" + line + "'";
+  sdk::FetchResult result;
+  result.url = url;
+  bool known = false;
+  for (int i = 0; i <= static_cast<int>(sdk::FetchOutcome::failed) && !known; ++i) {
+    auto outcome = static_cast<sdk::FetchOutcome>(i);
+    if (outcome_name == sdk::to_string(outcome)) {
+      result.outcome = outcome;
+      known = true;
+    }
+  }
+  if (!known) return "fetch-result: unknown outcome '" + outcome_name + "'";
+  int status = 0;
+  if (!status_text.empty()) {
+    for (char c : status_text)
+      if (c < '0' || c > '9') return "fetch-result: '" + status_text + "' is not an HTTP status";
+    status = std::stoi(status_text);
+  }
+  bool redirect = result.outcome == sdk::FetchOutcome::redirected || result.outcome == sdk::FetchOutcome::too_many_redirects;
+  if (redirect) {
+    if (final_url.empty()) return "fetch-result: " + outcome_name + " needs a redirect status and the final URL";
+    result.redirects.push_back(final_url);
+    result.permanent_redirect = status == 301 || status == 308;
+    result.http_status = result.outcome == sdk::FetchOutcome::redirected ? 200 : status;
+    result.final_url = final_url;
+    if (result.outcome == sdk::FetchOutcome::too_many_redirects) result.detail = "redirect loop: " + url + " → " + final_url;
+  } else {
+    result.http_status = status;
+    result.final_url = url;
+  }
+  answers_[url] = std::move(result);
+  return {};
+}
+
+std::vector<sdk::FetchResult> ScriptedFetchService::fetch_all(const std::vector<sdk::FetchRequest>& requests) {
+  std::vector<sdk::FetchResult> results;
+  for (const sdk::FetchRequest& request : requests) {
+    auto found = answers_.find(request.url);
+    if (found != answers_.end()) {
+      results.push_back(found->second);
+      continue;
+    }
+    sdk::FetchResult offline;
+    offline.url = offline.final_url = request.url;
+    offline.outcome = sdk::FetchOutcome::offline;
+    offline.detail = "not checked: offline run";
+    results.push_back(offline);
+  }
+  return results;
+}
+
+}  // namespace marginalia::net
