@@ -12,6 +12,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <nlohmann/json.hpp>
 
@@ -41,9 +42,10 @@ host::PluginRegistry load(bool isolated) {
   search.use_default_dir = false;
   search.use_environment = false;
   if (isolated) {
+    // As `marginalia check --jobs N` sets it up (cli/runner_setup.cpp).
     host::WorkerSettings settings;
-    settings.executable = MARGINALIA_BINARY;
-    search.loader = [settings](const std::string& path) { return host::load_plugin_in_worker(path, settings); };
+    settings.executable = std::getenv("MARGINALIA_BENCH_WORKER") ? std::getenv("MARGINALIA_BENCH_WORKER") : MARGINALIA_WORKER;
+    search.loader = host::make_worker_loader(search, settings);
   }
   host::PluginRegistry registry = host::PluginRegistry::discover(search);
   for (const host::LoadedPlugin& plugin : registry.plugins())
@@ -99,8 +101,8 @@ void warm(benchmark::State& state) {
 }
 
 // Arguments: {isolated, jobs}.
-BENCHMARK(cold)->ArgNames({"isolated", "jobs"})->ArgsProduct({{0, 1}, {1, 2}})->Unit(benchmark::kMillisecond)->MinTime(2);
-BENCHMARK(warm)->ArgNames({"isolated", "jobs"})->ArgsProduct({{0, 1}, {1, 2}})->Unit(benchmark::kMillisecond)->MinTime(2);
+BENCHMARK(cold)->ArgNames({"isolated", "jobs"})->ArgsProduct({{0, 1}, {1, 2}})->Unit(benchmark::kMillisecond)->UseRealTime()->MinTime(2);
+BENCHMARK(warm)->ArgNames({"isolated", "jobs"})->ArgsProduct({{0, 1}, {1, 2}})->Unit(benchmark::kMillisecond)->UseRealTime()->MinTime(2);
 
 }  // namespace
 

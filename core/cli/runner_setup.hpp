@@ -17,6 +17,9 @@ namespace marginalia::cli {
 /// True unless the command line asks for `--isolation none`.
 bool isolation_enabled(const CommandLine& line);
 
+/// The worker binary: `<bin>/../lib/marginalia/marginalia-worker` when present, else this binary.
+std::string worker_executable();
+
 /// How the plugin registry loads each library: in a probe worker when isolation is on (no
 /// plugin code runs in the host), otherwise with `dlopen` in this process.
 std::function<host::LoadResult(const std::string& path)> make_plugin_loader(const CommandLine& line);

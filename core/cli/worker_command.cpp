@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-// `marginalia __worker --plugin PATH --parent PID --memory-limit BYTES`: the plugin worker
+// `marginalia __worker --protocol N --plugin PATH --parent PID --memory-limit BYTES`: the plugin worker
 // process the host starts for isolation (see host/worker_main.hpp). Not for people to run: it
 // talks frames on fds 3 and 4.
 #include <cstdio>

@@ -19,6 +19,10 @@ namespace marginalia::host {
 class IsolatedRunner final : public PluginRunner {
  public:
   PluginRunResult run(const LoadedPlugin& plugin, const sdk::Document& document, const RunContext& context) override;
+  /// Hands the document to every plugin's worker first, then collects the results in order:
+  /// the plugins check it at the same time, and the pipe round trips overlap.
+  std::vector<PluginRunResult> run_all(const std::vector<LoadedPlugin>& plugins, const sdk::Document& document,
+                                       const RunContext& context) override;
 };
 
 }  // namespace marginalia::host

@@ -56,6 +56,15 @@ class PluginRunner {
  public:
   virtual ~PluginRunner() = default;
   virtual PluginRunResult run(const LoadedPlugin& plugin, const sdk::Document& document, const RunContext& context) = 0;
+  /// Runs every plugin over one document; results in `plugins` order. By default one `run`
+  /// after the other; the isolated runner has all its workers check the document at once.
+  virtual std::vector<PluginRunResult> run_all(const std::vector<LoadedPlugin>& plugins, const sdk::Document& document,
+                                               const RunContext& context) {
+    std::vector<PluginRunResult> results;
+    results.reserve(plugins.size());
+    for (const LoadedPlugin& plugin : plugins) results.push_back(run(plugin, document, context));
+    return results;
+  }
 };
 
 /// Runs `check` in this process, containing exceptions. No protection from crashes or hangs.

@@ -51,8 +51,9 @@ bool read_frame(worker::Frame& frame) {
   for (int i = 0; i < 4; ++i) length |= std::uint32_t{static_cast<unsigned char>(header[i])} << (8 * i);
   if (length == 0) return false;
   frame.type = static_cast<MessageType>(static_cast<std::uint8_t>(header[4]));
-  frame.body.resize(length - 1);
-  return read_exact(worker::request_fd, frame.body.data(), frame.body.size());
+  frame.offset = 0;
+  frame.bytes.resize(length - 1);
+  return read_exact(worker::request_fd, frame.bytes.data(), frame.bytes.size());
 }
 
 // When an allocation fails at the memory limit, tell the host before anything else can go
@@ -108,7 +109,7 @@ class WorkerReporter final : public sdk::Reporter {
     worker::Frame frame;
     std::vector<sdk::FetchResult> results;
     std::string error;
-    if (!read_frame(frame) || frame.type != MessageType::fetch_results || !worker::decode_fetch_results(frame.body, results, error))
+    if (!read_frame(frame) || frame.type != MessageType::fetch_results || !worker::decode_fetch_results(frame.body(), results, error))
       ::_exit(4);  // the host broke the protocol or went away
     return results;
   }
@@ -206,7 +207,13 @@ bool parse_worker_arguments(const std::vector<std::string>& args, WorkerArgument
     }
     const std::string& value = args[++i];
     char* end = nullptr;
-    if (args[i - 1] == "--plugin") arguments.plugin_path = value;
+    if (args[i - 1] == "--protocol") {
+      if (value != std::to_string(worker::protocol_version)) {
+        error = "the host speaks worker protocol " + value + ", this worker " + std::to_string(worker::protocol_version) +
+                " (host and worker come from different builds)";
+        return false;
+      }
+    } else if (args[i - 1] == "--plugin") arguments.plugin_path = value;
     else if (args[i - 1] == "--parent") arguments.parent = static_cast<pid_t>(std::strtol(value.c_str(), &end, 10));
     else if (args[i - 1] == "--memory-limit") arguments.memory_limit_bytes = std::strtoull(value.c_str(), &end, 10);
     else {
@@ -250,12 +257,12 @@ void serve_plugin(const WorkerArguments& arguments) {
   worker::Frame frame;
   while (read_frame(frame)) {
     if (frame.type == MessageType::configure) {
-      send(MessageType::configured, worker::encode_configure_reply(configure(plugin, frame.body)));
+      send(MessageType::configured, worker::encode_configure_reply(configure(plugin, std::string(frame.body()))));
     } else if (frame.type == MessageType::check) {
       worker::CheckRequest request;
       std::string error;
-      if (!worker::decode_check_request(frame.body, request, error)) ::_exit(5);
-      frame.body = std::string();
+      if (!worker::decode_check_request(frame.body(), request, error)) ::_exit(5);
+      frame.bytes = std::string();
       send(MessageType::result, worker::encode_check_reply(check(plugin, request)));
     } else {
       ::_exit(5);

@@ -23,7 +23,8 @@ struct WorkerArguments {
   unsigned long long memory_limit_bytes = 0;
 };
 
-/// Parses `--plugin PATH --parent PID --memory-limit BYTES`; false with `error` set otherwise.
+/// Parses `--protocol N --plugin PATH --parent PID --memory-limit BYTES`; false with `error` set
+/// otherwise, also when N is not this build's protocol version.
 bool parse_worker_arguments(const std::vector<std::string>& args, WorkerArguments& arguments, std::string& error);
 
 /// Serves the host on fds 3 and 4 until it closes fd 3, then ends the process with `_exit`

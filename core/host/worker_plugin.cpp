@@ -72,7 +72,7 @@ bool await_hello(WorkerProcess& worker, unsigned timeout_ms, worker::Hello& hell
       continue;
     }
     std::string error;
-    if (frame.type != MessageType::hello || !worker::decode_hello(frame.body, hello, error)) {
+    if (frame.type != MessageType::hello || !worker::decode_hello(frame.body(), hello, error)) {
       worker.kill_group();
       failure = {RunStatus::bad_output, "a broken hello from the worker" + (error.empty() ? std::string() : ": " + error)};
       return false;
@@ -105,7 +105,7 @@ bool send_options(WorkerProcess& worker, const std::string& options_json, unsign
       continue;
     }
     std::string error;
-    if (frame.type != MessageType::configured || !worker::decode_configure_reply(frame.body, reply, error)) {
+    if (frame.type != MessageType::configured || !worker::decode_configure_reply(frame.body(), reply, error)) {
       worker.kill_group();
       failure = {RunStatus::bad_output, "a broken reply to configure" + (error.empty() ? std::string() : ": " + error)};
       return false;
@@ -131,10 +131,12 @@ std::string load_failure_message(const Failure& failure) {
 
 }  // namespace
 
-LoadResult load_plugin_in_worker(const std::string& path, const WorkerSettings& settings) {
-  std::string error;
-  std::unique_ptr<WorkerProcess> worker = WorkerProcess::spawn({settings.executable, path, settings.memory_limit_bytes}, error);
-  if (!worker) return load_problem(path, "host/plugin-load-failed", error);
+namespace {
+
+// The second half of loading: wait for the started worker's hello and check what it says.
+LoadResult finish_loading(const std::string& path, const WorkerSettings& settings, std::unique_ptr<WorkerProcess> worker,
+                          const std::string& spawn_error) {
+  if (!worker) return load_problem(path, "host/plugin-load-failed", spawn_error);
   worker::Hello hello;
   Failure failure;
   if (!await_hello(*worker, settings.timeout_ms, hello, failure)) return load_problem(path, "host/plugin-load-failed", load_failure_message(failure));
@@ -157,6 +159,47 @@ LoadResult load_plugin_in_worker(const std::string& path, const WorkerSettings& 
   return result;
 }
 
+}  // namespace
+
+LoadResult load_plugin_in_worker(const std::string& path, const WorkerSettings& settings) {
+  std::string error;
+  std::unique_ptr<WorkerProcess> worker = WorkerProcess::spawn({settings.executable, path, settings.memory_limit_bytes}, error);
+  return finish_loading(path, settings, std::move(worker), error);
+}
+
+PluginProbes::PluginProbes(const std::vector<std::string>& paths, WorkerSettings settings) : settings_(std::move(settings)) {
+  for (const std::string& path : paths) {
+    Started started;
+    started.worker = WorkerProcess::spawn({settings_.executable, path, settings_.memory_limit_bytes}, started.error);
+    started_.emplace(path, std::move(started));
+  }
+}
+
+PluginProbes::~PluginProbes() = default;
+
+std::function<LoadResult(const std::string& path)> make_worker_loader(const PluginSearch& search, const WorkerSettings& settings) {
+  std::vector<std::string> libraries;
+  std::error_code error;
+  for (const std::string& dir : plugin_directories(search))
+    for (const std::filesystem::directory_entry& entry : std::filesystem::directory_iterator(dir, error))
+      if (entry.path().extension() == ".so") libraries.push_back(entry.path().string());
+  auto probes = std::make_shared<PluginProbes>(libraries, settings);
+  return [probes](const std::string& path) { return probes->load(path); };
+}
+
+LoadResult PluginProbes::load(const std::string& path) {
+  std::unique_lock<std::mutex> lock(mutex_);
+  auto found = started_.find(path);
+  if (found == started_.end()) {
+    lock.unlock();
+    return load_plugin_in_worker(path, settings_);
+  }
+  Started started = std::move(found->second);
+  started_.erase(found);
+  lock.unlock();
+  return finish_loading(path, settings_, std::move(started.worker), started.error);
+}
+
 WorkerPlugin::WorkerPlugin(std::string path, WorkerSettings settings, sdk::PluginInfo info, std::unique_ptr<WorkerProcess> first)
     : path_(std::move(path)), settings_(std::move(settings)), info_(std::move(info)) {
   if (first) idle_.push_back(std::move(first));
@@ -176,19 +219,27 @@ std::unique_ptr<WorkerProcess> WorkerPlugin::take_idle() {
   while (true) {
     std::unique_ptr<WorkerProcess> worker;
     {
-      std::lock_guard<std::mutex> lock(mutex_);
-      if (idle_.empty()) return nullptr;
+      std::unique_lock<std::mutex> lock(mutex_);
+      // At the cap, wait for a busy worker to come back rather than start another process.
+      returned_.wait(lock, [this] { return !idle_.empty() || settings_.max_workers == 0 || busy_ < settings_.max_workers; });
+      ++busy_;
+      if (idle_.empty()) return nullptr;  // the caller starts one, counted as busy
       worker = std::move(idle_.back());
       idle_.pop_back();
     }
     if (worker->running()) return worker;
-    // It died while idle (for example with the thread that spawned it): reap it, try the next.
+    // It died while idle: reap it, and let the caller start a fresh one in its place.
+    return nullptr;
   }
 }
 
 void WorkerPlugin::give_back(std::unique_ptr<WorkerProcess> worker) {
-  std::lock_guard<std::mutex> lock(mutex_);
-  idle_.push_back(std::move(worker));
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    if (worker) idle_.push_back(std::move(worker));
+    --busy_;
+  }
+  returned_.notify_one();
 }
 
 bool WorkerPlugin::apply_options(WorkerProcess& worker, PluginRunResult& result, std::vector<std::string>* problems) {
@@ -268,7 +319,8 @@ std::vector<std::string> WorkerPlugin::configure(const sdk::Options& options) {
     broken_ = result;
     return {};
   }
-  give_back(std::move(worker));
+  std::lock_guard<std::mutex> lock(mutex_);
+  idle_.push_back(std::move(worker));
   return {};
 }
 
@@ -276,41 +328,77 @@ void WorkerPlugin::check(const sdk::Document&, sdk::Reporter&) const {
   throw std::logic_error("plugin '" + info_.id + "' runs in worker processes: check it through IsolatedRunner");
 }
 
-PluginRunResult WorkerPlugin::run(const sdk::Document& document, const RunContext& context) {
-  {
-    std::lock_guard<std::mutex> lock(mutex_);
-    if (broken_) return *broken_;
-  }
-  PluginRunResult result = failure(RunStatus::ok, "");
-  std::unique_ptr<WorkerProcess> worker = take_idle();
-  if (!worker) worker = start(context.memory_limit_bytes, result);
-  if (!worker) return result;
+WorkerPlugin::Pending::~Pending() {
+  if (!healthy) worker.reset();
+  if (holds_slot) owner.give_back(std::move(worker));
+}
 
+worker::CheckOptions WorkerPlugin::check_options(const RunContext& context) {
   worker::CheckOptions options;
   options.host_settings = context.host_settings;
   options.memory_limit_bytes = context.memory_limit_bytes;
   options.max_findings = context.max_findings;
   options.max_output_bytes = context.max_output_bytes;
-  const std::string frame = worker::make_frame(MessageType::check, worker::encode_check_request(document, options));
+  return options;
+}
 
-  Clock::time_point deadline = after(context.timeout_ms);
-  if (!worker->send(frame, deadline)) {
-    // A worker that died while idle has run nothing for this document: one fresh try.
-    if (worker->running()) {
-      worker->kill_group();
-      return failure(RunStatus::timeout, "the worker did not accept the document within " + std::to_string(context.timeout_ms) + " ms");
-    }
-    worker = start(context.memory_limit_bytes, result);
-    if (!worker) return result;
-    deadline = after(context.timeout_ms);
-    if (!worker->send(frame, deadline)) {
-      worker::Frame ignored;
-      Failure failed = describe(worker->running() ? WorkerProcess::Receive::timeout : worker->receive(ignored, deadline, 0), *worker,
-                                context.timeout_ms, false, "while receiving the document");
-      return failure(failed.status, failed.detail);
+std::unique_ptr<WorkerPlugin::Pending> WorkerPlugin::begin(const sdk::Document& document, const RunContext& context,
+                                                           const std::string* frame) {
+  std::unique_ptr<Pending> pending(new Pending(*this, document, context));
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    if (broken_) {
+      pending->early = *broken_;
+      return pending;
     }
   }
+  pending->worker = take_idle();
+  pending->holds_slot = true;
+  PluginRunResult result = failure(RunStatus::ok, "");
+  std::unique_ptr<WorkerProcess>& worker = pending->worker;
+  if (!worker) worker = start(context.memory_limit_bytes, result);
+  if (!worker) {
+    pending->early = result;
+    return pending;
+  }
 
+  worker::CheckOptions options = check_options(context);
+  std::string encoded;
+  if (!frame) {
+    encoded = worker::encode_check_frame(document, options);
+    frame = &encoded;
+  }
+
+  pending->deadline = after(context.timeout_ms);
+  if (worker->send(*frame, pending->deadline)) return pending;
+  // A worker that died while idle has run nothing for this document: one fresh try.
+  if (worker->running()) {
+    worker->kill_group();
+    pending->early = failure(RunStatus::timeout, "the worker did not accept the document within " + std::to_string(context.timeout_ms) + " ms");
+    return pending;
+  }
+  worker = start(context.memory_limit_bytes, result);
+  if (!worker) {
+    pending->early = result;
+    return pending;
+  }
+  pending->deadline = after(context.timeout_ms);
+  if (!worker->send(*frame, pending->deadline)) {
+    worker::Frame ignored;
+    Failure failed = describe(worker->running() ? WorkerProcess::Receive::timeout : worker->receive(ignored, pending->deadline, 0), *worker,
+                              context.timeout_ms, false, "while receiving the document");
+    pending->early = failure(failed.status, failed.detail);
+  }
+  return pending;
+}
+
+PluginRunResult WorkerPlugin::finish(Pending& pending) {
+  if (pending.early) return *pending.early;
+  const RunContext& context = pending.context;
+  std::unique_ptr<WorkerProcess>& worker = pending.worker;
+  // The limit counts from when the host starts waiting for this worker: until then it may have
+  // been blocked on a fetch the host could not serve while it waited for another plugin.
+  Clock::time_point deadline = std::max(pending.deadline, after(context.timeout_ms));
   const std::size_t max_frame = context.max_output_bytes + (1u << 20);
   bool out_of_memory = false;
   worker::Frame reply;
@@ -327,7 +415,7 @@ PluginRunResult WorkerPlugin::run(const sdk::Document& document, const RunContex
     }
     if (reply.type == MessageType::fetch) {
       std::vector<sdk::FetchRequest> requests;
-      if (!worker::decode_fetch_requests(reply.body, requests, error)) {
+      if (!worker::decode_fetch_requests(reply.body(), requests, error)) {
         worker->kill_group();
         return failure(RunStatus::bad_output, "a broken fetch request: " + error);
       }
@@ -342,7 +430,7 @@ PluginRunResult WorkerPlugin::run(const sdk::Document& document, const RunContex
       continue;  // a failed send shows up as the worker's death or the deadline
     }
     PluginRunResult decoded;
-    if (reply.type != MessageType::result || !worker::decode_check_reply(reply.body, decoded, error)) {
+    if (reply.type != MessageType::result || !worker::decode_check_reply(reply.body(), decoded, error)) {
       worker->kill_group();
       return failure(RunStatus::bad_output, "the reply is not a check result" + (error.empty() ? std::string() : ": " + error));
     }
@@ -354,22 +442,26 @@ PluginRunResult WorkerPlugin::run(const sdk::Document& document, const RunContex
         break;
       case RunStatus::out_of_memory:
         // Its heap is spent: the next document gets a fresh worker.
-        worker.reset();
         return decoded;
       default:
         worker->kill_group();
         return failure(RunStatus::bad_output, std::string("the worker reported status '") + to_string(decoded.status) + "'");
     }
-    give_back(std::move(worker));
+    pending.healthy = true;
     if (decoded.status != RunStatus::ok) {
       decoded.findings.clear();
       decoded.marks.clear();
       return decoded;
     }
-    if (std::string problem = validate_plugin_output(info_, document, decoded, context); !problem.empty())
+    if (std::string problem = validate_plugin_output(info_, pending.document, decoded, context); !problem.empty())
       return failure(RunStatus::bad_output, problem);
     return decoded;
   }
+}
+
+PluginRunResult WorkerPlugin::run(const sdk::Document& document, const RunContext& context) {
+  std::unique_ptr<Pending> pending = begin(document, context);
+  return finish(*pending);
 }
 
 }  // namespace marginalia::host

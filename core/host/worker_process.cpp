@@ -150,8 +150,9 @@ std::unique_ptr<WorkerProcess> WorkerProcess::spawn(const WorkerLaunch& launch, 
   posix_spawnattr_setsigmask(&attributes, &none);
   posix_spawnattr_setsigdefault(&attributes, &all);
 
-  std::vector<std::string> args = {launch.executable, "__worker", "--plugin", launch.plugin_path, "--parent",
-                                   std::to_string(::getpid()), "--memory-limit", std::to_string(launch.memory_limit_bytes)};
+  std::vector<std::string> args = {launch.executable, "__worker", "--protocol", std::to_string(worker::protocol_version),
+                                   "--plugin", launch.plugin_path, "--parent", std::to_string(::getpid()),
+                                   "--memory-limit", std::to_string(launch.memory_limit_bytes)};
   std::vector<char*> argv;
   for (std::string& arg : args) argv.push_back(arg.data());
   argv.push_back(nullptr);
@@ -262,9 +263,8 @@ bool WorkerProcess::send(std::string_view frame, Clock::time_point deadline) {
 WorkerProcess::Receive WorkerProcess::receive(worker::Frame& frame, Clock::time_point deadline, std::size_t max_frame_bytes) {
   bool end_of_file = false;
   while (true) {
-    std::size_t consumed = 0;
-    switch (worker::scan_frame(buffer_, max_frame_bytes, frame, consumed)) {
-      case worker::FrameScan::complete: buffer_.erase(0, consumed); return Receive::frame;
+    switch (worker::take_frame(buffer_, max_frame_bytes, frame)) {
+      case worker::FrameScan::complete: return Receive::frame;
       case worker::FrameScan::too_large: return Receive::too_large;
       case worker::FrameScan::malformed: return Receive::malformed;
       case worker::FrameScan::incomplete: break;

@@ -20,6 +20,7 @@ class Encoder {
     u32(static_cast<std::uint32_t>(value.size()));
     out_.append(value);
   }
+  void reserve(std::size_t bytes) { out_.reserve(bytes); }
   std::string take() { return std::move(out_); }
 
  private:
@@ -336,7 +337,7 @@ std::string make_frame(MessageType type, std::string_view body) {
   return frame;
 }
 
-FrameScan scan_frame(std::string_view buffer, std::size_t max_frame_bytes, Frame& frame, std::size_t& consumed) {
+FrameScan take_frame(std::string& buffer, std::size_t max_frame_bytes, Frame& frame) {
   if (buffer.size() < frame_header_size) return FrameScan::incomplete;
   std::uint32_t length = 0;
   for (int i = 0; i < 4; ++i) length |= std::uint32_t{static_cast<unsigned char>(buffer[i])} << (8 * i);
@@ -347,8 +348,16 @@ FrameScan scan_frame(std::string_view buffer, std::size_t max_frame_bytes, Frame
   bool known = (type >= 1 && type <= 3) || (type >= 16 && type <= 20);
   if (!known) return FrameScan::malformed;
   frame.type = static_cast<MessageType>(type);
-  frame.body.assign(buffer.substr(frame_header_size + 1, length - 1));
-  consumed = frame_header_size + length;
+  std::size_t end = frame_header_size + length;
+  if (end == buffer.size()) {
+    frame.bytes = std::move(buffer);
+    frame.offset = frame_header_size + 1;
+    buffer = std::string();
+  } else {
+    frame.bytes.assign(buffer, frame_header_size + 1, length - 1);
+    frame.offset = 0;
+    buffer.erase(0, end);
+  }
   return FrameScan::complete;
 }
 
@@ -383,8 +392,9 @@ bool decode_hello(std::string_view body, Hello& hello, std::string& error) {
   });
 }
 
-std::string encode_check_request(const sdk::Document& document, const CheckOptions& options) {
-  Encoder out;
+namespace {
+
+void put_check_request(Encoder& out, const sdk::Document& document, const CheckOptions& options) {
   put(out, document);
   out.u32(static_cast<std::uint32_t>(options.host_settings.size()));
   for (const auto& [name, value] : options.host_settings) {
@@ -394,7 +404,26 @@ std::string encode_check_request(const sdk::Document& document, const CheckOptio
   out.u64(options.memory_limit_bytes);
   out.u64(options.max_findings);
   out.u64(options.max_output_bytes);
+}
+
+}  // namespace
+
+std::string encode_check_request(const sdk::Document& document, const CheckOptions& options) {
+  Encoder out;
+  put_check_request(out, document, options);
   return out.take();
+}
+
+std::string encode_check_frame(const sdk::Document& document, const CheckOptions& options) {
+  Encoder out;
+  out.reserve(frame_header_size + 1 + document.text.size() * 2 + 4096);
+  out.u32(0);  // the length, known at the end
+  out.u8(static_cast<std::uint8_t>(MessageType::check));
+  put_check_request(out, document, options);
+  std::string frame = out.take();
+  auto length = static_cast<std::uint32_t>(frame.size() - frame_header_size);
+  for (int i = 0; i < 4; ++i) frame[static_cast<std::size_t>(i)] = static_cast<char>((length >> (8 * i)) & 0xFF);
+  return frame;
 }
 
 bool decode_check_request(std::string_view body, CheckRequest& request, std::string& error) {

@@ -26,6 +26,9 @@
 
 namespace marginalia::host::worker {
 
+/// Bumped whenever a frame changes: host and worker must come from the same build.
+inline constexpr int protocol_version = 1;
+
 /// The worker reads requests from this descriptor.
 inline constexpr int request_fd = 3;
 /// The worker writes replies to this descriptor.
@@ -78,10 +81,13 @@ struct ConfigureReply {
   std::vector<std::string> problems;
 };
 
-/// A frame's type and body.
+/// A frame's type and body. The body is a view into `bytes`, which may still hold the frame's
+/// header: a large reply is moved, not copied, out of the read buffer.
 struct Frame {
   MessageType type = MessageType::hello;
-  std::string body;
+  std::string bytes;
+  std::size_t offset = 0;
+  std::string_view body() const { return std::string_view(bytes).substr(offset); }
 };
 
 /// A whole frame (header, type, body) ready to write.
@@ -90,12 +96,14 @@ std::string make_frame(MessageType type, std::string_view body);
 /// Outcome of looking for a frame at the start of a buffer.
 enum class FrameScan { incomplete, complete, too_large, malformed };
 
-/// Looks for a frame at the start of `buffer`; on `complete`, fills `frame` and sets `consumed`.
-/// Frames longer than `max_frame_bytes` are `too_large` (the sender must be stopped).
-FrameScan scan_frame(std::string_view buffer, std::size_t max_frame_bytes, Frame& frame, std::size_t& consumed);
+/// Takes the frame at the start of `buffer` out of it; on `complete`, `frame` holds it. Frames
+/// longer than `max_frame_bytes` are `too_large` (the sender must be stopped).
+FrameScan take_frame(std::string& buffer, std::size_t max_frame_bytes, Frame& frame);
 
 std::string encode_hello(const Hello& hello);
 std::string encode_check_request(const sdk::Document& document, const CheckOptions& options);
+/// The whole `check` frame, built in one buffer: the document is encoded once and copied no more.
+std::string encode_check_frame(const sdk::Document& document, const CheckOptions& options);
 /// The reply to a check: status, detail, findings and marks (plugin_id is not sent).
 std::string encode_check_reply(const PluginRunResult& result);
 std::string encode_configure_reply(const ConfigureReply& reply);

@@ -188,18 +188,33 @@ TEST(WorkerProtocol, AnUnknownSeverityIsRefused) {
   EXPECT_NE(error.find("severity"), std::string::npos) << error;
 }
 
-TEST(WorkerProtocol, FramesAreScannedWithACap) {
+TEST(WorkerProtocol, FramesAreTakenWithACap) {
   std::string frame = make_frame(MessageType::result, "abc");
-  Frame scanned;
-  std::size_t consumed = 0;
-  EXPECT_EQ(scan_frame(std::string_view(frame).substr(0, 6), 100, scanned, consumed), FrameScan::incomplete);
-  ASSERT_EQ(scan_frame(frame + "next", 100, scanned, consumed), FrameScan::complete);
-  EXPECT_EQ(consumed, frame.size());
-  EXPECT_EQ(scanned.type, MessageType::result);
-  EXPECT_EQ(scanned.body, "abc");
-  EXPECT_EQ(scan_frame(frame, 3, scanned, consumed), FrameScan::too_large);
-  EXPECT_EQ(scan_frame(std::string("\x05\x00\x00\x00\x63xxxx", 9), 100, scanned, consumed), FrameScan::malformed);
-  EXPECT_EQ(scan_frame(std::string("\x00\x00\x00\x00", 4), 100, scanned, consumed), FrameScan::malformed);
+  Frame taken;
+  std::string partial = frame.substr(0, 6);
+  EXPECT_EQ(take_frame(partial, 100, taken), FrameScan::incomplete);
+  std::string two = frame + make_frame(MessageType::fetch, "de");
+  ASSERT_EQ(take_frame(two, 100, taken), FrameScan::complete);
+  EXPECT_EQ(taken.type, MessageType::result);
+  EXPECT_EQ(taken.body(), "abc");
+  ASSERT_EQ(take_frame(two, 100, taken), FrameScan::complete) << "the second frame stays in the buffer";
+  EXPECT_EQ(taken.body(), "de");
+  EXPECT_TRUE(two.empty());
+  std::string big = frame;
+  EXPECT_EQ(take_frame(big, 3, taken), FrameScan::too_large);
+  std::string unknown("\x05\x00\x00\x00\x63xxxx", 9), empty("\x00\x00\x00\x00", 4);
+  EXPECT_EQ(take_frame(unknown, 100, taken), FrameScan::malformed);
+  EXPECT_EQ(take_frame(empty, 100, taken), FrameScan::malformed);
+}
+
+TEST(WorkerProtocol, ACheckFrameIsTheRequestWithItsHeader) {
+  CheckOptions options;
+  options.max_findings = 7;
+  std::string frame = encode_check_frame(full_document(), options);
+  Frame taken;
+  ASSERT_EQ(take_frame(frame, 1u << 20, taken), FrameScan::complete);
+  EXPECT_EQ(taken.type, MessageType::check);
+  EXPECT_EQ(taken.body(), encode_check_request(full_document(), options));
 }
 
 }  // namespace
