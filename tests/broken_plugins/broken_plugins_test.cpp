@@ -4,7 +4,15 @@
 // broken plugin with the expected code, drop the broken plugin's partial findings, leave no
 // process behind, and keep every healthy plugin's findings byte-identical to a run without it.
 #include <gtest/gtest.h>
+#include <signal.h>
+#include <fcntl.h>
+#include <spawn.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <thread>
 
 #include <filesystem>
 #include <iostream>
@@ -13,6 +21,8 @@
 #include "support/process.hpp"
 #include "support/temp_dir.hpp"
 #include "support/test_paths.hpp"
+
+extern char** environ;
 
 namespace marginalia::testing {
 namespace {
@@ -231,6 +241,36 @@ TEST(BrokenPlugins, PluginsCommandListsALoadCrashAsARefusal) {
   EXPECT_EQ(output["problems"][0]["code"], "host/plugin-load-failed");
   EXPECT_NE(output["problems"][0]["message"].get<std::string>().find("crashed while loading"), std::string::npos);
   EXPECT_FALSE(output["plugins"].empty()) << "the healthy plugins must still be listed";
+}
+
+TEST(BrokenPlugins, WorkersDieWithAKilledHost) {
+  TempDir dir;
+  fs::copy_file(fixture("busy-loop"), dir.file("busy-loop.so"));
+  std::vector<std::string> args = {marginalia_binary(), "check", report(), "--offline", "--timeout", "60000", "--plugin-dir", dir.path()};
+  std::vector<char*> argv;
+  for (std::string& arg : args) argv.push_back(arg.data());
+  argv.push_back(nullptr);
+  posix_spawn_file_actions_t actions;
+  posix_spawn_file_actions_init(&actions);
+  posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0);
+  posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0);
+  pid_t host = 0;
+  ASSERT_EQ(::posix_spawn(&host, argv[0], &actions, nullptr, argv.data(), environ), 0);
+  posix_spawn_file_actions_destroy(&actions);
+  // Wait until the busy-loop worker is running, then kill the host without warning.
+  for (int i = 0; i < 200 && processes_mentioning(dir.path()).size() < 2; ++i) std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  EXPECT_GE(processes_mentioning(dir.path()).size(), 2u) << "the busy-loop worker never started";
+  ::kill(host, SIGKILL);
+  int status = 0;
+  ::waitpid(host, &status, 0);
+  // PR_SET_PDEATHSIG takes the workers down with the host; the kernel needs a moment.
+  std::vector<std::string> left;
+  for (int i = 0; i < 100; ++i) {
+    left = processes_mentioning(dir.path());
+    if (left.empty()) break;
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  }
+  EXPECT_TRUE(left.empty()) << "outlived the host: " << left.front();
 }
 
 }  // namespace

@@ -45,7 +45,7 @@ void require_prefix() {
 
 TEST(SdkConsumer, InstallHoldsTheBinaryThePluginsAndOnlyTheSdkHeaders) {
   require_prefix();
-  for (const char* file : {"bin/marginalia", "include/marginalia/sdk/sdk.hpp", "include/marginalia/sdk/version.hpp",
+  for (const char* file : {"bin/marginalia", "lib/marginalia/marginalia-worker", "include/marginalia/sdk/sdk.hpp", "include/marginalia/sdk/version.hpp",
                            "lib/cmake/marginalia-sdk/marginalia-sdkConfig.cmake", "lib/cmake/marginalia-sdk/marginalia-sdkConfigVersion.cmake",
                            "lib/cmake/marginalia-sdk/marginalia-sdkTargets.cmake", "lib/cmake/marginalia-sdk/MarginaliaPlugin.cmake",
                            "lib/marginalia/plugins/footnotes.so", "lib/marginalia/plugins/hello.so", "lib/marginalia/plugins/acronyms.so"})
@@ -87,8 +87,11 @@ TEST(SdkConsumer, TheInstalledBinaryListsTheOutsidePluginsWithTheirSchemas) {
     EXPECT_TRUE(plugin["options_schema"].is_object()) << id;
   }
   EXPECT_TRUE(seen.count("hello") && seen.count("acronyms") && seen.count("footnotes")) << listed.out.substr(0, 400);
-  for (const json& plugin : output["plugins"])
-    if (plugin["id"] == "hello") EXPECT_TRUE(plugin["options_schema"]["properties"].contains("placeholders"));
+  for (const json& plugin : output["plugins"]) {
+    if (plugin["id"] == "hello") {
+      EXPECT_TRUE(plugin["options_schema"]["properties"].contains("placeholders"));
+    }
+  }
 }
 
 TEST(SdkConsumer, AcronymsAcceptsTheSeedReportsDefinitionsAndReportsTheRest) {
