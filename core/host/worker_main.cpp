@@ -262,7 +262,6 @@ void serve_plugin(const WorkerArguments& arguments) {
       worker::CheckRequest request;
       std::string error;
       if (!worker::decode_check_request(frame.body(), request, error)) ::_exit(5);
-      frame.bytes = std::string();
       send(MessageType::result, worker::encode_check_reply(check(plugin, request)));
     } else {
       ::_exit(5);
