@@ -1,0 +1,93 @@
+// SPDX-License-Identifier: MIT
+#include "citations.hpp"
+
+#include <gtest/gtest.h>
+
+#include "url_findings.hpp"
+
+namespace marginalia::plugins::urls {
+namespace {
+
+sdk::Document document(std::string text) {
+  sdk::Document d;
+  d.text = std::move(text);
+  return d;
+}
+
+sdk::Span span_of(const sdk::Document& d, std::string_view needle, std::size_t from = 0) {
+  std::size_t at = d.text.find(needle, from);
+  return {static_cast<std::uint32_t>(at), static_cast<std::uint32_t>(at + needle.size())};
+}
+
+TEST(Citations, GroupsEveryCitationOfOneUrl) {
+  sdk::Document d = document("A https://Example.org/a#one, B https://example.org/a#two and C https://example.org/b.");
+  std::vector<Cited> cited = collect_citations(d);
+  ASSERT_EQ(cited.size(), 2u);
+  EXPECT_EQ(cited[0].citations.size(), 2u);
+  EXPECT_EQ(cited[0].key, "https://example.org/a");
+  EXPECT_EQ(cited[1].key, "https://example.org/b");
+}
+
+TEST(Citations, LetsTheLinkWinOverTheTextItCovers) {
+  sdk::Document d = document("Read https://shown.example/ now.");
+  d.links.push_back({span_of(d, "https://shown.example/"), "https://real.example/target"});
+  std::vector<Cited> cited = collect_citations(d);
+  ASSERT_EQ(cited.size(), 1u);
+  EXPECT_EQ(cited[0].request, "https://real.example/target");
+  EXPECT_FALSE(cited[0].citations[0].span_is_url);
+}
+
+TEST(Citations, IgnoresRelativeAndMailLinksAndFlagsOtherSchemes) {
+  sdk::Document d = document("annex, mail, draft, script");
+  d.links.push_back({span_of(d, "annex"), "./annex.md#a"});
+  d.links.push_back({span_of(d, "mail"), "mailto:press@example.org"});
+  d.links.push_back({span_of(d, "draft"), "file:///home/me/draft.docx"});
+  d.links.push_back({span_of(d, "script"), "javascript:alert(1)"});
+  std::vector<Cited> cited = collect_citations(d);
+  ASSERT_EQ(cited.size(), 2u);
+  EXPECT_EQ(cited[0].kind, CitedKind::blocked_scheme);
+  EXPECT_EQ(cited[0].scheme, "file");
+  EXPECT_EQ(cited[1].scheme, "javascript");
+}
+
+TEST(Findings, PermanentRedirectOffersTheNewUrlOnlyWhereTheUrlIsWritten) {
+  sdk::Document d = document("See http://example.org/old and [the report].");
+  d.links.push_back({span_of(d, "the report"), "http://example.org/old"});
+  std::vector<Cited> cited = collect_citations(d);
+  ASSERT_EQ(cited.size(), 1u);
+  sdk::FetchResult moved;
+  moved.outcome = sdk::FetchOutcome::redirected;
+  moved.permanent_redirect = true;
+  moved.redirects = {"https://example.org/new"};
+  moved.final_url = "https://example.org/new";
+  Verdict verdict = judge(cited[0], moved, {});
+  ASSERT_TRUE(verdict.finding);
+  EXPECT_EQ(verdict.status, "redirected");
+  EXPECT_EQ(verdict.finding->replacement.value_or(""), "https://example.org/new");
+  ASSERT_EQ(verdict.finding->related.size(), 1u);
+  EXPECT_EQ(verdict.finding->related[0].message, "also cited here");
+}
+
+TEST(Findings, DoiRegisteredWhateverThePublisherSays) {
+  sdk::Document d = document("doi:10.1000/182");
+  std::vector<Cited> cited = collect_citations(d);
+  ASSERT_EQ(cited.size(), 1u);
+  EXPECT_EQ(cited[0].request, "https://doi.org/10.1000/182");
+  sdk::FetchResult blocked_by_publisher;
+  blocked_by_publisher.outcome = sdk::FetchOutcome::client_error;
+  blocked_by_publisher.http_status = 403;
+  blocked_by_publisher.redirects = {"https://publisher.example/article"};
+  EXPECT_FALSE(judge(cited[0], blocked_by_publisher, {}).finding);
+  EXPECT_EQ(judge(cited[0], std::nullopt, {}).status, "unchecked");
+}
+
+TEST(Findings, EveryCodeIsDeclaredOnce) {
+  std::vector<sdk::CodeInfo> codes = url_codes();
+  for (std::size_t i = 0; i < codes.size(); ++i) {
+    EXPECT_EQ(codes[i].code.rfind("urls/", 0), 0u);
+    for (std::size_t j = i + 1; j < codes.size(); ++j) EXPECT_NE(codes[i].code, codes[j].code);
+  }
+}
+
+}  // namespace
+}  // namespace marginalia::plugins::urls

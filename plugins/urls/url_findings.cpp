@@ -1,0 +1,203 @@
+// SPDX-License-Identifier: MIT
+#include "url_findings.hpp"
+
+namespace marginalia::plugins::urls {
+namespace {
+
+using sdk::FetchOutcome;
+using sdk::Severity;
+
+const char* reason_phrase(int status) {
+  switch (status) {
+    case 400: return "bad request";
+    case 401: return "unauthorized";
+    case 402: return "payment required";
+    case 403: return "forbidden";
+    case 404: return "not found";
+    case 405: return "method not allowed";
+    case 406: return "not acceptable";
+    case 410: return "gone";
+    case 429: return "too many requests";
+    case 451: return "unavailable for legal reasons";
+    case 500: return "internal server error";
+    case 502: return "bad gateway";
+    case 503: return "service unavailable";
+    case 504: return "gateway timeout";
+    default: return "";
+  }
+}
+
+std::string http_text(const sdk::FetchResult& result) {
+  if (!result.detail.empty()) return result.detail;
+  std::string phrase = reason_phrase(result.http_status);
+  return "HTTP " + std::to_string(result.http_status) + (phrase.empty() ? "" : " " + phrase);
+}
+
+Severity severity_of(const std::string& code) {
+  for (const sdk::CodeInfo& info : url_codes())
+    if (info.code == code) return info.default_severity;
+  return Severity::warning;
+}
+
+// Differs only by what servers add on their own: a trailing slash, and (for "www." written
+// without a scheme) the upgrade to https.
+bool same_resource(std::string a, std::string b, bool scheme_free) {
+  auto strip = [&](std::string& url) {
+    if (!url.empty() && url.back() == '/') url.pop_back();
+    if (scheme_free && url.rfind("https://", 0) == 0) url.erase(4, 1);
+  };
+  strip(a);
+  strip(b);
+  return a == b;
+}
+
+sdk::Finding make(const Cited& cited, const std::string& code, std::string message) {
+  sdk::Finding finding;
+  finding.code = code;
+  finding.severity = severity_of(code);
+  finding.span = cited.citations.front().span;
+  finding.message = std::move(message);
+  for (std::size_t i = 1; i < cited.citations.size(); ++i)
+    finding.related.push_back({cited.citations[i].span, "also cited here"});
+  return finding;
+}
+
+// How the message names the URL: as written, or "DOI 10.…" for a DOI written as such.
+std::string shown(const Cited& cited) {
+  const std::string& written = cited.citations.front().written;
+  if (cited.kind == CitedKind::doi && written.find("doi.org") == std::string::npos) return "DOI " + cited.doi;
+  return written;
+}
+
+}  // namespace
+
+std::vector<sdk::CodeInfo> url_codes() {
+  return {
+      {"urls/ok", Severity::note, "A cited URL answers (reported only with the report_ok option)."},
+      {"urls/redirected", Severity::warning, "A cited URL has moved permanently; the new address is suggested."},
+      {"urls/temporary-redirect", Severity::note, "A cited URL redirects temporarily (reported only with report_temporary_redirects)."},
+      {"urls/not-found", Severity::error, "A cited URL answers 404 Not Found or 410 Gone, or a DOI is not registered."},
+      {"urls/client-error", Severity::warning, "A cited URL answers another 4xx status (401, 403, 451…)."},
+      {"urls/server-error", Severity::warning, "A cited URL answers 5xx, still after retries."},
+      {"urls/timeout", Severity::warning, "A cited URL did not answer in time, or answered too slowly."},
+      {"urls/dns-failure", Severity::error, "The host name of a cited URL does not resolve."},
+      {"urls/tls-error", Severity::error, "A cited https URL failed certificate verification or the TLS handshake."},
+      {"urls/unreachable", Severity::error, "A cited URL's server refused or reset the connection."},
+      {"urls/blocked-address", Severity::warning, "A cited URL leads to a private, loopback or other internal address and was not checked."},
+      {"urls/blocked-scheme", Severity::warning, "A cited link uses a scheme other than http or https (file:, ftp:…), or redirects to one."},
+      {"urls/too-many-redirects", Severity::error, "A cited URL redirects in a loop or through more than 10 hops."},
+      {"urls/rate-limited", Severity::warning, "A cited URL's server asked to wait longer than the checker will (429/503 Retry-After)."},
+      {"urls/malformed", Severity::error, "A URL is written so that it cannot be parsed (bad host, port, scheme or slashes)."},
+      {"urls/invalid-doi", Severity::error, "A DOI does not have DOI syntax (10.NNNN/suffix)."},
+      {"urls/check-failed", Severity::warning, "A cited URL could not be checked for another reason."},
+  };
+}
+
+Verdict judge(const Cited& cited, const std::optional<sdk::FetchResult>& checked, const ReportOptions& options) {
+  Verdict verdict;
+  const Citation& first = cited.citations.front();
+  switch (cited.kind) {
+    case CitedKind::malformed: {
+      verdict.status = "malformed";
+      sdk::Finding finding = make(cited, "urls/malformed", "\"" + first.written + "\" is not a valid URL: " + cited.problem);
+      if (!cited.fix.empty()) {
+        finding.message += "; did you mean " + cited.fix + "?";
+        if (first.span_is_url) finding.replacement = cited.fix;
+      }
+      verdict.finding = std::move(finding);
+      return verdict;
+    }
+    case CitedKind::invalid_doi:
+      verdict.status = "invalid-doi";
+      verdict.finding = make(cited, "urls/invalid-doi", "\"" + cited.doi + "\" is not a valid DOI: " + cited.problem);
+      return verdict;
+    case CitedKind::blocked_scheme:
+      verdict.status = "blocked-scheme";
+      verdict.finding = make(cited, "urls/blocked-scheme",
+                             first.written + " uses the " + cited.scheme + ": scheme; readers of a published report can only follow http and https links");
+      return verdict;
+    case CitedKind::web:
+    case CitedKind::doi:
+      break;
+  }
+  if (!checked || checked->outcome == FetchOutcome::offline) {
+    verdict.status = "unchecked";
+    return verdict;
+  }
+  const sdk::FetchResult& result = *checked;
+  std::string url = shown(cited);
+  bool is_doi = cited.kind == CitedKind::doi;
+  // doi.org redirecting means the DOI is registered; what the publisher then says to a robot
+  // (often 403) is not the report's problem.
+  if (is_doi && !result.redirects.empty() && result.outcome != FetchOutcome::blocked_address && result.outcome != FetchOutcome::blocked_scheme) {
+    verdict.status = "ok";
+    if (options.report_ok) verdict.finding = make(cited, "urls/ok", url + " resolves (doi.org redirects to " + result.redirects.front() + ")");
+    return verdict;
+  }
+  auto fail = [&](const char* status, const std::string& code, std::string message) {
+    verdict.status = status;
+    verdict.finding = make(cited, code, std::move(message));
+    return verdict;
+  };
+  switch (result.outcome) {
+    case FetchOutcome::ok:
+      verdict.status = "ok";
+      if (options.report_ok) verdict.finding = make(cited, "urls/ok", url + " answers HTTP " + std::to_string(result.http_status));
+      return verdict;
+    case FetchOutcome::redirected: {
+      bool www = first.written.rfind("www.", 0) == 0;
+      if (is_doi || same_resource(cited.request, result.final_url, www)) {
+        verdict.status = "ok";
+        if (options.report_ok) verdict.finding = make(cited, "urls/ok", url + " answers HTTP " + std::to_string(result.http_status));
+        return verdict;
+      }
+      if (result.permanent_redirect) {
+        verdict.status = "redirected";
+        sdk::Finding finding = make(cited, "urls/redirected", url + " has moved permanently to " + result.final_url);
+        if (first.span_is_url) finding.replacement = result.final_url;
+        verdict.finding = std::move(finding);
+        return verdict;
+      }
+      verdict.status = "temporary-redirect";
+      if (options.report_temporary_redirects)
+        verdict.finding = make(cited, "urls/temporary-redirect", url + " redirects to " + result.final_url);
+      return verdict;
+    }
+    case FetchOutcome::client_error:
+      if (result.http_status == 404 || result.http_status == 410) {
+        if (is_doi) return fail("not-found", "urls/not-found", "DOI " + cited.doi + " is not registered: doi.org answers " + http_text(result));
+        return fail("not-found", "urls/not-found", url + " answers " + http_text(result));
+      }
+      return fail("client-error", "urls/client-error", url + " answers " + http_text(result));
+    case FetchOutcome::server_error:
+      return fail("server-error", "urls/server-error", url + " answers " + http_text(result));
+    case FetchOutcome::timeout:
+      return fail("timeout", "urls/timeout", url + " did not answer in time: " + (result.detail.empty() ? "timed out" : result.detail));
+    case FetchOutcome::dns_failure:
+      return fail("dns-failure", "urls/dns-failure", url + " cannot be reached: " + (result.detail.empty() ? "the host name does not resolve" : result.detail));
+    case FetchOutcome::tls_failure:
+      return fail("tls-error", "urls/tls-error", url + " failed TLS verification: " + (result.detail.empty() ? "certificate problem" : result.detail));
+    case FetchOutcome::unreachable:
+      return fail("unreachable", "urls/unreachable", url + " is unreachable: " + (result.detail.empty() ? "connection refused" : result.detail));
+    case FetchOutcome::blocked_address:
+      return fail("blocked-address", "urls/blocked-address",
+                  url + " was not checked: " + (result.detail.empty() ? "it leads to an internal address" : result.detail) +
+                      " (allow a range with --allow-net)");
+    case FetchOutcome::blocked_scheme:
+      return fail("blocked-scheme", "urls/blocked-scheme", url + " was not followed: " + (result.detail.empty() ? "not http or https" : result.detail));
+    case FetchOutcome::too_many_redirects:
+      return fail("too-many-redirects", "urls/too-many-redirects", url + " cannot be followed: " + (result.detail.empty() ? "too many redirects" : result.detail));
+    case FetchOutcome::rate_limited:
+      return fail("rate-limited", "urls/rate-limited", url + " was not checked to the end: " + (result.detail.empty() ? "rate limited" : result.detail));
+    case FetchOutcome::malformed:
+      return fail("malformed", "urls/malformed", "\"" + first.written + "\" is not a valid URL: " + (result.detail.empty() ? "it does not parse" : result.detail));
+    case FetchOutcome::offline:
+      verdict.status = "unchecked";
+      return verdict;
+    case FetchOutcome::failed:
+      break;
+  }
+  return fail("check-failed", "urls/check-failed", url + " could not be checked: " + (result.detail.empty() ? "unknown failure" : result.detail));
+}
+
+}  // namespace marginalia::plugins::urls
