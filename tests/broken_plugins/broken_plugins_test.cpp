@@ -126,6 +126,12 @@ TEST_P(BrokenPlugin, CostsOnlyItsOwnFindings) {
   std::string message = host[0]["message"];
   EXPECT_NE(message.find("'" + fault.id + "'"), std::string::npos) << message;
   EXPECT_NE(message.find(fault.detail), std::string::npos) << message;
+  // A library that never loaded is named by its file, so the user knows what to remove or rebuild.
+  for (const char* status : {"load-failed", "incompatible", "not-a-plugin", "refused"}) {
+    if (fault.status == status) {
+      EXPECT_NE(message.find(library), std::string::npos) << message;
+    }
+  }
 
   bool status_found = false;
   for (const json& plugin : run.output["files"][0]["plugins"])
