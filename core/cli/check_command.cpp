@@ -91,7 +91,8 @@ ExitCode run_check_command(const CommandLine& line) {
   options.read.format = line.input_format;
   if (line.max_input_bytes) options.read.max_input_bytes = line.max_input_bytes;
   options.document_date = line.document_date;
-  options.jobs = line.jobs ? line.jobs : std::max(1u, std::thread::hardware_concurrency());
+  // Isolated, a file's thread mostly waits for the plugins' workers: twice as many keep the cores busy.
+  options.jobs = line.jobs ? line.jobs : std::max(1u, std::thread::hardware_concurrency()) * (isolation_enabled(line) ? 2 : 1);
   options.context.fetch = fetch.get();
   if (line.timeout_ms) options.context.timeout_ms = line.timeout_ms;
   if (line.memory_limit_mb) options.context.memory_limit_bytes = line.memory_limit_mb << 20;

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <nlohmann/json.hpp>
 
+#include "cli/runner_setup.hpp"
 #include "config/plugin_options.hpp"
 
 namespace marginalia::cli {
@@ -13,6 +14,7 @@ host::PluginRegistry load_plugins(const CommandLine& line, const std::vector<std
   search.extra_dirs = line.plugin_dirs;
   search.use_default_dir = line.default_plugins;
   search.use_environment = true;
+  search.loader = make_plugin_loader(line);
   host::PluginRegistry registry = host::PluginRegistry::discover(search);
   auto listed = [](const std::vector<std::string>& list, const std::string& id) {
     return std::find(list.begin(), list.end(), id) != list.end();

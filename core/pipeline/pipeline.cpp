@@ -16,11 +16,13 @@ merge::DocumentReport Pipeline::check_document(model::LoadedDocument loaded) con
       if (entry.name == "date") { entry.value = options_.document_date; set = true; }
     if (!set) loaded.document.metadata.push_back({"date", options_.document_date});
   }
-  std::vector<host::PluginRunResult> runs;
+  std::vector<host::PluginRunResult> runs = runner_.run_all(registry_.plugins(), loaded.document, options_.context);
   std::vector<const sdk::PluginInfo*> infos;
-  for (const host::LoadedPlugin& plugin : registry_.plugins()) {
-    runs.push_back(runner_.run(plugin, loaded.document, options_.context));
-    infos.push_back(&plugin.info);
+  for (const host::LoadedPlugin& plugin : registry_.plugins()) infos.push_back(&plugin.info);
+  // A library that did not load is a plugin whose findings are missing from every document.
+  for (const host::LoadProblem& problem : registry_.problems()) {
+    runs.push_back(host::load_problem_result(problem));
+    infos.push_back(nullptr);
   }
   return merge::merge_document(std::move(loaded), std::move(runs), infos, options_.severity_overrides);
 }
