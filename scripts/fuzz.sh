@@ -23,6 +23,6 @@ for target in "${targets[@]}"; do
   max_len=65536
   [ "$target" = config ] && max_len=4096
   echo "== $target ($seconds s)"
-  build-fuzz/fuzz/"${target}_fuzzer" "$work" "fuzz/corpus/$target" -max_total_time="$seconds" -max_len="$max_len" \
+  build-fuzz/bin/"${target}_fuzzer" "$work" "fuzz/corpus/$target" -max_total_time="$seconds" -max_len="$max_len" \
     -rss_limit_mb=2048 -timeout=10 -print_final_stats=1 2>&1 | grep -E "^(stat::number_of_executed_units|stat::average_exec_per_sec|stat::peak_rss_mb|#[0-9]+ +DONE)|ERROR|SUMMARY" || true
 done

@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "marginalia/sdk/text.hpp"
+#include "model/text_normalizer.hpp"
 
 namespace marginalia::model {
 
@@ -13,19 +14,31 @@ DocumentBuilder::DocumentBuilder(std::string path, std::string format, SourceMap
   document_.format = std::move(format);
 }
 
+// Readers hand over pieces of a parser's output; a parser that splits a character (cmark-gfm
+// does on some malformed footnote labels) must not break the model's valid-UTF-8 invariant.
 void DocumentBuilder::append(std::string_view text, std::uint32_t input_begin) {
   if (text.empty()) return;
+  if (find_invalid_utf8(text) != std::string_view::npos) {
+    append_replacing(make_valid_utf8(text), input_begin, static_cast<std::uint32_t>(text.size()));
+    return;
+  }
   source_map_.add_segment(offset(), static_cast<std::uint32_t>(text.size()), input_begin);
   document_.text.append(text);
 }
 
 void DocumentBuilder::append_replacing(std::string_view text, std::uint32_t input_begin, std::uint32_t input_length) {
   if (text.empty()) return;
+  if (find_invalid_utf8(text) != std::string_view::npos) {
+    std::string valid = make_valid_utf8(text);
+    source_map_.add_segment(offset(), static_cast<std::uint32_t>(valid.size()), input_begin, input_length);
+    document_.text.append(valid);
+    return;
+  }
   source_map_.add_segment(offset(), static_cast<std::uint32_t>(text.size()), input_begin, input_length);
   document_.text.append(text);
 }
 
-void DocumentBuilder::append_synthetic(std::string_view text) { document_.text.append(text); }
+void DocumentBuilder::append_synthetic(std::string_view text) { document_.text.append(make_valid_utf8(text)); }
 
 void DocumentBuilder::begin_block(sdk::BlockKind kind, int level, std::string number) {
   if (in_block_) end_block();

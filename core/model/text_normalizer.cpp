@@ -62,6 +62,19 @@ std::size_t find_invalid_utf8(std::string_view bytes) {
   return std::string_view::npos;
 }
 
+std::string make_valid_utf8(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  while (!text.empty()) {
+    std::size_t bad = find_invalid_utf8(text);
+    if (bad == std::string_view::npos) { out.append(text); break; }
+    out.append(text.substr(0, bad));
+    out += "\xEF\xBF\xBD";
+    text.remove_prefix(bad + 1);
+  }
+  return out;
+}
+
 NormalizeResult normalize_input(std::string_view bytes) {
   NormalizeResult result;
   if (starts_with(bytes, std::string_view("\xFF\xFE\x00\x00", 4)) || starts_with(bytes, std::string_view("\x00\x00\xFE\xFF", 4))) {

@@ -43,6 +43,9 @@ struct NormalizeResult {
 /// Validates and normalises `bytes` as described above.
 NormalizeResult normalize_input(std::string_view bytes);
 
+/// `text` with every byte that is not part of well-formed UTF-8 replaced by U+FFFD.
+std::string make_valid_utf8(std::string_view text);
+
 /// Offset of the first byte that is not part of well-formed UTF-8, or `npos` when all are.
 std::size_t find_invalid_utf8(std::string_view bytes);
 

@@ -73,6 +73,8 @@ std::optional<std::string> parse_date_line(std::string_view line, NumericDateOrd
       if (lower == w || (lower.size() == 3 && std::string(w).compare(0, 3, lower) == 0)) { parts.erase(parts.begin()); break; }
   }
   if (parts.size() != 3) return std::nullopt;
+  for (const std::string& part : parts)
+    if (part.size() > 9) return std::nullopt;  // no date part is that long, and stoi would overflow
   int year = 0, month = 0, day = 0;
   if (all_digits(parts[0]) && all_digits(parts[1]) && all_digits(parts[2])) {
     int a = std::stoi(parts[0]), b = std::stoi(parts[1]), c = std::stoi(parts[2]);

@@ -18,6 +18,7 @@
 #include <vector>
 
 #include "marginalia/sdk/text.hpp"
+#include "model/text_normalizer.hpp"
 #include "readers/dateline.hpp"
 #include "readers/fused_marker_detector.hpp"
 #include "readers/notes_section.hpp"
@@ -147,10 +148,16 @@ class MarkdownWalker {
   }
 
  private:
+  // cmark's columns count bytes but expand tabs, so they are clamped to the line and moved back
+  // to a character boundary: an offset must never cut a UTF-8 sequence.
   std::uint32_t offset_of(int line, int column) const {
     if (line < 1 || static_cast<std::size_t>(line) > line_starts_.size()) return static_cast<std::uint32_t>(input_.size());
-    std::uint32_t offset = line_starts_[static_cast<std::size_t>(line) - 1] + static_cast<std::uint32_t>(std::max(column, 1) - 1);
-    return std::min<std::uint32_t>(offset, static_cast<std::uint32_t>(input_.size()));
+    std::size_t index = static_cast<std::size_t>(line) - 1;
+    std::uint32_t line_end = index + 1 < line_starts_.size() ? line_starts_[index + 1] : static_cast<std::uint32_t>(input_.size());
+    std::uint32_t offset = line_starts_[index] + static_cast<std::uint32_t>(std::max(column, 1) - 1);
+    offset = std::min(offset, line_end);
+    while (offset > line_starts_[index] && offset < input_.size() && (static_cast<unsigned char>(input_[offset]) & 0xC0) == 0x80) --offset;
+    return offset;
   }
   bool synthetic(cmark_node* node) const {
     return static_cast<std::size_t>(cmark_node_get_start_line(node)) > original_lines_;
@@ -233,7 +240,11 @@ class MarkdownWalker {
     std::size_t open = input_.find("[^", line_begin);
     std::size_t close = input_.find("]:", open == std::string_view::npos ? line_begin : open);
     if (open == std::string_view::npos || close == std::string_view::npos) return std::to_string(++anonymous_);
-    return std::string(input_.substr(open + 2, close - open - 2));
+    std::string label(input_.substr(open + 2, close - open - 2));
+    if (label.empty() || label.size() > 100 || label.find_first_of(" \t\n[]") != std::string::npos ||
+        model::find_invalid_utf8(label) != std::string::npos)
+      return std::to_string(++anonymous_);
+    return label;
   }
 
   void block(cmark_node* node, BlockKind kind, int level, std::string number = {}) {
@@ -365,7 +376,9 @@ class MarkdownWalker {
           saw_gfm_footnotes_ = true;
           std::uint32_t begin = node_start(node), end = node_end(node);
           std::string_view source = input_.substr(begin, end - begin);
-          std::string label = source.size() > 3 ? std::string(source.substr(2, source.size() - 3)) : std::string(literal ? literal : "");
+          bool bracketed = source.size() > 3 && source.compare(0, 2, "[^") == 0 && source.back() == ']';
+          std::string label = bracketed ? std::string(source.substr(2, source.size() - 3)) : std::string(literal ? literal : "");
+          if (model::find_invalid_utf8(label) != std::string::npos) label = literal ? literal : "";
           std::uint32_t text_begin = builder_.offset();
           builder_.append_replacing(label, begin, end - begin);
           builder_.add_note_ref({text_begin, builder_.offset()}, label);
