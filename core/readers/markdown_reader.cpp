@@ -485,12 +485,21 @@ ReadResult read_markdown(const ReaderInput& input) {
 
   static std::once_flag registered;
   std::call_once(registered, [] { cmark_gfm_core_extensions_ensure_registered(); });
-  std::unique_ptr<cmark_parser, ParserDeleter> parser(cmark_parser_new(CMARK_OPT_FOOTNOTES | CMARK_OPT_SOURCEPOS));
-  for (const char* name : {"table", "autolink", "strikethrough"})
-    if (cmark_syntax_extension* extension = cmark_find_syntax_extension(name))
-      cmark_parser_attach_syntax_extension(parser.get(), extension);
-  cmark_parser_feed(parser.get(), parsed.data(), parsed.size());
-  std::unique_ptr<cmark_node, NodeDeleter> root(cmark_parser_finish(parser.get()));
+  std::unique_ptr<cmark_node, NodeDeleter> root;
+  {
+    // cmark-gfm keeps the inline parser's special characters in one process-wide table that
+    // attaching an extension adds to and freeing a parser removes from; parsers on other threads
+    // would lose the autolink characters mid-parse (bare URLs silently not linked). So parsing is
+    // serialised; walking the finished tree is not.
+    static std::mutex cmark_mutex;
+    std::lock_guard<std::mutex> lock(cmark_mutex);
+    std::unique_ptr<cmark_parser, ParserDeleter> parser(cmark_parser_new(CMARK_OPT_FOOTNOTES | CMARK_OPT_SOURCEPOS));
+    for (const char* name : {"table", "autolink", "strikethrough"})
+      if (cmark_syntax_extension* extension = cmark_find_syntax_extension(name))
+        cmark_parser_attach_syntax_extension(parser.get(), extension);
+    cmark_parser_feed(parser.get(), parsed.data(), parsed.size());
+    root.reset(cmark_parser_finish(parser.get()));
+  }
 
   MarkdownWalker walker(parsed, original_lines, builder);
   walker.walk_document(root.get());
