@@ -94,13 +94,15 @@ NoteShape classify_note(std::string_view text) {
   if (start == std::string::npos) return NoteShape::no_source;
   std::string_view head = std::string_view(lower).substr(start);
   for (const char* back : {"ibid", "id.", "op. cit", "loc. cit", "see note", "see footnote", "see endnote", "see above", "see below",
-                           "see supra", "supra note", "see the section", "see section", "see appendix", "see figure", "see table"})
+                           "see supra", "supra note", "see the section", "see section", "see appendix", "see figure", "see table",
+                           "see chapter", "see part "})
     if (head.rfind(back, 0) == 0) return NoteShape::back_reference;
   if (contains_any(lower, {"http://", "https://", "www.", "doi:", "doi.org/", "isbn"})) return NoteShape::source;
   std::string_view original = text.substr(start);
   bool signals = has_quoted_title(text) || contains_any(lower, {"et al", "vol.", " pp.", " p. ", "(p. ", "press", "journal",
                                                                  "crs report", "crs in focus", "crs insight", "docket", "report no",
-                                                                 "working paper", "testimony"}) ||
+                                                                 "working paper", "testimony", " cong.,", " sess.,", "s. doc.",
+                                                                 "h. doc.", "(ser. "}) ||
                  (has_document_number(text) && count(text, ',') >= 1) || author_then_title(original) ||
                  (has_year(text) && count(text, ',') >= 1);
   return signals ? NoteShape::source : NoteShape::no_source;
