@@ -17,6 +17,7 @@ packages=(
   libgtest-dev libgmock-dev                      # tests
   jing                                           # TEI validation in the tests
   python3-jsonschema                             # SARIF/JSON schema validation in the tests
+  chromium                                       # the HTML report's browser test (driven by playwright-core from npm)
 )
 
 missing=()

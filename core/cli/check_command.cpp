@@ -127,6 +127,7 @@ ExitCode run_check_command(const CommandLine& line) {
   const bool main_to_file = !line.output.empty() && line.output != "-";
   std::string rendered;
   if (line.format == "json") rendered = reporters::render_json(run);
+  else if (line.format == "html") rendered = reporters::render_html(run);
   else if (line.format == "text") {
     reporters::TerminalOptions terminal{use_color(line.color_never || main_to_file, stdout), true, line.quiet};
     rendered = reporters::render_terminal(run, terminal);

@@ -39,6 +39,10 @@ std::string render_terminal(const RunReport& run, const TerminalOptions& options
 std::string render_plugin_summary(const RunReport& run);
 /// JSON described by schemas/findings.schema.json.
 std::string render_json(const RunReport& run);
+/// One self-contained HTML page for editors: each file's text with findings highlighted by
+/// severity, a filterable list grouped by plugin and severity, details on click, recognised
+/// dates, quotations and URLs on hover. Loads nothing (inline style and script allowed by hash).
+std::string render_html(const RunReport& run);
 
 /// Counts of findings by severity across a run.
 struct SeverityCounts {
