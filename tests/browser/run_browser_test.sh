@@ -14,9 +14,9 @@ chromium=${MARGINALIA_CHROMIUM:-/usr/bin/chromium}
 
 skip() { echo "SKIP: $*"; exit 77; }
 
-command -v node >/dev/null 2>&1 || skip "node is not installed (the browser test needs Node.js 18 or later)"
+command -v node >/dev/null 2>&1 || skip "node is not installed (the browser test needs Node.js 20 or later)"
 major=$(node -p 'process.versions.node.split(".")[0]')
-[ "$major" -ge 18 ] || skip "node $(node --version) is too old (the browser test needs Node.js 18 or later)"
+[ "$major" -ge 20 ] || skip "node $(node --version) is too old (playwright-core needs Node.js 20 or later)"
 [ -x "$chromium" ] || skip "$chromium not found: scripts/install-deps.sh installs Debian's chromium"
 
 installed() {
