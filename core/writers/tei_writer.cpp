@@ -8,6 +8,7 @@
 #include <tuple>
 
 #include "marginalia/sdk/text.hpp"
+#include "reporters/sha256.hpp"
 #include "writers/xml_writer.hpp"
 
 namespace marginalia::writers {
@@ -309,9 +310,25 @@ class TeiBuilder {
     xml_.close();  // text
   }
 
+  // The first index of `items` (sorted by span begin) whose span begins at or after `offset`:
+  // each block looks only at its own items, never at the whole document's.
+  template <class Items, class Begin>
+  static std::size_t first_from(const Items& items, std::uint32_t offset, Begin begin_of) {
+    std::size_t low = 0, high = items.size();
+    while (low < high) {
+      std::size_t mid = (low + high) / 2;
+      if (begin_of(items[mid]) < offset) low = mid + 1;
+      else high = mid;
+    }
+    return low;
+  }
+
   std::vector<InlineItem> inline_items(Span block) {
     std::vector<InlineItem> items;
-    for (std::size_t r = 0; r < document_.note_refs.size(); ++r) {
+    auto span_begin = [](const auto& item) { return item.span.begin; };
+    auto mark_begin = [](const merge::PluginMark& entry) { return entry.mark.span.begin; };
+    for (std::size_t r = first_from(document_.note_refs, block.begin, span_begin);
+         r < document_.note_refs.size() && document_.note_refs[r].span.begin <= block.end; ++r) {
       const sdk::NoteRef& ref = document_.note_refs[r];
       if (!block.contains(ref.span) || ref.span.empty()) continue;
       Attributes attributes{{"xml:id", ref_ids_[r]}, {"type", "noteAnchor"}, {"n", ref.label}};
@@ -319,11 +336,18 @@ class TeiBuilder {
       if (note != note_id_.end()) attributes.push_back({"target", "#" + note->second});
       items.push_back({ref.span, 5, "ref", attributes, {}, {}});
     }
+    std::size_t first_mark = first_from(report_.marks, block.begin, mark_begin);
+    std::size_t end_mark = first_mark;
+    while (end_mark < report_.marks.size() && report_.marks[end_mark].mark.span.begin <= block.end) ++end_mark;
     std::map<std::pair<std::uint32_t, std::uint32_t>, std::string> url_status;
-    for (const merge::PluginMark& entry : report_.marks)
+    for (std::size_t m = first_mark; m < end_mark; ++m) {
+      const merge::PluginMark& entry = report_.marks[m];
       if (entry.mark.kind == sdk::MarkKind::url) url_status[{entry.mark.span.begin, entry.mark.span.end}] = attribute_value(entry.mark.attributes, "status");
+    }
     std::set<std::pair<std::uint32_t, std::uint32_t>> linked;
-    for (const sdk::Link& link : document_.links) {
+    for (std::size_t l = first_from(document_.links, block.begin, span_begin);
+         l < document_.links.size() && document_.links[l].span.begin <= block.end; ++l) {
+      const sdk::Link& link = document_.links[l];
       if (!block.contains(link.span) || link.span.empty()) continue;
       Attributes attributes;
       std::string pointer = tei_pointer(link.target);
@@ -336,8 +360,8 @@ class TeiBuilder {
       linked.insert({link.span.begin, link.span.end});
       items.push_back({link.span, 4, "ref", attributes, {}, {}});
     }
-    for (const merge::PluginMark& entry : report_.marks) {
-      const sdk::Mark& mark = entry.mark;
+    for (std::size_t m = first_mark; m < end_mark; ++m) {
+      const sdk::Mark& mark = report_.marks[m].mark;
       if (!block.contains(mark.span) || mark.span.empty()) continue;
       switch (mark.kind) {
         case sdk::MarkKind::date: {
@@ -541,50 +565,14 @@ class TeiBuilder {
   std::vector<std::string> organisations_;
 };
 
-// SHA-256 (FIPS 180-4), for the source file's checksum in the header.
 std::string sha256_hex(const std::string& data) {
-  static const std::uint32_t k[64] = {
-      0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5, 0xd807aa98, 0x12835b01,
-      0x243185be, 0x550c7dc3, 0x72be5d74, 0x80deb1fe, 0x9bdc06a7, 0xc19bf174, 0xe49b69c1, 0xefbe4786, 0x0fc19dc6, 0x240ca1cc,
-      0x2de92c6f, 0x4a7484aa, 0x5cb0a9dc, 0x76f988da, 0x983e5152, 0xa831c66d, 0xb00327c8, 0xbf597fc7, 0xc6e00bf3, 0xd5a79147,
-      0x06ca6351, 0x14292967, 0x27b70a85, 0x2e1b2138, 0x4d2c6dfc, 0x53380d13, 0x650a7354, 0x766a0abb, 0x81c2c92e, 0x92722c85,
-      0xa2bfe8a1, 0xa81a664b, 0xc24b8b70, 0xc76c51a3, 0xd192e819, 0xd6990624, 0xf40e3585, 0x106aa070, 0x19a4c116, 0x1e376c08,
-      0x2748774c, 0x34b0bcb5, 0x391c0cb3, 0x4ed8aa4a, 0x5b9cca4f, 0x682e6ff3, 0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208,
-      0x90befffa, 0xa4506ceb, 0xbef9a3f7, 0xc67178f2};
-  std::uint32_t h[8] = {0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19};
-  auto rotr = [](std::uint32_t x, int n) { return (x >> n) | (x << (32 - n)); };
-  std::string message = data;
-  std::uint64_t bit_length = static_cast<std::uint64_t>(data.size()) * 8;
-  message.push_back(static_cast<char>(0x80));
-  while (message.size() % 64 != 56) message.push_back('\0');
-  for (int i = 7; i >= 0; --i) message.push_back(static_cast<char>((bit_length >> (i * 8)) & 0xFF));
-  for (std::size_t chunk = 0; chunk < message.size(); chunk += 64) {
-    std::uint32_t w[64];
-    for (int i = 0; i < 16; ++i)
-      w[i] = (std::uint32_t(static_cast<unsigned char>(message[chunk + i * 4])) << 24) |
-             (std::uint32_t(static_cast<unsigned char>(message[chunk + i * 4 + 1])) << 16) |
-             (std::uint32_t(static_cast<unsigned char>(message[chunk + i * 4 + 2])) << 8) |
-             std::uint32_t(static_cast<unsigned char>(message[chunk + i * 4 + 3]));
-    for (int i = 16; i < 64; ++i) {
-      std::uint32_t s0 = rotr(w[i - 15], 7) ^ rotr(w[i - 15], 18) ^ (w[i - 15] >> 3);
-      std::uint32_t s1 = rotr(w[i - 2], 17) ^ rotr(w[i - 2], 19) ^ (w[i - 2] >> 10);
-      w[i] = w[i - 16] + s0 + w[i - 7] + s1;
-    }
-    std::uint32_t a = h[0], b = h[1], c = h[2], d = h[3], e = h[4], f = h[5], g = h[6], hh = h[7];
-    for (int i = 0; i < 64; ++i) {
-      std::uint32_t s1 = rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25);
-      std::uint32_t ch = (e & f) ^ (~e & g);
-      std::uint32_t t1 = hh + s1 + ch + k[i] + w[i];
-      std::uint32_t s0 = rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22);
-      std::uint32_t maj = (a & b) ^ (a & c) ^ (b & c);
-      std::uint32_t t2 = s0 + maj;
-      hh = g; g = f; f = e; e = d + t1; d = c; c = b; b = a; a = t1 + t2;
-    }
-    h[0] += a; h[1] += b; h[2] += c; h[3] += d; h[4] += e; h[5] += f; h[6] += g; h[7] += hh;
+  static const char* digits = "0123456789abcdef";
+  std::string out;
+  for (std::uint8_t byte : reporters::sha256(data)) {
+    out.push_back(digits[byte >> 4]);
+    out.push_back(digits[byte & 15]);
   }
-  char out[65];
-  for (int i = 0; i < 8; ++i) std::snprintf(out + i * 8, 9, "%08x", h[i]);
-  return std::string(out, 64);
+  return out;
 }
 
 }  // namespace
