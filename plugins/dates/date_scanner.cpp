@@ -143,7 +143,7 @@ std::size_t DateScanner::skip_abbreviation_dot(std::size_t i) const {
 
 // A written year in a strong context ("April 2024", "24 April 2024"): four digits, not part of
 // a longer number or code.
-bool DateScanner::year_at(std::size_t i, int& year) const {
+bool DateScanner::year_at(std::size_t i, int& year, bool strong_context) const {
   const std::vector<Token>& t = *tokens_;
   if (i >= t.size() || t[i].kind != TokenKind::number || t[i].digits != 4) return false;
   int v = digits_value(t[i]);
@@ -151,8 +151,11 @@ bool DateScanner::year_at(std::size_t i, int& year) const {
   if (i + 1 < t.size() && glued(i + 1)) {
     const Token& next = t[i + 1];
     if (next.kind == TokenKind::number || next.kind == TokenKind::word) return false;
+    // After a month or "since" nobody writes a decimal: "June 2023.5" is a year and a footnote
+    // marker the reader did not claim. Elsewhere "2023.5" is a number.
+    bool marker_after_stop = strong_context && next.value == '.';
     if (next.kind == TokenKind::punct && (next.value == '.' || next.value == ',' || next.value == ':' || next.value == '/') &&
-        i + 2 < t.size() && glued(i + 2) && t[i + 2].kind == TokenKind::number)
+        i + 2 < t.size() && glued(i + 2) && t[i + 2].kind == TokenKind::number && !marker_after_stop)
       return false;
   }
   year = v;
@@ -507,7 +510,7 @@ bool DateScanner::match_day_month(std::size_t i, Match& m, bool allow_range) {
   if (punct(after, ',')) ++after;
   int year = 0;
   std::size_t end = k;
-  if (year_at(after, year)) {
+  if (year_at(after, year, true)) {
     p.year = year;
     p.explicit_year = true;
     end = after + 1;
@@ -774,7 +777,7 @@ bool DateScanner::match_month_led(std::size_t i, Match& m, bool need_context, bo
     p.style = DateStyle::month_day;
     std::size_t end = k;
     std::size_t after = punct(k, ',') ? k + 1 : k;
-    if (year_at(after, year)) {
+    if (year_at(after, year, true)) {
       p.year = year;
       p.explicit_year = true;
       end = after + 1;
@@ -811,7 +814,7 @@ bool DateScanner::match_month_led(std::size_t i, Match& m, bool need_context, bo
       return true;
     }
   }
-  if (year_at(y, year)) {
+  if (year_at(y, year, true)) {
     p.g = Granularity::month;
     p.year = year;
     p.explicit_year = true;
@@ -1353,7 +1356,7 @@ bool DateScanner::match_inner_point(std::size_t i, Match& m) {
     if (!ok) {
       m = Match{};
       int year = 0;
-      if (year_at(i, year) && !(i + 1 < t.size() && t[i + 1].kind == TokenKind::punct && (t[i + 1].value == '%'))) {
+      if (year_at(i, year, true) && !(i + 1 < t.size() && t[i + 1].kind == TokenKind::punct && (t[i + 1].value == '%'))) {
         m.begin = i; m.end = i + 1;
         m.p.g = Granularity::year; m.p.year = year; m.p.explicit_year = true;
         ok = true;

@@ -60,7 +60,7 @@ class DateScanner {
   bool match_period_anchor(std::size_t i, Point& p, std::size_t& end);
   bool match_fiscal(std::size_t i, Match& m);
 
-  bool year_at(std::size_t i, int& year) const;
+  bool year_at(std::size_t i, int& year, bool strong_context = false) const;
   bool bare_year_ok(std::size_t i) const;
   int number_at(std::size_t i, std::size_t& end) const;
   std::string_view word_text(std::size_t i) const;

@@ -70,7 +70,7 @@ const WordSet& clause_openers() {
 
 enum class Cue { none, past, future, present };
 
-Cue classify(std::string_view word, std::string_view previous, std::string_view next) {
+Cue classify(std::string_view word, std::string_view previous, std::string_view next, bool opens_phrase) {
   if (future_words().contains(word))
     return Cue::future;
   if ((lower_equals(word, "going") || lower_equals(word, "set")) && lower_equals(next, "to")) return Cue::future;
@@ -83,7 +83,7 @@ Cue classify(std::string_view word, std::string_view previous, std::string_view 
     if (not_participles().contains(word))
       return Cue::none;
     // "(adjusted for inflation after 2027)": a participle opening a phrase, with no subject
-    if (previous.empty()) return Cue::none;
+    if (opens_phrase) return Cue::none;
     if (non_finite_before().contains(previous))
       return Cue::none;
     return Cue::past;
@@ -134,7 +134,8 @@ TenseCues tense_cues(std::string_view text, const std::vector<Token>& tokens, st
     if (i >= first && i < end) continue;
     std::string_view word = word_at(i);
     if (word.empty()) continue;
-    Cue cue = classify(word, i > 0 ? word_at(i - 1) : std::string_view{}, word_at(i + 1));
+    bool opens_phrase = i == 0 || (tokens[i - 1].kind == TokenKind::punct && !is_dash(tokens[i - 1].value));
+    Cue cue = classify(word, i > 0 ? word_at(i - 1) : std::string_view{}, word_at(i + 1), opens_phrase);
     if (cue == Cue::none) continue;
     int distance = static_cast<int>(i < first ? first - i : i - end + 1);
     int* slot = cue == Cue::past ? &best_past : cue == Cue::future ? &best_future : &best_present;

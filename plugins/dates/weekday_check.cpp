@@ -42,7 +42,7 @@ void check_weekdays(const ScannedDocument& scanned, std::vector<sdk::Finding>& o
     finding.span = e.weekday_span;
     finding.message = quoted(document, e.weekday_span) + " does not match " + date + ", which is a " +
                       std::string(weekday_name(actual));
-    if (!e.explicit_year) finding.message += " (year " + std::to_string(civil_from_day_number(e.first_day).year) + " taken from the document date)";
+    if (!e.explicit_year) finding.message += " (the text gives no year; " + std::to_string(civil_from_day_number(e.first_day).year) + " is inferred from the dates around it)";
     finding.replacement = same_form(document.slice(e.weekday_span), actual);
     finding.related.push_back({e.span, "the date"});
     out.push_back(std::move(finding));
