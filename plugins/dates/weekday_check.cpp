@@ -8,7 +8,7 @@ namespace {
 // The correct weekday written the way the text wrote the wrong one ("Mon", "MONDAY").
 std::string same_form(std::string_view written, int weekday) {
   std::string name(weekday_name(weekday));
-  if (written.size() < name.size() && written.size() >= 3) {
+  if (written.size() < 6) {  // every full weekday name has at least six letters
     std::size_t length = written.size();
     if (weekday == 1 && length == 4) name = "Tues";
     else if (weekday == 3 && length >= 4) name = length == 4 ? "Thur" : "Thurs";

@@ -1,0 +1,143 @@
+// SPDX-License-Identifier: MIT
+// The forms the dates plugin must recognise and the TEI values it must give them, numbers it
+// must leave alone, and footnote markers that must never become part of a date.
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "date_analysis.hpp"
+
+namespace marginalia::plugins::dates {
+namespace {
+
+struct Marked {
+  std::string text;
+  std::string attributes;  // "when=2024-04-24", "from=2022 to=2024"
+};
+
+sdk::Document document_of(const std::string& text, const std::string& date, std::vector<sdk::NoteRef> refs = {}) {
+  sdk::Document document;
+  document.path = "test.txt";
+  document.format = "text";
+  document.text = text;
+  document.blocks.push_back({sdk::BlockKind::paragraph, {0, static_cast<std::uint32_t>(text.size())}, 0, {}});
+  document.note_refs = std::move(refs);
+  if (!date.empty()) document.metadata.push_back({"date", date});
+  return document;
+}
+
+std::vector<Marked> marks_of(const sdk::Document& document, DateOptions options = {}) {
+  DateAnalysis analysis = analyse_document(document, options);
+  std::vector<Marked> out;
+  for (const sdk::Mark& mark : analysis.marks) {
+    Marked m{std::string(document.slice(mark.span)), {}};
+    for (const sdk::Attribute& a : mark.attributes) m.attributes += (m.attributes.empty() ? "" : " ") + a.name + "=" + a.value;
+    out.push_back(m);
+  }
+  return out;
+}
+
+// The one mark of a sentence, as "text | attributes".
+std::string mark(const std::string& text, const std::string& date = "2024-07-23") {
+  std::vector<Marked> marks = marks_of(document_of(text, date));
+  if (marks.size() != 1) return std::to_string(marks.size()) + " marks";
+  return marks[0].text + " | " + marks[0].attributes;
+}
+
+TEST(DateScanner, NormalisesFullDatesInEveryWrittenForm) {
+  EXPECT_EQ(mark("It was signed on 24 April 2024 in Paris."), "24 April 2024 | when=2024-04-24");
+  EXPECT_EQ(mark("It was signed on April 24, 2024 in Paris."), "April 24, 2024 | when=2024-04-24");
+  EXPECT_EQ(mark("It was signed on 24 Apr. 2024 in Paris."), "24 Apr. 2024 | when=2024-04-24");
+  EXPECT_EQ(mark("It was signed on 24.07.2024 in Paris."), "24.07.2024 | when=2024-07-24");
+  EXPECT_EQ(mark("24.07.2024."), "24.07.2024 | when=2024-07-24");
+  EXPECT_EQ(mark("It was signed on 2024-07-24 in Paris."), "2024-07-24 | when=2024-07-24");
+  EXPECT_EQ(mark("It was signed on 24/07/2024 in Paris."), "24/07/2024 | when=2024-07-24");
+  EXPECT_EQ(mark("It was signed on 07/24/2024 in Paris."), "07/24/2024 | when=2024-07-24");
+}
+
+TEST(DateScanner, NormalisesMonthsYearsAndPartialDates) {
+  EXPECT_EQ(mark("Exports fell in April 2024."), "April 2024 | when=2024-04");
+  EXPECT_EQ(mark("Growth slowed in mid-2023."), "mid-2023 | notBefore=2023-05 notAfter=2023-08");
+  EXPECT_EQ(mark("Growth slowed in early 2022."), "early 2022 | notBefore=2022-01 notAfter=2022-04");
+  EXPECT_EQ(mark("Trade grew through the 1990s."), "1990s | notBefore=1990 notAfter=1999");
+  EXPECT_EQ(mark("The outlook of 2019 still holds."), "2019 | when=2019");
+  EXPECT_EQ(mark("Sales rose in Q1 2024."), "Q1 2024 | notBefore=2024-01 notAfter=2024-03");
+  EXPECT_EQ(mark("Sales rose in the first quarter of 2009."), "the first quarter of 2009 | notBefore=2009-01 notAfter=2009-03");
+}
+
+TEST(DateScanner, NormalisesRanges) {
+  EXPECT_EQ(mark("The fair ran 24–26 April 2024 in Hanover."), "24–26 April 2024 | from=2024-04-24 to=2024-04-26");
+  EXPECT_EQ(mark("Prices rose between 2022 and 2024."), "between 2022 and 2024 | from=2022 to=2024");
+  EXPECT_EQ(mark("The envoy has been active since 2022."), "since 2022 | from=2022");
+  EXPECT_EQ(mark("Deliveries run from 2009 to 2011."), "from 2009 to 2011 | from=2009 to=2011");
+}
+
+TEST(DateScanner, ResolvesYearlessAndRelativeDatesAgainstTheDocumentDate) {
+  // 23 July 2024 is a Tuesday.
+  EXPECT_EQ(mark("In May, the president travelled to Beijing."), "May | when=2024-05");
+  EXPECT_EQ(mark("He spoke in Beijing on 24 April about exports."), "24 April | when=2024-04-24");
+  EXPECT_EQ(mark("The minister resigned on Monday."), "Monday | when=2024-07-22");
+  EXPECT_EQ(mark("The minister will resign on Friday."), "Friday | when=2024-07-26");
+  EXPECT_EQ(mark("Wednesday 24 April was busy."), "Wednesday 24 April | when=2024-04-24");
+  EXPECT_EQ(mark("Exports fell last year."), "last year | when=2023");
+  EXPECT_EQ(mark("The talks failed two weeks ago."), "two weeks ago | when=2024-07-09");
+  EXPECT_EQ(mark("The talks failed yesterday."), "yesterday | when=2024-07-22");
+  EXPECT_EQ(mark("The talks resume today."), "today | when=2024-07-23");
+  std::vector<Marked> marks = marks_of(document_of("Prices rose in March 2023. A year earlier they had fallen.", "2024-07-23"));
+  ASSERT_EQ(marks.size(), 2u);
+  EXPECT_EQ(marks[1].text + " | " + marks[1].attributes, "A year earlier | when=2022-03");  // the reference's month
+}
+
+TEST(DateScanner, LeavesNumbersThatAreNotDatesUnmarked) {
+  for (const char* text : {"Exports jumped by 12.5 percent.", "They celebrated 75 years of relations.",
+                           "As section 2.1 shows, the alignment holds.", "The plan costs $2,019 million.",
+                           "The programme has 1,500 staff.", "See P.L. 119-27 and H.R. 2670 for details.",
+                           "Over 2000 workers joined the strike.", "China's 12-point position paper is a dead end.",
+                           "The Russell 2000 Index fell.", "Version 4.12.0 was released."})
+    EXPECT_EQ(marks_of(document_of(text, "2024-07-23")).size(), 0u) << text;
+}
+
+TEST(DateScanner, NeverReadsFootnoteMarkersAsPartsOfDates) {
+  // "outlook of 20194": the reader says the 4 is a marker, so the year is 2019.
+  std::string text = "The outlook of 20194 was confirmed in June 2023.5 and 31.4";
+  std::vector<sdk::NoteRef> refs = {{{19, 20}, "4"}, {{48, 49}, "5"}, {{54, 55}, "4"}};
+  std::vector<Marked> marks = marks_of(document_of(text, "2024-07-23", refs));
+  ASSERT_EQ(marks.size(), 2u);
+  EXPECT_EQ(marks[0].text + " | " + marks[0].attributes, "2019 | when=2019");
+  EXPECT_EQ(marks[1].text + " | " + marks[1].attributes, "June 2023 | when=2023-06");
+}
+
+TEST(DateScanner, ReadsAmbiguousNumericDatesAsConfigured) {
+  sdk::Document document = document_of("It was signed on 04/05/2024.", "");
+  DateOptions month_first;
+  month_first.numeric_order = NumericOrder::month_first;
+  EXPECT_EQ(marks_of(document, month_first)[0].attributes, "when=2024-04-05");
+  DateOptions day_first;
+  day_first.numeric_order = NumericOrder::day_first;
+  EXPECT_EQ(marks_of(document, day_first)[0].attributes, "when=2024-05-04");
+  // Unsettled: both readings stay possible, and the check reports it.
+  EXPECT_EQ(marks_of(document)[0].attributes, "notBefore=2024-04-05 notAfter=2024-05-04");
+  EXPECT_EQ(analyse_document(document, {}).findings.size(), 1u);
+}
+
+TEST(DateScanner, GivesTheWeekdayCorrectionAsReplacement) {
+  DateAnalysis analysis = analyse_document(document_of("They met on Monday, 24 April 2024 in Geneva.", ""), {});
+  ASSERT_EQ(analysis.findings.size(), 1u);
+  const sdk::Finding& finding = analysis.findings[0];
+  EXPECT_EQ(finding.code, "dates/weekday-mismatch");
+  ASSERT_TRUE(finding.replacement.has_value());
+  EXPECT_EQ(*finding.replacement, "Wednesday");
+  EXPECT_NE(finding.message.find("which is a Wednesday"), std::string::npos);
+}
+
+TEST(DateScanner, ScansInLinearTimeOnPathologicalInput) {
+  // Long runs of near-dates must not make a pattern re-scan: 200,000 tokens finish at once.
+  std::string text;
+  for (int i = 0; i < 20000; ++i) text += "24 April 24 between since the end of 12.5 ";
+  DateAnalysis analysis = analyse_document(document_of(text, "2024-07-23"), {});
+  EXPECT_GT(analysis.scanned.dates.size(), 0u);
+}
+
+}  // namespace
+}  // namespace marginalia::plugins::dates
