@@ -96,10 +96,10 @@ void DateScanner::resolve(Point& p, std::size_t first, std::size_t end) {
   Tense tense = tense_around(first, end);
   int diff = position - now;
   int year = dct.year;
-  // A text that narrates another period ("Washington, 2nd March 1864 … your dispatch of
-  // February 11th") dates its year-less days by the last full date it gave, not by the
-  // document's own date.
-  if (narrative_year_ > 0 && (!settings_.has_document_date || narrative_year_ < dct.year - 1 || narrative_year_ > dct.year + 1)) {
+  // Without a document date, the last full date the text wrote stands in for it ("Washington,
+  // 2nd March 1864 … your dispatch of February 11th"). With one, news practice wins: a single
+  // historical date must not drag the report's "on 24 April" back to its year.
+  if (!settings_.has_document_date) {
     year = narrative_year_;
     tense = Tense::unknown;
     diff = 0;

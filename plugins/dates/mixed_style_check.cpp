@@ -2,6 +2,8 @@
 // Style is compared within running text only: datelines, metadata and notes often follow a
 // house or citation format of their own, block quotations keep their author's style, and a
 // numeric dateline beside written dates in the body is normal.
+#include <algorithm>
+
 #include "date_checks.hpp"
 
 namespace marginalia::plugins::dates {
@@ -30,7 +32,8 @@ void compare(const ScannedDocument& scanned, DateStyle a, DateStyle b, bool only
     if (f.expression.style == a) { ++count_a; if (!first_a) first_a = &f; }
     if (f.expression.style == b) { ++count_b; if (!first_b) first_b = &f; }
   }
-  if (!count_a || !count_b) return;
+  // A house style needs two examples: one date of each kind is too little to say which is the slip.
+  if (!count_a || !count_b || std::max(count_a, count_b) < 2) return;
   // The majority is the house style; on a tie, the style used first.
   bool a_wins = count_a > count_b || (count_a == count_b && first_a->expression.span.begin < first_b->expression.span.begin);
   DateStyle minority = a_wins ? b : a;
