@@ -46,13 +46,11 @@ struct DateExpression {
   bool anchored = false;              ///< resolved against the document date or an earlier date
   bool range = false;                 ///< a range or "since": from/to
   DateStyle style = DateStyle::none;
-  Tense tense = Tense::unknown;       ///< tense of the clause, when it was needed or computed
 
   bool impossible = false;            ///< "31 April 2023": no such day
   int impossible_day = 0, impossible_month = 0, impossible_year = -1;
 
   int stated_weekday = -1;            ///< the weekday written beside a full date, 0 = Monday
-  int actual_weekday = -1;            ///< the weekday that date really falls on
   sdk::Span weekday_span;             ///< the written weekday word
 
   bool ambiguous = false;             ///< numeric date readable both ways ("04/05/2024")

@@ -220,7 +220,6 @@ void DateScanner::emit(Match& m, std::vector<DateExpression>& out) {
   if (p.stated_weekday >= 0 && p.g == Granularity::day && p.year != unknown_year && is_valid_date(p.year, p.month, p.day)) {
     e.stated_weekday = p.stated_weekday;
     e.weekday_span = p.weekday_span;
-    e.actual_weekday = weekday_of(day_number(p.year, p.month, p.day));
   }
   if (p.ambiguous) {
     e.ambiguous = true;
