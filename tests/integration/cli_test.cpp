@@ -94,6 +94,18 @@ TEST(Samples, PlainTextSampleHasExactlyItsPlantedFootnoteDefects) {
                                                                      "40:4 footnotes/orphan-note"}));
 }
 
+TEST(Samples, PlainTextSampleHasItsPlantedDateAndQuotationDefects) {
+  json report = check_json(source_dir() + "/samples/report-with-footnote-defects.txt");
+  EXPECT_EQ(positions(report, "dates"), (std::set<std::string>{"15:286 dates/date-after-document", "23:121 dates/weekday-mismatch",
+                                                                 "33:49 dates/date-after-document"}));
+  EXPECT_EQ(positions(report, "quotes"), (std::set<std::string>{"17:35 quotes/missing-speaker"}));
+  for (const json& f : report["findings"]) {
+    if (f["code"] == "dates/weekday-mismatch") {
+      EXPECT_EQ(f["replacement"], "Wednesday");
+    }
+  }
+}
+
 TEST(Samples, MarkdownSampleHasExactlyItsPlantedFootnoteDefects) {
   json report = check_json(source_dir() + "/samples/report-with-footnote-defects.md");
   EXPECT_EQ(positions(report, "footnotes"),
