@@ -323,8 +323,9 @@ class Scanner {
     return span;
   }
 
-  // A run of block-quote paragraphs is one display quotation, unless its words are already a
-  // quotation between marks. A last paragraph "— Name" is the attribution, not quoted text.
+  // A run of block-quote paragraphs is one display quotation, unless it opens with a quotation
+  // between marks: then the block only sets off that quotation and its attribution ("“…,” said
+  // X"). A last paragraph "— Name" is the attribution, not quoted text.
   void add_block_quotations() {
     const auto& blocks = document_.blocks;
     std::size_t marks_count = result_.quotations.size();
@@ -349,7 +350,7 @@ class Scanner {
       bool covered = false;
       for (std::size_t i = 0; i < marks_count && !covered; ++i) {
         const Quotation& q = result_.quotations[i];
-        covered = q.span.begin <= whole.begin + 4 && q.span.end + 8 >= whole.end && q.span.end > whole.begin;
+        covered = q.span.begin <= whole.begin + 4 && q.span.begin >= whole.begin && q.span.end > whole.begin;
       }
       if (!covered && !whole.empty()) {
         Quotation q;
