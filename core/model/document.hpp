@@ -36,6 +36,9 @@ class DocumentBuilder {
   /// Appends `text` that stands for `input_length` input bytes at `input_begin` (an entity, an
   /// escape); positions inside it map to `input_begin`.
   void append_replacing(std::string_view text, std::uint32_t input_begin, std::uint32_t input_length);
+  /// Records that the current offset stands for input offset `input_offset`, without appending
+  /// text (an empty note still points at its own label).
+  void anchor(std::uint32_t input_offset) { source_map_.add_segment(offset(), 0, input_offset, 0); }
   /// Appends text with no origin (separators); positions map to the previous piece's end.
   void append_synthetic(std::string_view text);
 

@@ -139,10 +139,14 @@ class MarkdownWalker {
       std::uint32_t begin = builder_.offset();
       builder_.begin_block(BlockKind::note, 0, label);
       cursor_ = node_start(node);
+      builder_.anchor(cursor_);
       inlines_of(node);
       builder_.end_block();
       Span body = builder_.document().blocks.back().span;
-      if (body.empty()) body = {begin, begin};
+      if (body.empty()) {
+        body = {begin, begin};
+        builder_.append_synthetic("\n\n");  // the next note must not start at the empty one's anchor
+      }
       builder_.add_note(label, body, body);
     }
   }

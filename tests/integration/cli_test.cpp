@@ -109,7 +109,7 @@ TEST(Samples, PlainTextSampleHasItsPlantedDateAndQuotationDefects) {
 TEST(Samples, MarkdownSampleHasExactlyItsPlantedFootnoteDefects) {
   json report = check_json(source_dir() + "/samples/report-with-footnote-defects.md");
   EXPECT_EQ(positions(report, "footnotes"),
-            (std::set<std::string>{"19:73 footnotes/missing-note", "28:7 footnotes/empty-note", "30:7 footnotes/orphan-note"}));
+            (std::set<std::string>{"19:73 footnotes/missing-note", "27:6 footnotes/empty-note", "30:7 footnotes/orphan-note"}));
   EXPECT_EQ(report["files"][0]["date"], "2024-05-06") << "the front matter gives the document date";
 }
 
