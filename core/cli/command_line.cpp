@@ -43,7 +43,8 @@ commands:
   check FILE...        check reports (plain text, Markdown, TEI, HTML, DOCX)
   plugins [--json]     list the loaded plugins, their versions and finding codes
   explain CODE         show the documentation of a finding code (e.g. footnotes/missing-note)
-  init                 write a starting marginalia.json with every plugin and its defaults
+  init [-o FILE] [--force]
+                       write a starting marginalia.json (every plugin, its default options)
   version              print the version
 
 check options:
@@ -53,16 +54,16 @@ check options:
   --tei PATH           also write the TEI annotation layer to PATH (file, or folder)
   --fail-on LEVEL      exit 1 when a finding is at or above LEVEL: error (default), warning, note
   --exit-zero          exit 0 even with findings (report-only jobs); failures still exit 2
-  --quiet              print only the summary line on the terminal
+  -q, --quiet          print only the summary line on the terminal (and no notes on stderr)
   --no-color           never colour the terminal output (also: NO_COLOR set)
-  --jobs N             check N files at once (output is identical whatever N)
-  --config FILE        use this marginalia.json instead of searching next to the input
+  -j, --jobs N         check N files at once (output is identical whatever N)
+  --config FILE        use this marginalia.json instead of the nearest one above the inputs
   --enable ID, --disable ID   turn a plugin on or off for this run
   --document-date DATE the report's own date (ISO 8601) when the file does not say
   --input-format F     read every input as F: text, markdown, tei, html, docx
   --max-input-size N   refuse inputs larger than N bytes (K, M, G suffixes; default 256M)
   --baseline FILE      report only findings that are not in FILE
-  --write-baseline FILE  record the current findings in FILE
+  --write-baseline FILE  record every current finding in FILE and exit 0
   --sources DIR        local copies of cited sources for the quotes plugin
   --offline            no network at all (URLs get syntax checks only)
   --allow-net CIDR     let the URL checker reach this range (e.g. 127.0.0.1/32); repeatable
@@ -76,6 +77,14 @@ check options:
   --isolation MODE     process (default: each plugin in a worker process) or none
   --timeout MS         time limit per plugin and document (default 30000)
   --memory-limit MB    memory limit per plugin worker (default 2048)
+
+configuration: marginalia.json next to the input or in a parent folder (or --config):
+  plugins on or off, options per plugin, severity per code, fail level, globs to skip.
+  Suppress one finding in the draft, with a reason:
+    <!-- marginalia-disable-next-line CODE -- reason -->     (Markdown, HTML)
+    [marginalia-disable-next-line CODE -- reason]           (plain text)
+    <?marginalia-disable-next-line CODE -- reason?>         (TEI)
+  See docs/configuration.md and docs/ci.md.
 
 exit codes:
   0  the run completed and no finding reached the fail level
@@ -168,6 +177,7 @@ ParseResult parse_command_line(const std::vector<std::string>& args) {
       {"--offline", [&] { line.offline = true; }},
       {"--no-cache", [&] { line.no_cache = true; }},
       {"--exit-zero", [&] { line.exit_zero = true; }},
+      {"--force", [&] { line.force = true; }},
       {"--no-default-plugins", [&] { line.default_plugins = false; }},
       {"--help", [&] { line.command = "help"; }},
   };
@@ -207,6 +217,14 @@ ParseResult parse_command_line(const std::vector<std::string>& args) {
   }
   if (line.command == "check" && line.inputs.empty()) {
     result.error = "check needs at least one file";
+    return result;
+  }
+  if (!line.baseline.empty() && !line.write_baseline.empty()) {
+    result.error = "--baseline and --write-baseline cannot be combined: --write-baseline records every current finding";
+    return result;
+  }
+  if (line.command == "init" && !line.inputs.empty()) {
+    result.error = "init takes no file; use -o FILE to choose where marginalia.json goes";
     return result;
   }
   if (line.command == "explain" && line.inputs.size() != 1) {

@@ -36,6 +36,7 @@ struct CommandLine {
   std::string config_file;
   std::string baseline, write_baseline;
   bool exit_zero = false;
+  bool force = false;                  ///< init --force: overwrite an existing file
   unsigned long long max_input_bytes = 0;
   unsigned timeout_ms = 0;
   unsigned long long memory_limit_mb = 0;

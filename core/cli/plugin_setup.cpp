@@ -9,13 +9,16 @@
 
 namespace marginalia::cli {
 
-host::PluginRegistry load_plugins(const CommandLine& line, const std::vector<std::string>& disabled_by_config) {
+host::PluginRegistry discover_plugins(const CommandLine& line) {
   host::PluginSearch search;
   search.extra_dirs = line.plugin_dirs;
   search.use_default_dir = line.default_plugins;
   search.use_environment = true;
   search.loader = make_plugin_loader(line);
-  host::PluginRegistry registry = host::PluginRegistry::discover(search);
+  return host::PluginRegistry::discover(search);
+}
+
+void select_plugins(host::PluginRegistry& registry, const CommandLine& line, const std::vector<std::string>& disabled_by_config) {
   auto listed = [](const std::vector<std::string>& list, const std::string& id) {
     return std::find(list.begin(), list.end(), id) != list.end();
   };
@@ -23,6 +26,11 @@ host::PluginRegistry load_plugins(const CommandLine& line, const std::vector<std
     if (listed(line.enable, id)) return true;
     return !listed(line.disable, id) && !listed(disabled_by_config, id);
   });
+}
+
+host::PluginRegistry load_plugins(const CommandLine& line, const std::vector<std::string>& disabled_by_config) {
+  host::PluginRegistry registry = discover_plugins(line);
+  select_plugins(registry, line, disabled_by_config);
   return registry;
 }
 

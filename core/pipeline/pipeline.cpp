@@ -24,7 +24,9 @@ merge::DocumentReport Pipeline::check_document(model::LoadedDocument loaded) con
     runs.push_back(host::load_problem_result(problem));
     infos.push_back(nullptr);
   }
-  return merge::merge_document(std::move(loaded), std::move(runs), infos, options_.severity_overrides);
+  merge::DocumentReport report = merge::merge_document(std::move(loaded), std::move(runs), infos, options_.severity_overrides);
+  merge::apply_suppressions(report, options_.suppressions);
+  return report;
 }
 
 merge::FileReport Pipeline::check_file(const std::string& path) const {

@@ -12,6 +12,7 @@
 #include "host/plugin_registry.hpp"
 #include "host/plugin_runner.hpp"
 #include "merge/merge.hpp"
+#include "merge/suppressions.hpp"
 #include "readers/reader_registry.hpp"
 
 namespace marginalia::pipeline {
@@ -21,6 +22,8 @@ struct RunOptions {
   readers::ReadOptions read;
   host::RunContext context;
   merge::SeverityOverrides severity_overrides;
+  /// Inline suppressions and codes turned off (applied to each document after the merge).
+  merge::SuppressionSettings suppressions;
   /// Overrides the document's own date ("--document-date"); ISO 8601.
   std::string document_date;
   /// Files checked at once.

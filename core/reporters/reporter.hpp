@@ -22,6 +22,10 @@ struct RunReport {
   std::vector<sdk::PluginInfo> plugins;
   /// False when a file could not be read or a plugin failed.
   bool complete() const;
+  /// Findings at or above this severity fail the run (`--fail-on`); JUnit marks them failures.
+  sdk::Severity fail_level = sdk::Severity::error;
+  /// Findings hidden by inline suppressions and by the baseline, across all files.
+  std::size_t suppressed = 0, baselined = 0;
 };
 
 /// Options of the terminal reporter.
@@ -43,6 +47,15 @@ std::string render_json(const RunReport& run);
 /// severity, a filterable list grouped by plugin and severity, details on click, recognised
 /// dates, quotations and URLs on hover. Loads nothing (inline style and script allowed by hash).
 std::string render_html(const RunReport& run);
+/// SARIF 2.1.0 (GitHub code scanning): one rule per code of the loaded plugins and per core
+/// code used, results with regions and content-based `partialFingerprints`, and
+/// `executionSuccessful: false` for an incomplete run.
+std::string render_sarif(const RunReport& run);
+/// GitHub Actions workflow commands (`::error file=…,line=…::message`), one line per finding.
+std::string render_github(const RunReport& run);
+/// JUnit XML: one test suite per file, one test case per finding; findings at or above
+/// `fail_level` are failures, unreadable files and failed plugins are errors.
+std::string render_junit(const RunReport& run);
 
 /// Counts of findings by severity across a run.
 struct SeverityCounts {
