@@ -62,7 +62,7 @@ void check_numbering(const sdk::Document& document, const NoteCheckOptions& opti
         notes_fill_gap = notes_fill_gap || note_labels.count(std::to_string(missing));
       if (!notes_fill_gap)
         out.push_back(finding("footnotes/numbering-gap", sdk::Severity::warning, ref.span,
-                              "marker " + ref.label + " follows marker " + std::to_string(highest) + "; " +
+                              (highest == 0 ? "the first marker is " + ref.label : "marker " + ref.label + " follows marker " + std::to_string(highest)) + "; " +
                                   (*value - highest - 1 == 1 ? "number " : "numbers ") + range_text(highest + 1, *value - 1) + " " +
                                   (*value - highest - 1 == 1 ? "is" : "are") + " missing"));
     }

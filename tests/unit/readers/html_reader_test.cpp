@@ -90,8 +90,11 @@ TEST(HtmlReader, LinksSuperscriptMarkersToAFootnotesSection) {
   EXPECT_EQ(text_of(doc, d.notes[0].body), "Ministry report, 2023.") << "the back-link arrow is not note text";
   EXPECT_EQ(d.notes[3].label, "4") << "an uncited note keeps its list number";
   EXPECT_EQ(d.blocks.back().kind, BlockKind::note);
-  for (const sdk::Block& block : d.blocks)
-    if (block.kind != BlockKind::note) EXPECT_EQ(text_of(doc, block.span).find("Second note"), std::string::npos);
+  for (const sdk::Block& block : d.blocks) {
+    if (block.kind != BlockKind::note) {
+      EXPECT_EQ(text_of(doc, block.span).find("Second note"), std::string::npos);
+    }
+  }
 }
 
 TEST(HtmlReader, ReadsAnOrderedListUnderANotesHeadingAsNotesAndBareSuperscriptsAsMarkers) {

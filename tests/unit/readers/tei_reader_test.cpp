@@ -134,8 +134,11 @@ TEST(TeiReader, LinksEndnotesInBackThroughRefAndPtr) {
   ASSERT_EQ(d.notes.size(), 2u);
   EXPECT_EQ(text_of(doc, d.notes[1].body), "Second.");
   EXPECT_EQ(d.text.find("First.\n\nSecond."), d.text.rfind("First.")) << "endnotes are notes, not body paragraphs";
-  for (const sdk::Block& block : d.blocks)
-    if (block.kind != BlockKind::note) EXPECT_NE(text_of(doc, block.span), "First.") << "no paragraph repeats a note";
+  for (const sdk::Block& block : d.blocks) {
+    if (block.kind != BlockKind::note) {
+      EXPECT_NE(text_of(doc, block.span), "First.") << "no paragraph repeats a note";
+    }
+  }
 }
 
 TEST(TeiReader, TurnsWebTargetsOfRefAndPtrIntoLinks) {
