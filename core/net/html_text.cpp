@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "net/html_text.hpp"
 
+#include "marginalia/sdk/text.hpp"
 #include <algorithm>
 #include <cctype>
 #include <cstdint>
@@ -18,23 +19,6 @@ bool starts_with_nocase(std::string_view text, std::size_t at, std::string_view 
   return true;
 }
 
-void append_utf8(std::string& out, char32_t c) {
-  if (c == 0 || (c >= 0xD800 && c <= 0xDFFF) || c > 0x10FFFF) c = 0xFFFD;
-  if (c < 0x80) out.push_back(static_cast<char>(c));
-  else if (c < 0x800) {
-    out.push_back(static_cast<char>(0xC0 | (c >> 6)));
-    out.push_back(static_cast<char>(0x80 | (c & 0x3F)));
-  } else if (c < 0x10000) {
-    out.push_back(static_cast<char>(0xE0 | (c >> 12)));
-    out.push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | (c & 0x3F)));
-  } else {
-    out.push_back(static_cast<char>(0xF0 | (c >> 18)));
-    out.push_back(static_cast<char>(0x80 | ((c >> 12) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | (c & 0x3F)));
-  }
-}
 
 struct NamedEntity {
   const char* name;
@@ -69,12 +53,12 @@ std::size_t decode_entity(std::string_view text, std::size_t at, std::string& ou
       if (d < 0) return 0;
       value = value * (hex ? 16 : 10) + static_cast<std::uint32_t>(d);
     }
-    append_utf8(out, value == 0xA0 ? U' ' : value);
+    sdk::append_utf8(out, value == 0xA0 ? U' ' : value);
     return end - at + 1;
   }
   for (const NamedEntity& entity : named_entities)
     if (name == entity.name) {
-      if (entity.code) append_utf8(out, entity.code);
+      if (entity.code) sdk::append_utf8(out, entity.code);
       return end - at + 1;
     }
   return 0;
@@ -170,7 +154,7 @@ std::string latin1_to_utf8(std::string_view bytes) {
   out.reserve(bytes.size() + bytes.size() / 8);
   for (char c : bytes) {
     auto u = static_cast<unsigned char>(c);
-    append_utf8(out, u >= 0x80 && u < 0xA0 ? cp1252[u - 0x80] : static_cast<char32_t>(u));
+    sdk::append_utf8(out, u >= 0x80 && u < 0xA0 ? cp1252[u - 0x80] : static_cast<char32_t>(u));
   }
   return out;
 }

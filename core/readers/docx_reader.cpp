@@ -27,6 +27,7 @@
 #include "readers/docx_archive.hpp"
 #include "readers/markup_text.hpp"
 #include "readers/reader.hpp"
+#include "readers/xml_walk.hpp"
 
 namespace marginalia::readers {
 namespace {
@@ -254,21 +255,9 @@ class DocxWalker {
 
   // ---- the walk -----------------------------------------------------------------------------
   void walk(const pugi::xml_node& start) {
-    std::vector<Frame> stack;
-    pugi::xml_node node = start;
-    for (;;) {
-      stack.emplace_back();
-      bool descend = enter(node, stack.back());
-      pugi::xml_node first = descend ? node.first_child() : pugi::xml_node();
-      if (first) { node = first; continue; }
-      for (;;) {
-        leave(node, stack.back());
-        stack.pop_back();
-        if (node == start) return;
-        if (pugi::xml_node next = node.next_sibling()) { node = next; break; }
-        node = node.parent();
-      }
-    }
+    walk_xml<Frame>(
+        start, [this](const pugi::xml_node& node, Frame& frame) { return enter(node, frame); },
+        [this](const pugi::xml_node& node, Frame& frame) { leave(node, frame); });
   }
 
   bool enter(const pugi::xml_node& node, Frame& frame) {

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "readers/markup_text.hpp"
 
+#include "marginalia/sdk/text.hpp"
 #include <algorithm>
 
 namespace marginalia::readers {
@@ -44,23 +45,6 @@ char32_t decode_xml_reference(std::string_view body) {
   return value == 0 ? 0xFFFD : sanitize(value);
 }
 
-void append_utf8(std::string& out, char32_t c) {
-  if (c < 0x80) {
-    out.push_back(static_cast<char>(c));
-  } else if (c < 0x800) {
-    out.push_back(static_cast<char>(0xC0 | (c >> 6)));
-    out.push_back(static_cast<char>(0x80 | (c & 0x3F)));
-  } else if (c < 0x10000) {
-    out.push_back(static_cast<char>(0xE0 | (c >> 12)));
-    out.push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | (c & 0x3F)));
-  } else {
-    out.push_back(static_cast<char>(0xF0 | (c >> 18)));
-    out.push_back(static_cast<char>(0x80 | ((c >> 12) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | (c & 0x3F)));
-  }
-}
 
 std::string collapse_space(std::string_view text) {
   std::string out;
@@ -157,7 +141,7 @@ void MarkupText::append_decoded_reference(std::string_view input, std::uint32_t 
     return;
   }
   std::string decoded;
-  append_utf8(decoded, c);
+  sdk::append_utf8(decoded, c);
   append_atom(decoded, begin, length);
 }
 

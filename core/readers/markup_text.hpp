@@ -111,7 +111,7 @@ class BlockFlow {
 char32_t decode_xml_reference(std::string_view body);
 
 /// Appends the UTF-8 encoding of `c` to `out`.
-void append_utf8(std::string& out, char32_t c);
+
 
 /// `text` with runs of ASCII white space collapsed to one space and both ends trimmed.
 std::string collapse_space(std::string_view text);

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "source_library.hpp"
 
+#include <marginalia/sdk/text.hpp>
 #include <cctype>
 #include <cstdint>
 #include <filesystem>
@@ -34,21 +35,6 @@ bool is_html(const fs::path& path) {
   return ext == ".html" || ext == ".htm" || ext == ".xhtml";
 }
 
-void append_utf8(std::string& out, std::uint32_t c) {
-  if (c == 0 || c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF)) c = 0xFFFD;
-  if (c < 0x80) out.push_back(static_cast<char>(c));
-  else if (c < 0x800) { out.push_back(static_cast<char>(0xC0 | (c >> 6))); out.push_back(static_cast<char>(0x80 | (c & 0x3F))); }
-  else if (c < 0x10000) {
-    out.push_back(static_cast<char>(0xE0 | (c >> 12)));
-    out.push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | (c & 0x3F)));
-  } else {
-    out.push_back(static_cast<char>(0xF0 | (c >> 18)));
-    out.push_back(static_cast<char>(0x80 | ((c >> 12) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | (c & 0x3F)));
-  }
-}
 
 bool iequals_prefix(std::string_view text, std::size_t at, std::string_view word) {
   if (at + word.size() > text.size()) return false;
@@ -171,10 +157,10 @@ std::string html_to_text(std::string_view html) {
             else ok = false;
             if (value > 0x10FFFF) ok = false;
           }
-          if (ok) { append_utf8(out, value); done = true; }
+          if (ok) { sdk::append_utf8(out, value); done = true; }
         } else {
           for (const auto& [entity, value] : entities)
-            if (entity == name) { append_utf8(out, value); done = true; break; }
+            if (entity == name) { sdk::append_utf8(out, value); done = true; break; }
         }
         if (done) { i = end + 1; continue; }
       }

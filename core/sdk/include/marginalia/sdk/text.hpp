@@ -47,6 +47,29 @@ constexpr std::size_t utf8_length(char32_t c) {
   return c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
 }
 
+/// Appends the UTF-8 encoding of `c` to `out`; NUL, surrogates and values above U+10FFFF are
+/// written as U+FFFD, so the result is always valid UTF-8.
+template <class String>
+inline void append_utf8(String& out, char32_t c) {
+  if (c == 0 || (c >= 0xD800 && c <= 0xDFFF) || c > 0x10FFFF) c = 0xFFFD;
+  using Char = typename String::value_type;
+  if (c < 0x80) {
+    out.push_back(static_cast<Char>(c));
+  } else if (c < 0x800) {
+    out.push_back(static_cast<Char>(0xC0 | (c >> 6)));
+    out.push_back(static_cast<Char>(0x80 | (c & 0x3F)));
+  } else if (c < 0x10000) {
+    out.push_back(static_cast<Char>(0xE0 | (c >> 12)));
+    out.push_back(static_cast<Char>(0x80 | ((c >> 6) & 0x3F)));
+    out.push_back(static_cast<Char>(0x80 | (c & 0x3F)));
+  } else {
+    out.push_back(static_cast<Char>(0xF0 | (c >> 18)));
+    out.push_back(static_cast<Char>(0x80 | ((c >> 12) & 0x3F)));
+    out.push_back(static_cast<Char>(0x80 | ((c >> 6) & 0x3F)));
+    out.push_back(static_cast<Char>(0x80 | (c & 0x3F)));
+  }
+}
+
 /// True for ASCII digits.
 constexpr bool is_ascii_digit(char32_t c) { return c >= '0' && c <= '9'; }
 
