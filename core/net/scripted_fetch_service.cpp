@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "net/scripted_fetch_service.hpp"
 
+#include "net/http_status.hpp"
+
 #include <sstream>
 
 namespace marginalia::net {
@@ -38,6 +40,7 @@ std::string ScriptedFetchService::add(const std::string& line) {
   } else {
     result.http_status = status;
     result.final_url = url;
+    if (status > 0) result.detail = http_detail(status);
   }
   answers_[url] = std::move(result);
   return {};

@@ -7,30 +7,10 @@ namespace {
 using sdk::FetchOutcome;
 using sdk::Severity;
 
-const char* reason_phrase(int status) {
-  switch (status) {
-    case 400: return "bad request";
-    case 401: return "unauthorized";
-    case 402: return "payment required";
-    case 403: return "forbidden";
-    case 404: return "not found";
-    case 405: return "method not allowed";
-    case 406: return "not acceptable";
-    case 410: return "gone";
-    case 429: return "too many requests";
-    case 451: return "unavailable for legal reasons";
-    case 500: return "internal server error";
-    case 502: return "bad gateway";
-    case 503: return "service unavailable";
-    case 504: return "gateway timeout";
-    default: return "";
-  }
-}
-
+// The host words the status ("HTTP 404 not found"); a bare number is the fallback.
 std::string http_text(const sdk::FetchResult& result) {
   if (!result.detail.empty()) return result.detail;
-  std::string phrase = reason_phrase(result.http_status);
-  return "HTTP " + std::to_string(result.http_status) + (phrase.empty() ? "" : " " + phrase);
+  return "HTTP " + std::to_string(result.http_status);
 }
 
 Severity severity_of(const std::string& code) {
