@@ -27,6 +27,7 @@ namespace marginalia::cli {
 namespace {
 
 namespace fs = std::filesystem;
+using reporters::plural;
 
 sdk::Severity severity_named(const std::string& name) {
   if (name == "warning") return sdk::Severity::warning;
@@ -73,7 +74,6 @@ bool use_color(bool never, FILE* stream) {
   return ::isatty(::fileno(stream)) == 1;
 }
 
-std::string plural(std::size_t n, const char* word) { return std::to_string(n) + " " + word + (n == 1 ? "" : "s"); }
 
 // What marginalia.json and the plugins found say about this run; errors are printed.
 struct Setup {

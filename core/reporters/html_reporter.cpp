@@ -18,7 +18,6 @@ using html::escaped;
 
 constexpr sdk::Severity kSeverities[] = {sdk::Severity::error, sdk::Severity::warning, sdk::Severity::note};
 
-std::string plural(std::size_t n, const char* word) { return std::to_string(n) + " " + word + (n == 1 ? "" : "s"); }
 
 std::string position(const model::Position& at) { return std::to_string(at.line) + ":" + std::to_string(at.column); }
 

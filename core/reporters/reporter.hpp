@@ -63,6 +63,9 @@ struct SeverityCounts {
 };
 SeverityCounts count_findings(const RunReport& run);
 
+/// "1 finding", "3 findings": a count with its noun, for summaries.
+std::string plural(std::size_t count, const char* noun);
+
 /// `text` safe to print on a terminal: ESC, C0/C1 controls and bidi overrides shown as `\u{…}`.
 std::string terminal_safe(std::string_view text);
 

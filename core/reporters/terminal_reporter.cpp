@@ -20,9 +20,6 @@ const char* severity_color(sdk::Severity severity) {
   return "";
 }
 
-std::string plural(std::size_t n, const char* word) {
-  return std::to_string(n) + " " + word + (n == 1 ? "" : "s");
-}
 
 // The source line around `column`, at most ~100 code points, and the caret line under it.
 void excerpt(std::string& out, std::string_view line, std::uint32_t line_number, std::uint32_t column, std::uint32_t end_column,
@@ -56,6 +53,8 @@ void excerpt(std::string& out, std::string_view line, std::uint32_t line_number,
 }
 
 }  // namespace
+
+std::string plural(std::size_t n, const char* word) { return std::to_string(n) + " " + word + (n == 1 ? "" : "s"); }
 
 bool RunReport::complete() const {
   for (const merge::FileReport& file : files)
