@@ -1,6 +1,10 @@
 // SPDX-License-Identifier: MIT
 #include "reliability_harness.hpp"
 
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <iostream>
 #include <nlohmann/json.hpp>
 #include <pugixml.hpp>
 
@@ -27,6 +31,41 @@ CaseRun run_case(const TempDir& temp, const std::string& name, const std::string
     run.tei_well_formed = static_cast<bool>(doc.load_buffer(run.tei.data(), run.tei.size()));
   }
   return run;
+}
+
+void run_case_group(const std::string& group, const std::vector<CaseSpec>& cases, const CaseChecks& checks) {
+  TempDir temp;
+  std::vector<std::string> teis;
+  double worst_time = 0;
+  long worst_rss = 0;
+  std::size_t passed = 0;
+  for (std::size_t i = 0; i < cases.size(); ++i) {
+    const CaseSpec& c = cases[i];
+    SCOPED_TRACE(group + "/" + c.name);
+    CaseRun run = run_case(temp, c.name, c.input, c.limit_seconds);
+    bool ok = true;
+    Expect expect = [&](bool condition, const std::string& what) {
+      EXPECT_TRUE(condition) << what << " (exit " << run.process.exit_code << ", stderr: " << first_line(run.process.err) << ")";
+      ok = ok && condition;
+    };
+    expect(!run.process.timed_out, "finished within " + std::to_string(c.limit_seconds) + " s");
+    expect(run.process.signal == 0, "no signal");
+    expect(run.json_valid, "the JSON output parses");
+    nlohmann::json report = nlohmann::json::parse(run.json, nullptr, false);
+    bool read_error = run.json_valid && report["files"][0].contains("error");
+    if (!read_error && run.json_valid) {
+      expect(run.tei_well_formed, "the TEI output is well-formed");
+      if (run.tei_well_formed) teis.push_back(run.tei_path);
+    }
+    checks(i, run, report, read_error, expect);
+    worst_time = std::max(worst_time, run.process.seconds);
+    worst_rss = std::max(worst_rss, run.process.peak_rss_kb);
+    passed += ok;
+  }
+  std::string invalid = validate_tei_batch(teis);
+  EXPECT_TRUE(invalid.empty()) << "jing: " << invalid;
+  std::cout << "[ FIGURES  ] " << group << ": " << cases.size() << " tried / " << passed << " passed, worst wall " << worst_time
+            << " s, worst peak RSS " << worst_rss / 1024 << " MB\n";
 }
 
 std::string validate_tei_batch(const std::vector<std::string>& files) {

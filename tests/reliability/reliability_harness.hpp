@@ -4,6 +4,8 @@
 // it writes is checked (JSON parses, TEI is well-formed; jing validates them in one batch).
 #pragma once
 
+#include <functional>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
 
@@ -20,6 +22,25 @@ struct CaseRun {
   bool json_valid = false;  ///< parses as JSON
   bool tei_well_formed = false;
 };
+
+/// One case of a group: a file name (its extension picks the reader), its bytes, its time limit.
+struct CaseSpec {
+  std::string name;
+  std::string input;
+  double limit_seconds = 30;
+};
+
+/// Records a check of a case: adds a test failure naming `what` when `condition` is false.
+using Expect = std::function<void(bool condition, const std::string& what)>;
+
+/// The checks particular to a group, called for each case with its run and parsed JSON report.
+using CaseChecks = std::function<void(std::size_t index, const CaseRun& run, const nlohmann::json& report, bool read_error,
+                                      const Expect& expect)>;
+
+/// Runs every case and checks what every case must satisfy (within its limit, no signal, JSON
+/// that parses, well-formed TEI when the file was read), then `checks`; validates all TEI in
+/// one jing run and prints the group's figures (tried / passed, worst wall time and RSS).
+void run_case_group(const std::string& group, const std::vector<CaseSpec>& cases, const CaseChecks& checks);
 
 /// Writes `input` as `name` in `temp` and checks it with JSON and TEI outputs, `limit` seconds.
 CaseRun run_case(const TempDir& temp, const std::string& name, const std::string& input, double limit_seconds = 60,

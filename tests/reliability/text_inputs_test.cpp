@@ -34,30 +34,13 @@ std::string with(std::initializer_list<std::string> parts) {
   return out;
 }
 
-// Runs every case, checks the common invariants, prints a figures table, validates TEI in a batch.
 void run_group(const std::string& group, const std::vector<InputCase>& cases) {
-  TempDir temp;
-  std::vector<std::string> teis;
-  double worst_time = 0;
-  long worst_rss = 0;
-  std::size_t passed = 0;
-  for (const InputCase& c : cases) {
-    SCOPED_TRACE(group + "/" + c.name);
-    CaseRun run = run_case(temp, c.name, c.input, c.limit_seconds);
-    bool ok = true;
-    auto expect = [&](bool condition, const std::string& what) {
-      EXPECT_TRUE(condition) << what << " (exit " << run.process.exit_code << ", stderr: " << first_line(run.process.err) << ")";
-      ok = ok && condition;
-    };
-    expect(!run.process.timed_out, "finished within " + std::to_string(c.limit_seconds) + " s");
-    expect(run.process.signal == 0, "no signal");
+  std::vector<CaseSpec> specs;
+  for (const InputCase& c : cases) specs.push_back({c.name, c.input, c.limit_seconds});
+  run_case_group(group, specs, [&](std::size_t i, const CaseRun& run, const nlohmann::json& report, bool read_error, const Expect& expect) {
+    const InputCase& c = cases[i];
     expect(run.process.exit_code >= 0 && run.process.exit_code <= 2, "a documented exit code");
-    expect(run.json_valid, "the JSON output parses");
-    nlohmann::json report = nlohmann::json::parse(run.json, nullptr, false);
-    bool read_error = run.json_valid && report["files"][0].contains("error");
     if (!read_error) {
-      expect(run.tei_well_formed, "the TEI output is well-formed");
-      if (run.tei_well_formed) teis.push_back(run.tei_path);
       std::string mismatch = check_source_map_property(c.input, run.json);
       expect(mismatch.empty(), "source map: " + mismatch);
     }
@@ -67,14 +50,7 @@ void run_group(const std::string& group, const std::vector<InputCase>& cases) {
       expect(found, "expected " + c.expect_code);
       if (c.expect_code.rfind("reader/", 0) == 0 && read_error) expect(run.process.exit_code == 2, "a read error exits 2");
     }
-    worst_time = std::max(worst_time, run.process.seconds);
-    worst_rss = std::max(worst_rss, run.process.peak_rss_kb);
-    passed += ok;
-  }
-  std::string invalid = validate_tei_batch(teis);
-  EXPECT_TRUE(invalid.empty()) << "jing: " << invalid;
-  std::cout << "[ FIGURES  ] " << group << ": " << cases.size() << " tried / " << passed << " passed, worst wall " << worst_time
-            << " s, worst peak RSS " << worst_rss / 1024 << " MB\n";
+  });
 }
 
 TEST(ReliabilityText, Encodings) {
