@@ -24,6 +24,12 @@ bool is_prose(BlockKind kind) {
   return kind == BlockKind::paragraph || kind == BlockKind::list_item || kind == BlockKind::block_quote;
 }
 
+// A narrative has at least this many turns of dialogue, and one in this many paragraphs.
+constexpr int kMinTurnPairs = 3;
+constexpr int kParagraphsPerTurn = 20;
+// A line of verse fits on one line of print.
+constexpr std::size_t kVerseLineBytes = 90;
+
 // One prose block, lexed: its tokens and sentences.
 struct Context {
   std::uint32_t block = 0;
@@ -117,8 +123,10 @@ class Analyzer {
     classify_rest();
     inherit_speakers();
     Analysis analysis;
-    analysis.quotations = std::move(quotes_);
+    count_turns(analysis);
     analysis.stray = std::move(scan.stray);
+    mark_verse(analysis.stray);
+    analysis.quotations = std::move(quotes_);
     return analysis;
   }
 
@@ -779,6 +787,69 @@ class Analyzer {
       before_previous = previous;
       previous = static_cast<int>(i);
     }
+  }
+
+  // Verse set as a display: two or more consecutive block-quote lines, each short and on one
+  // line (a TEI <l> per line, an epigraph, a hymn). Its quotations are lines being recited, not
+  // statements to source, and stanzas that each reopen the quotation mark are a print
+  // convention, so marks left open inside it are not reported.
+  void mark_verse(std::vector<StrayMark>& stray) {
+    const auto& blocks = document_.blocks;
+    std::vector<bool> verse(blocks.size(), false);
+    auto line = [&](std::size_t b) {
+      if (blocks[b].kind != BlockKind::block_quote) return false;
+      std::string_view t = document_.slice(blocks[b].span);
+      return t.size() <= kVerseLineBytes && t.find('\n') == std::string_view::npos;
+    };
+    for (std::size_t b = 0; b < blocks.size();) {
+      std::size_t e = b;
+      while (e < blocks.size() && line(e)) ++e;
+      if (e - b >= 2) std::fill(verse.begin() + static_cast<long>(b), verse.begin() + static_cast<long>(e), true);
+      b = e > b ? e : b + 1;
+    }
+    auto block_of = [&](std::uint32_t pos) {
+      auto it = std::upper_bound(blocks.begin(), blocks.end(), pos, [](std::uint32_t v, const sdk::Block& blk) { return v < blk.span.begin; });
+      return it == blocks.begin() ? std::size_t{0} : static_cast<std::size_t>(it - blocks.begin() - 1);
+    };
+    stray.erase(std::remove_if(stray.begin(), stray.end(), [&](const StrayMark& m) { return verse[block_of(m.span.begin)]; }), stray.end());
+    for (Quotation& q : quotes_)
+      if (q.block < verse.size() && verse[q.block]) q.exempt = Exemption::verse;
+  }
+
+  // Fiction and drama give each speaker's turn a paragraph that opens with the quotation mark;
+  // two such paragraphs in a row are a turn of dialogue. Reports quote inside their sentences
+  // or in block quotations, so runs of turns are what tells a narrative apart.
+  void count_turns(Analysis& analysis) {
+    const auto& blocks = document_.blocks;
+    int previous_block = -2;
+    std::vector<int> opening(blocks.size(), -1);
+    for (std::size_t i = 0; i < quotes_.size(); ++i) {
+      const Quotation& q = quotes_[i];
+      if (q.parent >= 0 || q.origin != QuoteOrigin::marks || q.outside_prose) continue;
+      std::size_t p = blocks[q.block].span.begin;
+      while (p < q.span.begin) {
+        std::size_t r = p;
+        char32_t c = sdk::next_code_point(text_, r);
+        if (!sdk::is_space(c) && c != '*' && c != '_') break;
+        p = r;
+      }
+      if (p == q.span.begin) opening[q.block] = static_cast<int>(i);
+    }
+    for (std::uint32_t b = 0; b < blocks.size(); ++b) {
+      if (blocks[b].kind != BlockKind::paragraph) continue;
+      ++analysis.paragraphs;
+      if (opening[b] < 0) continue;
+      if (previous_block == static_cast<int>(b) - 1 && opening[b] != opening[b - 1]) ++analysis.turn_pairs;
+      previous_block = static_cast<int>(b);
+    }
+    // A few turns in a long report are an exchange being reported; a narrative has them on
+    // every page (a novel: one paragraph in three; a report: none or two in a thousand).
+    analysis.narrative = analysis.turn_pairs >= kMinTurnPairs && analysis.turn_pairs * kParagraphsPerTurn >= analysis.paragraphs;
+    if (!analysis.narrative) return;
+    for (Quotation& q : quotes_)
+      if (q.parent < 0 && q.origin == QuoteOrigin::marks && !q.outside_prose && blocks[q.block].kind != BlockKind::block_quote &&
+          q.citation.target.empty())
+        q.exempt = Exemption::dialogue;
   }
 
   bool named_between(std::uint32_t from, std::uint32_t to) const {

@@ -61,7 +61,7 @@ std::string speaker_suffix(const Quotation& q) { return q.speaker.name.empty() ?
 
 }  // namespace
 
-bool needs_checking(const Quotation& q) { return q.kind == QuoteKind::direct && q.parent < 0 && !q.outside_prose; }
+bool needs_checking(const Quotation& q) { return q.kind == QuoteKind::direct && q.parent < 0 && !q.outside_prose && q.exempt == Exemption::none; }
 
 std::string quoted_excerpt(const sdk::Document& document, const Quotation& q, std::size_t limit) {
   if (q.origin == QuoteOrigin::marks && q.pieces.size() == 1) {
