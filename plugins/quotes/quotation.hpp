@@ -97,6 +97,12 @@ struct Quotation {
   QuoteKind kind = QuoteKind::scare;
   Speaker speaker;
   Citation citation;
+  /// For the confidence of findings: someone who could be the speaker (a person, organisation,
+  /// pronoun or document) is named in the paragraph before the quotation or the one before it.
+  bool candidate_nearby = false;
+  /// For the confidence of findings: a note marker or link elsewhere in the quotation's last
+  /// paragraph (a citation given once for the paragraph).
+  bool cited_in_paragraph = false;
   /// Speaker and source given by markup (TEI `@who`, `@source`), when any.
   std::string markup_who, markup_source;
 };

@@ -122,6 +122,7 @@ class Analyzer {
     }
     classify_rest();
     inherit_speakers();
+    assess();
     Analysis analysis;
     count_turns(analysis);
     analysis.stray = std::move(scan.stray);
@@ -786,6 +787,41 @@ class Analyzer {
       }
       before_previous = previous;
       previous = static_cast<int>(i);
+    }
+  }
+
+  // What the confidence of a missing speaker or citation rests on: is anyone who could have
+  // said it named just before, and does a citation stand elsewhere in the paragraph?
+  void assess() {
+    const auto& blocks = document_.blocks;
+    const auto& mentions = index_.mentions();
+    for (Quotation& q : quotes_) {
+      if (q.kind != QuoteKind::direct || q.parent >= 0 || q.outside_prose) continue;
+      const Span last_piece = q.pieces.empty() ? q.span : q.pieces.back();
+      std::uint32_t end_block = q.block;
+      while (end_block + 1 < blocks.size() && blocks[end_block].span.end < last_piece.begin) ++end_block;
+      const Span paragraph = blocks[end_block].span;
+      auto ref = std::lower_bound(document_.note_refs.begin(), document_.note_refs.end(), paragraph.begin,
+                                  [](const sdk::NoteRef& r, std::uint32_t v) { return r.span.begin < v; });
+      auto link = std::lower_bound(document_.links.begin(), document_.links.end(), paragraph.begin,
+                                   [](const sdk::Link& l, std::uint32_t v) { return l.span.begin < v; });
+      q.cited_in_paragraph = (ref != document_.note_refs.end() && ref->span.begin < paragraph.end) ||
+                             (link != document_.links.end() && link->span.begin < paragraph.end);
+      if (!q.speaker.name.empty()) continue;
+      std::uint32_t from = blocks[q.block].span.begin;
+      if (q.block > 0 && is_prose(blocks[q.block - 1].kind)) from = blocks[q.block - 1].span.begin;
+      auto m = std::lower_bound(mentions.begin(), mentions.end(), from, [](const Mention& x, std::uint32_t v) { return x.span.begin < v; });
+      q.candidate_nearby = m != mentions.end() && m->span.begin < q.span.begin;
+      for (std::size_t i = from; !q.candidate_nearby && i < q.span.begin;) {
+        // Words only: a pronoun ("It stated that", "she added") or a document noun ("the report").
+        while (i < q.span.begin && !sdk::is_letter(static_cast<unsigned char>(text_[i]))) ++i;
+        std::size_t e = i;
+        while (e < q.span.begin && sdk::is_letter(static_cast<unsigned char>(text_[e]))) ++e;
+        if (e == i) break;
+        std::string w = fold(text_.substr(i, e - i));
+        q.candidate_nearby = vocabulary_.pronoun(w) != 0 || vocabulary_.document_noun(w);
+        i = e;
+      }
     }
   }
 

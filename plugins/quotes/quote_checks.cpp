@@ -57,6 +57,10 @@ sdk::Span first_mark(const sdk::Document& document, const Quotation& q) {
   return {q.span.begin, static_cast<std::uint32_t>(p)};
 }
 
+// A document with this many direct quotations or more shows its convention: it cites them when
+// at least half are cited.
+constexpr int kMinQuotationsForConvention = 3;
+
 std::string speaker_suffix(const Quotation& q) { return q.speaker.name.empty() ? std::string() : " (" + q.speaker.name + ")"; }
 
 }  // namespace
@@ -83,16 +87,41 @@ std::vector<sdk::Finding> check_quotations(const sdk::Document& document, const 
     else
       out.push_back(finding(codes::unbalanced, sdk::Severity::error, stray.span, "closing " + mark + " has no opening mark before it"));
   }
+  // The document's own convention decides how sure a missing citation is: a report that cites
+  // most of its quotations by note or link and leaves one out has a gap; a book that quotes
+  // without notes (a memoir, a nineteenth-century essay) follows another convention.
+  int direct = 0, cited = 0;
   for (const Quotation& q : analysis.quotations) {
     if (!needs_checking(q)) continue;
-    if (options.require_speaker && q.speaker.name.empty())
-      out.push_back(finding(codes::missing_speaker, sdk::Severity::warning, q.span,
-                            "direct quotation " + quoted_excerpt(document, q) +
-                                " has no identifiable speaker: no reporting verb, \"according to\" or name next to it"));
-    if (options.require_citation && q.citation.target.empty())
-      out.push_back(finding(codes::missing_citation, sdk::Severity::warning, q.span,
-                            "direct quotation " + quoted_excerpt(document, q) + speaker_suffix(q) +
-                                " is not cited: no footnote marker or link in its sentence or the next"));
+    ++direct;
+    cited += q.citation.target.empty() ? 0 : 1;
+  }
+  const bool cites_quotations = direct < kMinQuotationsForConvention || cited * 2 >= direct;
+  auto add = [&](sdk::Finding f, const char* doubt) {
+    if (!doubt) { out.push_back(std::move(f)); return; }
+    if (options.profile != Profile::thorough) return;
+    f.severity = sdk::Severity::note;
+    f.message += std::string(" (low confidence: ") + doubt + ")";
+    out.push_back(std::move(f));
+  };
+  for (const Quotation& q : analysis.quotations) {
+    if (!needs_checking(q)) continue;
+    if (options.require_speaker && q.speaker.name.empty()) {
+      const char* doubt = q.candidate_nearby ? "someone who may be the speaker is named just before" : nullptr;
+      add(finding(codes::missing_speaker, sdk::Severity::warning, q.span,
+                  "direct quotation " + quoted_excerpt(document, q) +
+                      " has no identifiable speaker: no reporting verb, \"according to\" or name next to it"),
+          doubt);
+    }
+    if (options.require_citation && q.citation.target.empty()) {
+      const char* doubt = !cites_quotations      ? "the document does not cite its quotations by note or link"
+                          : q.cited_in_paragraph ? "a note or link elsewhere in the paragraph may cite it"
+                                                 : nullptr;
+      add(finding(codes::missing_citation, sdk::Severity::warning, q.span,
+                  "direct quotation " + quoted_excerpt(document, q) + speaker_suffix(q) +
+                      " is not cited: no footnote marker or link in its sentence or the next"),
+          doubt);
+    }
   }
   if (options.check_conflicts) {
     // The same words given to two speakers: one quotation equal to, or contained in, another.
