@@ -2,6 +2,7 @@
 #include "quote_analyzer.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <map>
 #include <memory>
 
@@ -282,8 +283,26 @@ class Analyzer {
     return false;
   }
 
+  // A quoted URL, path or file name ("https://…", "/assets/logo.png", "config.yml"): a string
+  // being mentioned, one token with no space, not words anyone said.
+  bool literal(Span inner) const {
+    std::string_view t = document_.slice(inner);
+    if (t.empty() || t.size() > 300) return false;
+    for (char c : t)
+      if (c == ' ' || c == '\n' || c == '\t') return false;
+    if (t.find("://") != std::string_view::npos || t.rfind("www.", 0) == 0 || t.find('/') != std::string_view::npos ||
+        t.find('\\') != std::string_view::npos)
+      return true;
+    std::size_t dot = t.rfind('.');
+    if (dot == std::string_view::npos || dot == 0 || dot + 1 >= t.size() || t.size() - dot - 1 > 5) return false;
+    for (std::size_t i = dot + 1; i < t.size(); ++i)
+      if (!std::islower(static_cast<unsigned char>(t[i])) && !std::isdigit(static_cast<unsigned char>(t[i]))) return false;
+    return true;
+  }
+
   QuoteKind classify(const Quotation& q, const Context& before, std::size_t bqi, const Context& after, std::size_t aqi) const {
     if (q.origin == QuoteOrigin::block_quote) return QuoteKind::direct;
+    if (q.origin == QuoteOrigin::marks && literal(q.inner)) return QuoteKind::scare;
     if (q.origin == QuoteOrigin::markup && (!q.markup_who.empty() || !q.markup_source.empty())) return QuoteKind::direct;
     Shape s = shape(q.inner);
     std::size_t bs = before.sentence_of(bqi), as = after.sentence_of(aqi);

@@ -57,9 +57,7 @@ sdk::Span first_mark(const sdk::Document& document, const Quotation& q) {
   return {q.span.begin, static_cast<std::uint32_t>(p)};
 }
 
-// A document with this many direct quotations or more shows its convention: it cites them when
-// at least half are cited.
-constexpr int kMinQuotationsForConvention = 3;
+
 
 std::string speaker_suffix(const Quotation& q) { return q.speaker.name.empty() ? std::string() : " (" + q.speaker.name + ")"; }
 
@@ -96,7 +94,7 @@ std::vector<sdk::Finding> check_quotations(const sdk::Document& document, const 
     ++direct;
     cited += q.citation.target.empty() ? 0 : 1;
   }
-  const bool cites_quotations = direct < kMinQuotationsForConvention || cited * 2 >= direct;
+  const bool cites_quotations = cited >= 1 && cited * 2 >= direct;
   auto add = [&](sdk::Finding f, const char* doubt) {
     if (!doubt) { out.push_back(std::move(f)); return; }
     if (options.profile != Profile::thorough) return;
@@ -107,14 +105,18 @@ std::vector<sdk::Finding> check_quotations(const sdk::Document& document, const 
   for (const Quotation& q : analysis.quotations) {
     if (!needs_checking(q)) continue;
     if (options.require_speaker && q.speaker.name.empty()) {
-      const char* doubt = q.candidate_nearby ? "someone who may be the speaker is named just before" : nullptr;
+      // Unattributed words matter when they are sourced: a cited quotation, or one in a document
+      // that cites its quotations. Elsewhere they are examples, epigraphs or set phrases.
+      const char* doubt = q.candidate_nearby                               ? "someone who may be the speaker is named just before"
+                          : q.citation.target.empty() && !cites_quotations ? "neither it nor the document's other quotations are cited"
+                                                                           : nullptr;
       add(finding(codes::missing_speaker, sdk::Severity::warning, q.span,
                   "direct quotation " + quoted_excerpt(document, q) +
                       " has no identifiable speaker: no reporting verb, \"according to\" or name next to it"),
           doubt);
     }
     if (options.require_citation && q.citation.target.empty()) {
-      const char* doubt = !cites_quotations      ? "the document does not cite its quotations by note or link"
+      const char* doubt = !cites_quotations      ? "the document does not cite half of its quotations by note or link"
                           : q.cited_in_paragraph ? "a note or link elsewhere in the paragraph may cite it"
                                                  : nullptr;
       add(finding(codes::missing_citation, sdk::Severity::warning, q.span,
@@ -139,6 +141,7 @@ std::vector<sdk::Finding> check_quotations(const sdk::Document& document, const 
     std::unordered_map<std::uint64_t, bool> seen;                           // words + speaker already indexed
     for (const Quotation& q : analysis.quotations) {
       if (!needs_checking(q) || q.speaker.name.empty()) continue;
+      if (q.speaker.type != SpeakerType::person && q.speaker.type != SpeakerType::organisation) continue;
       Said current{{}, &q};
       for (const MatchToken& t : match_tokens(document.slice(q.inner))) current.words.push_back(t.hash);
       const auto& w = current.words;
@@ -157,6 +160,10 @@ std::vector<sdk::Finding> check_quotations(const sdk::Document& document, const 
       for (std::size_t j : candidates) {
         const Said& other = said[j];
         if (other.quote->speaker.name == q.speaker.name) continue;
+        // Two people, or two institutions: a person and the document that reports their words,
+        // or a name and a description ("a complicated…"), are not rival speakers.
+        if (other.quote->speaker.type != q.speaker.type || q.speaker.how == "description" || other.quote->speaker.how == "description")
+          continue;
         const auto& o = other.words;
         bool related = (o.size() >= w.size() && std::search(o.begin(), o.end(), w.begin(), w.end()) != o.end()) ||
                        (w.size() > o.size() && std::search(w.begin(), w.end(), o.begin(), o.end()) != w.end());

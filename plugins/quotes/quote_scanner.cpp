@@ -357,6 +357,8 @@ class Scanner {
       }
       if (!attribution.empty() && last == e) { b = e + 1; continue; }  // a lone "— Name" paragraph
       Span whole = trimmed({blocks[b].span.begin, blocks[last].span.end});
+      // GitHub's `> [!NOTE]` and `> [!WARNING]` are callouts set as block quotes, not quotations.
+      if (document_.slice(whole).substr(0, 2) == "[!") { b = e + 1; continue; }
       bool covered = false;
       for (std::size_t i = 0; i < marks_count && !covered; ++i) {
         const Quotation& q = result_.quotations[i];
