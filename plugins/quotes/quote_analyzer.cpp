@@ -902,8 +902,8 @@ class Analyzer {
     analysis.narrative = analysis.turn_pairs >= kMinTurnPairs && analysis.turn_pairs * kParagraphsPerTurn >= analysis.paragraphs;
     if (!analysis.narrative) return;
     for (Quotation& q : quotes_)
-      if (q.parent < 0 && q.origin == QuoteOrigin::marks && !q.outside_prose && blocks[q.block].kind != BlockKind::block_quote &&
-          q.citation.target.empty())
+      // Letters and epigraphs set as block quotations belong to the story too.
+      if (q.parent < 0 && !q.outside_prose && q.citation.target.empty())
         q.exempt = Exemption::dialogue;
   }
 

@@ -211,7 +211,8 @@ class Scanner {
         push(c, rsquo, MarkFamily::curly, true, pos, length);
         return;
       case rsquo:
-        if (is_word(left) && is_word(right)) return;  // Russia’s, don’t
+        // Russia’s, don’t; but ‘access gap’42 closes before a fused note marker.
+        if (is_word(left) && is_word(right) && !(top_is(lsquo) && sdk::is_ascii_digit(right))) return;
         // "…forest . . . ’”": a space before is fine when a closing mark or the end follows.
         if (top_is(lsquo) && left != 0 &&
             (!sdk::is_space(left) || right == 0 || sdk::is_space(right) || right == rdquo || right == '"' || right == raquo))
