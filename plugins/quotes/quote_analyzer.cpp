@@ -303,6 +303,16 @@ class Analyzer {
   QuoteKind classify(const Quotation& q, const Context& before, std::size_t bqi, const Context& after, std::size_t aqi) const {
     if (q.origin == QuoteOrigin::block_quote) return QuoteKind::direct;
     if (q.origin == QuoteOrigin::marks && literal(q.inner)) return QuoteKind::scare;
+    {
+      // A bibliography entry: `Ford, Worthington. “The Editorial Function in History.” Review 23`:
+      // a title-case quotation right after the author's name and its period or comma.
+      Shape t = shape(q.inner);
+      std::size_t p = q.span.begin;
+      while (p > 0 && text_[p - 1] == ' ') --p;
+      char before_mark = p > 0 ? text_[p - 1] : 0;
+      if ((before_mark == '.' || before_mark == ',') && t.words >= 2 && t.first_capital && t.long_lower <= 1 && t.capitalised * 2 > t.words)
+        return QuoteKind::title;
+    }
     if (q.origin == QuoteOrigin::markup && (!q.markup_who.empty() || !q.markup_source.empty())) return QuoteKind::direct;
     Shape s = shape(q.inner);
     std::size_t bs = before.sentence_of(bqi), as = after.sentence_of(aqi);
