@@ -589,6 +589,10 @@ class Analyzer {
         if (const NameRun* r = run_starting(aruns, k + 1); r && r->type != SpeakerType::none) return from_run(*r, "dash", out);
       }
     }
+    // "was described as “…” by Priya Raman": the agent of a passive right after the quotation.
+    if (is_word(after, aqi + 1, "by")) {
+      if (const NameRun* r = run_starting(aruns, aqi + 2); r && r->type != SpeakerType::none) return from_run(*r, "by", out);
+    }
     // A reporting word before the quotation, in its sentence.
     for (std::size_t c = bqi; c-- > bfrom;) {
       const Token& t = before.tokens[c];
@@ -837,8 +841,10 @@ class Analyzer {
       q.cited_in_paragraph = (ref != document_.note_refs.end() && ref->span.begin < paragraph.end) ||
                              (link != document_.links.end() && link->span.begin < paragraph.end);
       if (!q.speaker.name.empty()) continue;
+      // The paragraph before counts only for a quotation that opens its own paragraph.
       std::uint32_t from = blocks[q.block].span.begin;
-      if (q.block > 0 && is_prose(blocks[q.block - 1].kind)) from = blocks[q.block - 1].span.begin;
+      bool opens_paragraph = q.span.begin <= from + 4;
+      if (opens_paragraph && q.block > 0 && is_prose(blocks[q.block - 1].kind)) from = blocks[q.block - 1].span.begin;
       auto m = std::lower_bound(mentions.begin(), mentions.end(), from, [](const Mention& x, std::uint32_t v) { return x.span.begin < v; });
       q.candidate_nearby = m != mentions.end() && m->span.begin < q.span.begin;
       for (std::size_t i = from; !q.candidate_nearby && i < q.span.begin;) {
