@@ -300,6 +300,24 @@ class Analyzer {
     return true;
   }
 
+  // The end of a reference entry's first part, before the title of a work: the date of an
+  // author–date entry ("Donne-Goussé, Carole; Laudet, Vincent (July 2002). “A molecular
+  // phylogeny…”", "Smith, J. 2020. “…”") or the rule standing for the previous entry's author
+  // ("_____. “Classified!”"). `period` is the offset of the period before the quotation.
+  bool reference_entry(std::size_t period) const {
+    // Prose says "signed in 1992. “We will…”"; only a reference sets the year in parentheses.
+    std::size_t p = period;
+    if (p > 0 && text_[p - 1] == ')') {
+      --p;
+      std::size_t digits = 0;
+      while (p > 0 && sdk::is_ascii_digit(static_cast<unsigned char>(text_[p - 1])) && digits < 5) { --p; ++digits; }
+      if (digits == 4 && p > 0 && (text_[p - 1] == '(' || text_[p - 1] == ' ')) return true;
+    }
+    std::size_t rules = 0;
+    for (p = period; p > 0 && (text_[p - 1] == '_' || text_[p - 1] == '-'); --p) ++rules;
+    return rules >= 3;
+  }
+
   QuoteKind classify(const Quotation& q, const Context& before, std::size_t bqi, const Context& after, std::size_t aqi) const {
     if (q.origin == QuoteOrigin::block_quote) return QuoteKind::direct;
     if (q.origin == QuoteOrigin::marks && literal(q.inner)) return QuoteKind::scare;
@@ -312,6 +330,7 @@ class Analyzer {
       char before_mark = p > 0 ? text_[p - 1] : 0;
       if ((before_mark == '.' || before_mark == ',') && t.words >= 2 && t.first_capital && t.long_lower <= 1 && t.capitalised * 2 > t.words)
         return QuoteKind::title;
+      if (before_mark == '.' && t.first_capital && reference_entry(p - 1)) return QuoteKind::title;
     }
     if (q.origin == QuoteOrigin::markup && (!q.markup_who.empty() || !q.markup_source.empty())) return QuoteKind::direct;
     Shape s = shape(q.inner);
@@ -589,6 +608,22 @@ class Analyzer {
         if (const NameRun* r = run_starting(aruns, k + 1); r && r->type != SpeakerType::none) return from_run(*r, "dash", out);
       }
     }
+    // "“…” in Iowa, said Pat Rynard": a short phrase after the quotation, then the report
+    // inverted (", said X") or not (", X said").
+    for (std::size_t k = aqi + 1; k < ato && k <= aqi + 8; ++k) {
+      const Token& t = after.tokens[k];
+      // "in the state, said X": a verb after a determiner is a noun.
+      if (t.kind == TokenKind::quote || (verb_at(after, k) && !determiner(folded(after, k - 1)))) break;
+      if (!is_punct(after, k, ',')) continue;
+      if (k == aqi + 1) break;  // ", said X" right after the quotation was looked at above
+      std::size_t v = k + 1;
+      if (verb_at(after, v)) {
+        if (const NameRun* r = run_starting(aruns, v + 1)) return from_run(*r, "after-phrase", out);
+      } else if (const NameRun* r = run_starting(aruns, v); r && verb_at(after, r->last + 1)) {
+        return from_run(*r, "after-phrase", out);
+      }
+      break;
+    }
     // "was described as “…” by Priya Raman": the agent of a passive right after the quotation.
     if (is_word(after, aqi + 1, "by")) {
       if (const NameRun* r = run_starting(aruns, aqi + 2); r && r->type != SpeakerType::none) return from_run(*r, "by", out);
@@ -755,6 +790,51 @@ class Analyzer {
     for (const sdk::Link& link : document_.links)
       if (link.span.overlaps(q.span) && !link.span.empty()) { q.citation = {link.target, true, link.span}; return; }
     cite(q, after, aqi);
+    if (example_utterance(q, before, bqi, after, aqi)) q.exempt = Exemption::example;
+  }
+
+  // Words given as an example of what one might say, not as what someone said: after "e.g.",
+  // "for example", "such as" ("a greeting, e.g. “Hi there!”"); alone in parentheses after what
+  // they illustrate ("a passing shower thought (“whoa, so nothing is random”)"); or as the
+  // example of a glossary entry ("*hello*: “Hi there!”", a term and a colon or dash opening its
+  // paragraph, in a run of such entries).
+  bool example_utterance(const Quotation& q, const Context& before, std::size_t bqi, const Context& after, std::size_t aqi) const {
+    if (q.origin != QuoteOrigin::marks) return false;
+    std::size_t from = before.from(before.sentence_of(bqi));
+    if (bqi > from && is_punct(before, bqi - 1, '(') && is_punct(after, aqi + 1, ')')) return true;
+    std::size_t p = q.span.begin, floor = document_.blocks[before.block].span.begin;
+    while (p > floor && (text_[p - 1] == ' ' || text_[p - 1] == ',' || text_[p - 1] == ':' || text_[p - 1] == '(')) --p;
+    std::string lead = fold(text_.substr(p - std::min<std::size_t>(p - floor, 14), std::min<std::size_t>(p - floor, 14)));
+    for (std::string_view cue : {"e.g.", "i.e.", "for example", "for instance", "such as", " like"})
+      if (lead.size() >= cue.size() && lead.compare(lead.size() - cue.size(), cue.size(), cue) == 0) return true;
+    // A transcript ("Wang Yi: “…”" paragraph after paragraph) has the same shape, with speakers.
+    return q.speaker.name.empty() && glossary_entry(q.block) && (glossary_entry(q.block - 1) || glossary_entry(q.block + 1));
+  }
+
+  // A paragraph or list item that opens with a short term (at most four words, no reporting
+  // verb) and a colon or dash: the shape of a glossary or usage entry.
+  bool glossary_entry(std::uint32_t b) const {
+    const auto& blocks = document_.blocks;
+    if (b >= blocks.size() || (blocks[b].kind != BlockKind::paragraph && blocks[b].kind != BlockKind::list_item)) return false;
+    std::string_view t = document_.slice(blocks[b].span);
+    std::size_t words = 0, i = 0;
+    bool in_word = false;
+    for (; i < t.size() && i < 60; ++i) {
+      unsigned char c = static_cast<unsigned char>(t[i]);
+      if (c == ':' || (c == 0xE2 && i + 2 < t.size() && static_cast<unsigned char>(t[i + 1]) == 0x80 &&
+                       (static_cast<unsigned char>(t[i + 2]) == 0x94 || static_cast<unsigned char>(t[i + 2]) == 0x93) && i > 0 && t[i - 1] == ' '))
+        break;
+      if (c == '.' || c == ',' || c == ';' || c == '!' || c == '?') return false;
+      bool letter = c >= 0x80 || std::isalnum(c) || c == '\'' || c == '-';
+      if (letter && !in_word) {
+        ++words;
+        std::size_t e = i;
+        while (e < t.size() && (static_cast<unsigned char>(t[e]) >= 0x80 || std::isalnum(static_cast<unsigned char>(t[e])))) ++e;
+        if (vocabulary_.reporting_verb(fold(t.substr(i, e - i)))) return false;
+      }
+      in_word = letter;
+    }
+    return words >= 1 && words <= 4 && i < t.size() && i < 60;
   }
 
   void display_quotation(int index, const Context* previous) {
