@@ -70,6 +70,8 @@ class Analyzer {
         index_(vocabulary_, text_) {}
 
   Analysis run() {
+    for (const sdk::Element& e : document_.elements)
+      if (e.name == "bibl" || e.name == "listBibl" || e.name == "biblStruct") references_.push_back(e.span);
     ScanResult scan = QuoteScanner().scan(document_);
     quotes_ = std::move(scan.quotations);
     build_refs();
@@ -88,6 +90,14 @@ class Analyzer {
         if (quote.citation.target.empty() && !ctx.sentences.empty()) cite_in_range(quote, ctx.sentences.front(), Span{});
       }
       awaiting_next_.clear();
+      const bool item = blocks[b].kind == BlockKind::list_item;
+      if (item && (b == 0 || blocks[b - 1].kind != BlockKind::list_item)) {
+        list_intro_.reset();
+        if (have_previous && previous_.block + 1 == b && ends_with_colon(previous_)) list_intro_ = std::make_unique<Context>(previous_);
+        list_span_ = blocks[b].span;
+      }
+      if (item) list_span_.end = blocks[b].span.end;
+      if (!item && !list_quotes_.empty()) cite_list(&ctx);
       for (std::size_t i = 0; i < ctx.tokens.size(); ++i) {
         const Token& t = ctx.tokens[i];
         if (t.kind != TokenKind::quote) continue;
@@ -98,9 +108,10 @@ class Analyzer {
           if (starts_here) display_quotation(t.quote, have_previous ? &previous_ : nullptr);
           continue;
         }
-        const Context* intro = have_previous ? &previous_ : nullptr;
+        const Context* intro = item && list_intro_ ? list_intro_.get() : have_previous ? &previous_ : nullptr;
         if (starts_here && ends_here) {
           process(t.quote, ctx, i, ctx, i, intro);
+          if (item && q.kind == QuoteKind::direct) list_quotes_.push_back(t.quote);
         } else if (starts_here) {
           Pending& p = pending_[t.quote];
           ensure(ctx);
@@ -121,6 +132,8 @@ class Analyzer {
       previous_ = std::move(ctx);
       have_previous = true;
     }
+    if (!list_quotes_.empty()) cite_list(nullptr);
+    share_display_citations();
     classify_rest();
     inherit_speakers();
     assess();
@@ -251,12 +264,14 @@ class Analyzer {
   bool speech_before(const Context& ctx, std::size_t qi, std::size_t from) const {
     if (qi == from) return false;
     std::size_t p = qi - 1;
-    if (is_punct(ctx, p, ':')) return true;
     std::size_t next = qi + 1;
     bool complement_ends = next >= ctx.tokens.size() || ctx.tokens[next].kind == TokenKind::marker ||
                            (ctx.tokens[next].kind == TokenKind::punct && ctx.tokens[next].punct != 0x2014 && ctx.tokens[next].punct != '-' &&
                             ctx.tokens[next].punct != 0x2013);
+    // "Wang Yi: “…”" introduces speech; "The Laggard FRUS: “Regular” Annual Volumes" is a heading
+    // whose words go on after the marks.
     if (!complement_ends) return false;
+    if (is_punct(ctx, p, ':')) return true;
     if (is_punct(ctx, p, ',') && p > from && verb_at(ctx, p - 1)) return true;
     if (verb_at(ctx, p)) return true;
     if (is_word(ctx, p, "that") && p > from && verb_at(ctx, p - 1)) return true;
@@ -332,6 +347,9 @@ class Analyzer {
         return QuoteKind::title;
       if (before_mark == '.' && t.first_capital && reference_entry(p - 1)) return QuoteKind::title;
     }
+    // TEI <bibl>: a quotation in a bibliographic reference is the title of a work.
+    for (const Span& r : references_)
+      if (r.contains(q.span)) return QuoteKind::title;
     if (q.origin == QuoteOrigin::markup && (!q.markup_who.empty() || !q.markup_source.empty())) return QuoteKind::direct;
     Shape s = shape(q.inner);
     std::size_t bs = before.sentence_of(bqi), as = after.sentence_of(aqi);
@@ -526,9 +544,16 @@ class Analyzer {
     const NameRun* best = nullptr;
     for (const NameRun& r : runs)
       if (r.last < cue && r.first >= from && (!best || r.last > best->last) && r.type != SpeakerType::none) best = &r;
-    // A lone capitalised word right before a verb ("Elizabeth said").
+    // A lone capitalised word right before a verb ("Elizabeth said"), or before the author–date
+    // parenthesis that follows it ("Smith (2020, p. 4) argues").
     if (verb && cue > from) {
-      if (const NameRun* r = run_ending(runs, cue - 1)) best = r;
+      std::size_t end = cue - 1;
+      if (is_punct(ctx, end, ')')) {
+        std::size_t open = end;
+        while (open > from && open + 8 > end && !is_punct(ctx, open, '(')) --open;
+        if (is_punct(ctx, open, '(') && open > from) end = open - 1;
+      }
+      if (const NameRun* r = run_ending(runs, end)) best = r;
     }
     std::size_t best_end = best ? best->last : SIZE_MAX;
     for (std::size_t j = cue; j-- > from;) {
@@ -606,6 +631,13 @@ class Analyzer {
         ++k;
       if (k + 1 < ato && after.tokens[k].kind == TokenKind::punct && (after.tokens[k].punct == 0x2014 || after.tokens[k].punct == 0x2015)) {
         if (const NameRun* r = run_starting(aruns, k + 1); r && r->type != SpeakerType::none) return from_run(*r, "dash", out);
+        // "“…”—Public Law 102–138, Title IV": a document named by the attribution, up to its comma.
+        if (q.origin == QuoteOrigin::markup && after.tokens[k + 1].kind == TokenKind::word && after.tokens[k + 1].capitalized) {
+          std::size_t e = k + 1;
+          while (e + 1 < ato && e < k + 8 && !is_punct(after, e + 1, ',')) ++e;
+          out = {text_of(after, k + 1, e), SpeakerType::document, {after.tokens[k + 1].span.begin, after.tokens[e].span.end}, "dash"};
+          return true;
+        }
       }
     }
     // "“…” in Iowa, said Pat Rynard": a short phrase after the quotation, then the report
@@ -684,6 +716,10 @@ class Analyzer {
       if (from_pronoun(before, bqi - 1, "subject", out)) return true;
       if (const NameRun* r = run_ending(bruns, bqi - 1); r && r->type != SpeakerType::none) return from_run(*r, "subject", out);
     }
+    // A list item quoting, introduced by "Dennett proffered four admissible justifications:".
+    if (document_.blocks[before.block].kind == BlockKind::list_item && bs == 0 && intro && intro->block < before.block &&
+        ends_with_colon(*intro) && !intro->sentences.empty() && introduced_by(*intro, intro->sentences.size() - 1, out))
+      return true;
     // A paragraph ending with a colon introduces the quotation that opens the next paragraph.
     if (bqi == bfrom && bs == 0 && intro && intro->block + 1 == before.block && !intro->sentences.empty()) {
       std::size_t last = intro->sentences.size() - 1;
@@ -722,6 +758,32 @@ class Analyzer {
     // "Ambassador Jonathan Carter set out the position in his letter:": the person it names.
     for (const NameRun& r : runs)
       if (r.type == SpeakerType::person) return from_run(r, "introduction", out);
+    // "HD proposed a range of options, including:", "Dennett proffered four justifications:",
+    // "The final statute retained…:": the subject of the sentence, a name or a document.
+    std::size_t subject = from;
+    while (subject < to && ctx.tokens[subject].kind == TokenKind::word && (fl(ctx, subject) & Vocabulary::function) &&
+           !ctx.tokens[subject].all_caps)
+      ++subject;
+    for (const NameRun& r : runs)
+      if (r.run_first <= subject && r.last >= subject && from_run(r, "introduction", out)) return true;
+    for (std::size_t k = subject; k < to && k <= subject + 4; ++k) {
+      if (ctx.tokens[k].kind != TokenKind::word) break;
+      if ((fl(ctx, k) & Vocabulary::document) && document_phrase(ctx, k, from, to, runs, "introduction", out)) return true;
+    }
+    // "The chief historian proffered…:", "The office proposed…:": a role or an institution.
+    if (subject > from && determiner(folded(ctx, subject - 1))) {
+      for (std::size_t k = subject + std::min<std::size_t>(2, to - subject - 1) + 1; k-- > subject;) {
+        if (ctx.tokens[k].kind != TokenKind::word || ctx.tokens[k].capitalized) continue;
+        unsigned f = fl(ctx, k);
+        if (!(f & (Vocabulary::role_word | Vocabulary::institution))) continue;
+        bool words = true;
+        for (std::size_t w = subject; w <= k; ++w) words = words && ctx.tokens[w].kind == TokenKind::word;
+        if (!words) continue;
+        out = {text_of(ctx, subject - 1, k), (f & Vocabulary::role_word) ? SpeakerType::person : SpeakerType::organisation,
+               {ctx.tokens[subject - 1].span.begin, ctx.tokens[k].span.end}, "description"};
+        return true;
+      }
+    }
     return false;
   }
 
@@ -776,6 +838,8 @@ class Analyzer {
     q.kind = classify(q, before, bqi, after, aqi);
     if (q.kind != QuoteKind::direct) return;
     attribute(q, before, bqi, after, aqi, intro);
+    if (q.origin != QuoteOrigin::marks) follow_display(index);
+    if (q.speaker.how == "dash" && cite_attribution(q, {q.speaker.mention.begin, document_.blocks[after.block].span.end})) return;
     if (!q.markup_source.empty()) {
       std::string source = q.markup_source;
       bool url = source.rfind("http", 0) == 0;
@@ -789,7 +853,15 @@ class Analyzer {
     // A link over the quoted words cites them.
     for (const sdk::Link& link : document_.links)
       if (link.span.overlaps(q.span) && !link.span.empty()) { q.citation = {link.target, true, link.span}; return; }
+    // A display or TEI <quote> carries its note at its end, inside the element.
+    if (q.origin != QuoteOrigin::marks) {
+      const auto& refs = document_.note_refs;
+      auto it = std::lower_bound(refs.begin(), refs.end(), q.span.begin, [](const sdk::NoteRef& r, std::uint32_t v) { return r.span.begin < v; });
+      for (; it != refs.end() && it->span.begin <= q.span.end; ++it) q.citation = {it->label, false, it->span};
+      if (!q.citation.target.empty()) return;
+    }
     cite(q, after, aqi);
+    if (q.citation.target.empty()) cite_in_text(q, before, bqi, after, aqi);
     if (example_utterance(q, before, bqi, after, aqi)) q.exempt = Exemption::example;
   }
 
@@ -837,19 +909,136 @@ class Analyzer {
     return words >= 1 && words <= 4 && i < t.size() && i < 60;
   }
 
+  // The source named in the text: a parenthesis right after the quotation ("“…” (Frankfurter
+  // Zeitung, 3 May 1921)", "“…” (Small-Arms Firing Manual.)", "“…” (Smith 2020, p. 4)"), an
+  // author–date parenthesis in its sentence ("Smith (2020, p. 4) argues that “…”"), or a note
+  // number in brackets fused to the closing mark that the reader did not take for a marker
+  // ("…in pearls.”[15]"). A parenthetical source that names no speaker gives it one.
+  bool cite_in_text(Quotation& q, const Context& before, std::size_t bqi, const Context& after, std::size_t aqi) {
+    if (q.origin == QuoteOrigin::marks && q.span.end + 2 < text_.size() && text_[q.span.end] == '[') {
+      std::size_t e = q.span.end + 1;
+      while (e < text_.size() && e < q.span.end + 5 && sdk::is_ascii_digit(static_cast<unsigned char>(text_[e]))) ++e;
+      if (e > q.span.end + 1 && e < text_.size() && text_[e] == ']') {
+        q.citation = {std::string(text_.substr(q.span.end + 1, e - q.span.end - 1)), false, {q.span.end, static_cast<std::uint32_t>(e + 1)}, true};
+        return true;
+      }
+    }
+    // The parenthesis may stand after the sentence's end ("…of ammunition." (Small-Arms Firing Manual.)).
+    std::size_t to = after.tokens.size();
+    std::size_t k = aqi + 1;
+    while (k < to && k <= aqi + 2 && after.tokens[k].kind == TokenKind::punct && after.tokens[k].punct != '(') ++k;
+    if (k < to && is_punct(after, k, '(')) {
+      std::size_t close = k + 1;
+      while (close < after.tokens.size() && close <= k + 16 && !is_punct(after, close, ')')) ++close;
+      if (close < after.tokens.size() && is_punct(after, close, ')') && source_parenthesis(after, k + 1, close)) {
+        Span span{after.tokens[k].span.begin, after.tokens[close].span.end};
+        q.citation = {std::string(document_.slice({after.tokens[k + 1].span.begin, after.tokens[close].span.begin})), false, span, true};
+        if (q.speaker.name.empty()) {
+          std::size_t e = k + 1;
+          while (e + 1 < close && after.tokens[e + 1].kind == TokenKind::word && !year_at(after, e + 1)) ++e;
+          out_source(q, after, k + 1, e);
+        }
+        return true;
+      }
+    }
+    // "Smith (2020, p. 4) argues that “…”": an author–date reference in the quotation's sentence.
+    std::size_t bs = before.sentence_of(bqi);
+    for (std::size_t i = before.from(bs); i + 2 < bqi; ++i)
+      if (is_punct(before, i, '(') && year_at(before, i + 1) &&
+          (is_punct(before, i + 2, ')') || is_punct(before, i + 2, ',') || is_punct(before, i + 2, ':'))) {
+        q.citation = {std::string(document_.slice(before.tokens[i + 1].span)), false, before.tokens[i + 1].span, true};
+        return true;
+      }
+    return false;
+  }
+
+  bool year_at(const Context& ctx, std::size_t i) const {
+    if (i >= ctx.tokens.size() || ctx.tokens[i].kind != TokenKind::word) return false;
+    std::string_view w = document_.slice(ctx.tokens[i].span);
+    if (w.size() != 4 && !(w.size() == 5 && w[4] >= 'a' && w[4] <= 'z')) return false;
+    for (std::size_t c = 0; c < 4; ++c)
+      if (!sdk::is_ascii_digit(static_cast<unsigned char>(w[c]))) return false;
+    return w[0] == '1' || w[0] == '2';
+  }
+
+  // Tokens [from, to) inside a parenthesis name a source: they open with a capitalised word and
+  // hold a year, a page, a comma after a name, or a title of several capitalised words
+  // ("Frankfurter Zeitung, 3 May 1921", "Smith 2020, p. 4", "Small-Arms Firing Manual.").
+  bool source_parenthesis(const Context& ctx, std::size_t from, std::size_t to) const {
+    if (from >= to || ctx.tokens[from].kind != TokenKind::word || !ctx.tokens[from].capitalized) return false;
+    int capitalised = 0, words = 0;
+    bool year = false, page = false, comma = false;
+    for (std::size_t i = from; i < to; ++i) {
+      const Token& t = ctx.tokens[i];
+      if (t.kind == TokenKind::quote) return false;
+      if (t.kind == TokenKind::punct) { comma |= t.punct == ','; continue; }
+      if (t.kind != TokenKind::word) continue;
+      ++words;
+      capitalised += t.capitalized ? 1 : 0;
+      year |= year_at(ctx, i);
+      std::string w = folded(ctx, i);
+      page |= w == "p." || w == "pp." || w == "p" || w == "pp" || w == "vol." || w == "ch.";
+    }
+    if (words > 12) return false;
+    return year || page || (comma && capitalised >= 2) || (capitalised >= 2 && capitalised * 2 >= words);
+  }
+
+  void out_source(Quotation& q, const Context& ctx, std::size_t first, std::size_t last) {
+    const bool author = last == first && year_at(ctx, last + 1);
+    q.speaker = {text_of(ctx, first, last), author ? SpeakerType::person : SpeakerType::document,
+                 {ctx.tokens[first].span.begin, ctx.tokens[last].span.end}, "parenthesis"};
+  }
+
+  // An attribution line that gives a work or a date besides the name ("—Frank B. Kellogg,
+  // “Principles to Guide the Editing…,” March 26, 1925") names the quotation's source.
+  bool cite_attribution(Quotation& q, Span line) {
+    std::string_view text = document_.slice(line);
+    while (!text.empty() && (text.back() == ' ' || text.back() == '\n')) text.remove_suffix(1);
+    if (text.size() > 300) return false;
+    bool source = text.find(',') != std::string_view::npos;
+    for (char c : text) source |= sdk::is_ascii_digit(static_cast<unsigned char>(c));
+    if (!source) return false;
+    q.citation = {std::string(text), false, {line.begin, static_cast<std::uint32_t>(line.begin + text.size())}, true};
+    return true;
+  }
+
+  // "…gave the HAC a statutory mandate to: ▮ review records… ▮ and to ▮ have full access…":
+  // a display that follows another after a few words has the same speaker.
+  void follow_display(int index) {
+    Quotation& q = quotes_[static_cast<std::size_t>(index)];
+    if (q.speaker.name.empty() && last_display_ >= 0) {
+      const Quotation& p = quotes_[static_cast<std::size_t>(last_display_)];
+      if (!p.speaker.name.empty() && p.block + 2 >= q.block && printed_paragraph(q.block).contains(p.span) &&
+          !named_between(p.span.end, q.span.begin)) {
+        q.speaker = p.speaker;
+        q.speaker.mention = Span{};
+        q.speaker.how = "same-paragraph";
+      }
+    }
+    last_display_ = index;
+  }
+
   void display_quotation(int index, const Context* previous) {
     Quotation& q = quotes_[static_cast<std::size_t>(index)];
     if (previous) ensure(*previous);
     q.kind = QuoteKind::direct;
     if (!q.markup_who.empty()) {
       q.speaker = {q.markup_who, SpeakerType::person, Span{}, "attribution-line"};
+      if (q.markup_who.find(',') != std::string::npos ||
+          std::any_of(q.markup_who.begin(), q.markup_who.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+        q.citation = {q.markup_who, false, Span{}, true};
+        std::size_t comma = q.markup_who.find(',');
+        if (comma != std::string::npos) q.speaker.name = q.markup_who.substr(0, comma);
+      }
     } else if (previous && previous->block + 1 == q.block && !previous->sentences.empty()) {
       introduced_by(*previous, previous->sentences.size() - 1, q.speaker);
     }
+    follow_display(index);
     // A marker inside the quotation, else in the introducing sentence, else in the next paragraph.
     const auto& refs = document_.note_refs;
     auto it = std::lower_bound(refs.begin(), refs.end(), q.span.begin, [](const sdk::NoteRef& r, std::uint32_t v) { return r.span.begin < v; });
-    for (; it != refs.end() && it->span.begin < q.span.end; ++it) q.citation = {it->label, false, it->span};
+    // A marker at the very end of the display (`…after 30 years.<note n="80">`) sits at its end offset.
+    for (; it != refs.end() && it->span.begin <= q.span.end; ++it) q.citation = {it->label, false, it->span};
     if (!q.citation.target.empty()) return;
     for (const sdk::Link& link : document_.links)
       if (q.span.contains(link.span)) { q.citation = {link.target, true, link.span}; return; }
@@ -857,6 +1046,47 @@ class Analyzer {
         cite_in_range(q, previous->sentences.back(), Span{}))
       return;
     awaiting_next_.push_back(index);
+  }
+
+  bool ends_with_colon(const Context& ctx) const { return !ctx.tokens.empty() && is_punct(ctx, ctx.tokens.size() - 1, ':'); }
+
+  // A list whose items quote is one sentence in print: a note in any item, or in the sentence
+  // that follows the list, cites them all ("HD proposed …, including: • “tighten up…” •
+  // “narrow the range…” </list> Although …, the Committee’s 1958 report urged….⁴").
+  void cite_list(const Context* next) {
+    for (int index : list_quotes_) {
+      Quotation& q = quotes_[static_cast<std::size_t>(index)];
+      if (!q.citation.target.empty()) continue;
+      if (cite_in_range(q, list_span_, Span{})) continue;
+      if (next && next->block > 0 && document_.blocks[next->block].span.begin >= list_span_.end) {
+        ensure(*next);
+        if (!next->sentences.empty()) cite_in_range(q, next->sentences.front(), Span{});
+      }
+    }
+    list_quotes_.clear();
+  }
+
+  // Display quotations set one after another with a few words between them ("…mandate to:
+  // ▮ review records … ▮ and to ▮ have full and complete access …⁸⁰"): the note at the end of
+  // the last one cites them all.
+  void share_display_citations() {
+    int later = -1;
+    std::uint32_t chain_end = 0;  // the end of the display whose own marker the chain shares
+    for (std::size_t i = quotes_.size(); i-- > 0;) {
+      Quotation& q = quotes_[i];
+      if (q.origin == QuoteOrigin::marks || q.parent >= 0 || q.kind != QuoteKind::direct) continue;
+      bool joined = false;
+      if (later >= 0) {
+        const Quotation& l = quotes_[static_cast<std::size_t>(later)];
+        if (q.citation.target.empty() && !l.citation.target.empty() && !l.citation.in_text && l.block <= q.block + 2 &&
+            l.citation.span.begin >= l.span.begin && l.citation.span.begin <= chain_end) {
+          q.citation = l.citation;
+          joined = true;
+        }
+      }
+      if (!joined) chain_end = q.span.end;
+      later = static_cast<int>(i);
+    }
   }
 
   void classify_rest() {
@@ -905,6 +1135,38 @@ class Analyzer {
 
   // What the confidence of a missing speaker or citation rests on: is anyone who could have
   // said it named just before, and does a citation stand elsewhere in the paragraph?
+  // The paragraph a block belongs to in print. A sentence ending with a colon (or left open),
+  // the list or display quotation it introduces and the text after them are one paragraph (TEI puts the
+  // <list> or <quote> inside the <p>; the reader gives each part its own block), and historians
+  // give such a paragraph one note at its end ("…instructions: ▮ …the Government of the
+  // United States.⁴⁰").
+  Span printed_paragraph(std::uint32_t b) const {
+    const auto& blocks = document_.blocks;
+    const std::uint32_t n = static_cast<std::uint32_t>(blocks.size());
+    auto set_in = [&](std::uint32_t k) { return blocks[k].kind == BlockKind::list_item || blocks[k].kind == BlockKind::block_quote; };
+    auto introduces = [&](std::uint32_t k) {
+      if (k + 1 >= n || !set_in(k + 1) || set_in(k)) return false;
+      std::string_view t = document_.slice(blocks[k].span);
+      while (!t.empty() && (t.back() == ' ' || t.back() == '\n')) t.remove_suffix(1);
+      // A colon, or a sentence the display completes ("…because the diplomatic correspondence ▮").
+      if (t.empty()) return false;
+      char c = t.back();
+      return c != '.' && c != '!' && c != '?' && !(t.size() >= 3 && t.substr(t.size() - 3) == "\xE2\x80\x9D" && t.size() > 3 &&
+                                                      (t[t.size() - 4] == '.' || t[t.size() - 4] == '!' || t[t.size() - 4] == '?'));
+    };
+    std::uint32_t first = b, last = b;
+    while (first > 0) {
+      if (set_in(first) ? set_in(first - 1) || introduces(first - 1) : set_in(first - 1)) { --first; continue; }
+      break;
+    }
+    while (last + 1 < n) {
+      if (introduces(last) || (set_in(last) && set_in(last + 1))) { ++last; continue; }
+      if (set_in(last) && is_prose(blocks[last + 1].kind)) { ++last; if (introduces(last)) continue; }
+      break;
+    }
+    return {blocks[first].span.begin, blocks[last].span.end};
+  }
+
   void assess() {
     const auto& blocks = document_.blocks;
     const auto& mentions = index_.mentions();
@@ -913,7 +1175,7 @@ class Analyzer {
       const Span last_piece = q.pieces.empty() ? q.span : q.pieces.back();
       std::uint32_t end_block = q.block;
       while (end_block + 1 < blocks.size() && blocks[end_block].span.end < last_piece.begin) ++end_block;
-      const Span paragraph = blocks[end_block].span;
+      const Span paragraph = printed_paragraph(end_block);
       auto ref = std::lower_bound(document_.note_refs.begin(), document_.note_refs.end(), paragraph.begin,
                                   [](const sdk::NoteRef& r, std::uint32_t v) { return r.span.begin < v; });
       auto link = std::lower_bound(document_.links.begin(), document_.links.end(), paragraph.begin,
@@ -1028,6 +1290,13 @@ class Analyzer {
   };
   std::map<int, Pending> pending_;
   std::vector<int> awaiting_next_;
+  std::vector<Span> references_;  // TEI <bibl> elements
+  // A list whose items quote, introduced by a sentence ending with a colon ("HD proposed a range
+  // of options, including:"): that sentence, and the list's quotations still to cite.
+  std::unique_ptr<Context> list_intro_;
+  std::vector<int> list_quotes_;
+  Span list_span_;
+  int last_display_ = -1;
 };
 
 }  // namespace

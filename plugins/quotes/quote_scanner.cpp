@@ -170,8 +170,18 @@ class Scanner {
     q.family = open.family;
     q.open_mark = open.mark;
     q.block = open.block;
-    q.outside_prose = !is_prose(document_.blocks[open.block].kind);
+    q.outside_prose = !is_prose(document_.blocks[open.block].kind) || transcribed_note(open.block);
     result_.quotations.push_back(std::move(q));
+  }
+
+  // A transcribed book sets its notes as paragraphs "[Footnote 2: J. King Merritt: “Report on
+  // the huacals…” Bulletin…, 1860.]": a note, whatever block the reader made of it.
+  bool transcribed_note(std::uint32_t block) const {
+    std::string_view t = document_.slice(document_.blocks[block].span);
+    std::size_t i = 0;
+    while (i < t.size() && (t[i] == ' ' || t[i] == '\n')) ++i;
+    t.remove_prefix(i);
+    return t.substr(0, 10) == "[Footnote " || t.substr(0, 6) == "[Note " || t.substr(0, 10) == "[Endnote ";
   }
 
   bool elision(char32_t left, std::uint32_t after_mark) const {
@@ -480,6 +490,18 @@ class Scanner {
         Quotation& q = result_.quotations[i];
         if (q.span.overlaps(inner) && (trimmed(q.inner) == inner || q.span == inner || (inner.contains(q.span) && inner.size() - q.span.size() <= 8)))
           same = &q;
+      }
+      // An epigraph as one element, the words in marks and the attribution after a dash
+      // (`<quote>“…”—William H. Seward to Charles F. Adams, March 2, 1864</quote>`): the words
+      // are the quotation, the rest names its speaker and source.
+      for (std::size_t i = 0; i < marks_count && !same; ++i) {
+        Quotation& q = result_.quotations[i];
+        if (q.parent >= 0 || q.span.begin < inner.begin || q.span.begin > inner.begin + 4 || q.span.end >= inner.end) continue;
+        std::size_t p = q.span.end;
+        while (p < inner.end && text_[p] == ' ') ++p;
+        std::size_t r = p;
+        char32_t dash = p < inner.end ? sdk::next_code_point(text_, r) : 0;
+        if (dash == 0x2014 || dash == 0x2015) same = &q;
       }
       Quotation added;
       Quotation& q = same ? *same : added;
