@@ -14,6 +14,7 @@
 #include "sentence_splitter.hpp"
 #include "vocabulary.hpp"
 #include "word_lexer.hpp"
+#include "unicode_class.hpp"
 
 namespace marginalia::plugins::quotes {
 namespace {
@@ -225,16 +226,16 @@ class Analyzer {
     while (i < end) {
       std::size_t p = i;
       char32_t c = sdk::next_code_point(text_, p);
-      if (sdk::is_letter(c) || sdk::is_ascii_digit(c)) {
+      if (is_letter(c) || sdk::is_ascii_digit(c)) {
         std::size_t start = i;
-        bool capital = sdk::is_upper(c);
+        bool capital = is_upper(c);
         int letters = 0;
         std::size_t q = i;
         while (q < end) {
           std::size_t r = q;
           char32_t d = sdk::next_code_point(text_, r);
-          if (!(sdk::is_letter(d) || sdk::is_ascii_digit(d) || d == '-' || d == 0x2019 || d == '\'')) break;
-          letters += sdk::is_letter(d) ? 1 : 0;
+          if (!(is_letter(d) || sdk::is_ascii_digit(d) || d == '-' || d == 0x2019 || d == '\'')) break;
+          letters += is_letter(d) ? 1 : 0;
           q = r;
         }
         ++s.words;
@@ -1191,9 +1192,11 @@ class Analyzer {
       q.candidate_nearby = m != mentions.end() && m->span.begin < q.span.begin;
       for (std::size_t i = from; !q.candidate_nearby && i < q.span.begin;) {
         // Words only: a pronoun ("It stated that", "she added") or a document noun ("the report").
-        while (i < q.span.begin && !sdk::is_letter(static_cast<unsigned char>(text_[i]))) ++i;
+        // The pronouns and document nouns looked for are ASCII words.
+        auto ascii_letter = [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); };
+        while (i < q.span.begin && !ascii_letter(text_[i])) ++i;
         std::size_t e = i;
-        while (e < q.span.begin && sdk::is_letter(static_cast<unsigned char>(text_[e]))) ++e;
+        while (e < q.span.begin && ascii_letter(text_[e])) ++e;
         if (e == i) break;
         std::string w = fold(text_.substr(i, e - i));
         q.candidate_nearby = vocabulary_.pronoun(w) != 0 || vocabulary_.document_noun(w);

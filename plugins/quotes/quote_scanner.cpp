@@ -8,6 +8,7 @@
 #include <marginalia/sdk/text.hpp>
 
 #include "code_line.hpp"
+#include "unicode_class.hpp"
 
 namespace marginalia::plugins::quotes {
 namespace {
@@ -22,7 +23,7 @@ bool is_prose(BlockKind kind) {
   return kind == BlockKind::paragraph || kind == BlockKind::list_item || kind == BlockKind::block_quote;
 }
 
-bool is_word(char32_t c) { return sdk::is_letter(c) || sdk::is_ascii_digit(c); }
+bool is_word(char32_t c) { return is_letter(c) || sdk::is_ascii_digit(c); }
 
 bool is_opening_mark(char32_t c) {
   return c == ldquo || c == lsquo || c == bdquo || c == sbquo || c == laquo || c == lsaquo || c == '"' || c == '\'';
@@ -289,7 +290,7 @@ class Scanner {
       case '\'':
         if (is_word(left) && is_word(right)) return;
         if (top_is('\'') && left != 0 && !sdk::is_space(left) && !is_word(right)) { close(top_index(), pos, length); return; }
-        if (opens_after(left) && sdk::is_letter(right) && !elision(left, pos + length)) push(c, '\'', MarkFamily::straight, true, pos, length);
+        if (opens_after(left) && is_letter(right) && !elision(left, pos + length)) push(c, '\'', MarkFamily::straight, true, pos, length);
         return;
       default:
         return;
