@@ -434,7 +434,10 @@ class Analyzer {
       if (ctx.tokens[j].kind != TokenKind::word) return false;
       std::string w = folded(ctx, j);
       if (determiner(w)) {
-        out = {text_of(ctx, j, end), SpeakerType::person, {ctx.tokens[j].span.begin, ctx.tokens[end].span.end}, "description"};
+        // "the ministry announced": an institution; "the minister said": a person.
+        SpeakerType type = (fl(ctx, end) & Vocabulary::institution) && !(fl(ctx, end) & Vocabulary::role_word) ? SpeakerType::organisation
+                                                                                                               : SpeakerType::person;
+        out = {text_of(ctx, j, end), type, {ctx.tokens[j].span.begin, ctx.tokens[end].span.end}, "description"};
         return true;
       }
       if (vocabulary_.function_word(w) || verb_at(ctx, j)) return false;
@@ -564,6 +567,9 @@ class Analyzer {
       if (t.kind != TokenKind::word) continue;
       std::string w = folded(ctx, j);
       if (char p = vocabulary_.pronoun(w); p == 'm' || p == 'f') return from_pronoun(ctx, j, "cue-before", out);
+      // "The joint statement was published on Friday. It stated that “…”": "it" stands for the
+      // document or institution named last before it in the paragraph.
+      if (verb && w == "it" && j + 1 == cue && it_antecedent(ctx, j, runs, out)) return true;
       if (vocabulary_.document_noun(w) && j + 1 <= cue) {
         std::size_t start = 0;
         if (document_phrase(ctx, j, from, cue, runs, "cue-before", out, &start)) return true;
@@ -571,6 +577,42 @@ class Analyzer {
       if (verb && j + 1 == cue && description_before(ctx, j, from, out)) return true;
     }
     if (best) return from_run(*best, "cue-before", out);
+    return false;
+  }
+
+  bool colon_subject(const Context& ctx, std::size_t from, std::size_t colon, const std::vector<NameRun>& runs, Speaker& out) {
+    std::size_t verb = from;
+    while (verb < colon && verb < from + 5 && ctx.tokens[verb].kind == TokenKind::word) {
+      std::string w = folded(ctx, verb);
+      if (w == "was" || w == "were" || w == "is" || w == "are" || w == "had" || w == "has" || w == "have" || verb_at(ctx, verb)) break;
+      ++verb;
+    }
+    if (verb == from || verb >= colon || verb >= from + 5 || ctx.tokens[verb].kind != TokenKind::word) return false;
+    for (const NameRun& r : runs)
+      if (r.run_first >= from && r.last < verb) return from_run(r, "colon-subject", out);
+    std::size_t first = from;
+    if (determiner(folded(ctx, first))) ++first;
+    if (first >= verb) return false;
+    for (std::size_t k = first; k < verb; ++k)
+      if (ctx.tokens[k].kind != TokenKind::word || (fl(ctx, k) & Vocabulary::function)) return false;
+    if (vocabulary_.pronoun(folded(ctx, first))) return false;
+    out = {text_of(ctx, from, verb - 1), SpeakerType::person, {ctx.tokens[from].span.begin, ctx.tokens[verb - 1].span.end}, "colon-subject"};
+    return true;
+  }
+
+  bool it_antecedent(const Context& ctx, std::size_t it, const std::vector<NameRun>& runs, Speaker& out) {
+    for (std::size_t j = it; j-- > 0 && it - j <= 40;) {
+      const Token& t = ctx.tokens[j];
+      if (t.kind != TokenKind::word) continue;
+      if ((fl(ctx, j) & Vocabulary::document) && !t.capitalized) {
+        std::vector<NameRun> local;
+        std::size_t from = ctx.from(ctx.sentence_of(j));
+        finder_.find(ctx.tokens, from, j + 1, local);
+        if (document_phrase(ctx, j, from, j + 1, local, "pronoun", out)) { out.mention = Span{}; return true; }
+      }
+      for (const NameRun& r : runs)
+        if (r.last == j && r.type == SpeakerType::organisation) { out = {r.name, r.type, Span{}, "pronoun"}; return true; }
+    }
     return false;
   }
 
@@ -675,6 +717,9 @@ class Analyzer {
     // "Wang Yi: “…”"
     if (bqi >= bfrom + 2 && is_punct(before, bqi - 1, ':')) {
       if (const NameRun* r = run_ending(bruns, bqi - 2)) return from_run(*r, "colon", out);
+      // "Critics were blunter: “…”", "Beijing’s answer was curt: “…”": the subject of the
+      // quotation's own sentence, never the speaker of the sentence before.
+      if (colon_subject(before, bfrom, bqi - 1, bruns, out)) return true;
     }
     // After the quotation: "adopted in the Commission’s 2019 strategic outlook", "in President Xi’s article".
     for (std::size_t k = aqi + 1; k < ato; ++k) {
