@@ -41,7 +41,7 @@ const char* command(sdk::Severity severity) {
 
 std::string render_github(const RunReport& run) {
   std::string out;
-  for (const host::LoadProblem& problem : run.plugin_problems)
+  for (const util::Problem& problem : run.plugin_problems)
     out += "::warning title=" + escape_property(problem.code) + "::" + escape_data(problem.path + ": " + problem.message) + "\n";
   for (const merge::FileReport& file : run.files) {
     if (file.error) {

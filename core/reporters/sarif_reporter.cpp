@@ -124,7 +124,7 @@ std::string render_sarif(const RunReport& run) {
   ordered_json artifacts = ordered_json::array();
   ordered_json results = ordered_json::array();
   ordered_json notifications = ordered_json::array();
-  for (const host::LoadProblem& problem : run.plugin_problems)
+  for (const util::Problem& problem : run.plugin_problems)
     notifications.push_back(notification(problem.code, "warning", problem.path + ": " + problem.message));
   for (std::size_t index = 0; index < run.files.size(); ++index) {
     const merge::FileReport& file = run.files[index];
@@ -150,7 +150,7 @@ std::string render_sarif(const RunReport& run) {
     const merge::DocumentReport& report = *file.report;
     for (const merge::PluginStatus& status : report.plugins)
       if (status.status != host::RunStatus::ok)
-        notifications.push_back(notification(merge::host_code_for(status.status), "error",
+        notifications.push_back(notification(host::code_for(status.status), "error",
                                              file.path + ": plugin '" + status.id + "' " + host::to_string(status.status) +
                                                  (status.detail.empty() ? "" : ": " + status.detail)));
     const std::string& source = report.loaded.source_map.source();
