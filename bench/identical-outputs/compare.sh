@@ -19,7 +19,7 @@ cd "$(dirname "$0")/../.."
 root=$(pwd)
 
 if [[ $# -lt 1 ]]; then
-  sed -n '2,15p' "$0" | sed 's/^# \{0,1\}//'
+  sed -n '2,17p' "$0" | sed 's/^# \{0,1\}//'
   exit 2
 fi
 reference=$1

@@ -56,15 +56,18 @@ std::optional<std::string> info_problem(const std::string& path, std::uint32_t a
   return std::nullopt;
 }
 
-// Waits for the worker's hello. False with `failure` set when it never came.
-bool await_hello(WorkerProcess& worker, unsigned timeout_ms, worker::Hello& hello, Failure& failure) {
+// Waits for a control reply of type `expected` and decodes it with `decode`; false with
+// `failure` set when the worker crashed, hung or answered nonsense. `what` names the step in
+// messages ("while loading the plugin"), `broken` the reply ("a broken hello from the worker").
+template <class Reply, class Decode>
+bool await_reply(WorkerProcess& worker, Clock::time_point deadline, unsigned timeout_ms, MessageType expected, Decode decode,
+                 Reply& reply, const char* what, const char* broken, Failure& failure) {
   worker::Frame frame;
   bool out_of_memory = false;
-  Clock::time_point deadline = after(timeout_ms);
   while (true) {
     WorkerProcess::Receive outcome = worker.receive(frame, deadline, kMaxControlFrame);
     if (outcome != WorkerProcess::Receive::frame) {
-      failure = describe(outcome, worker, timeout_ms, out_of_memory, "while loading the plugin");
+      failure = describe(outcome, worker, timeout_ms, out_of_memory, what);
       return false;
     }
     if (frame.type == MessageType::out_of_memory) {
@@ -72,13 +75,19 @@ bool await_hello(WorkerProcess& worker, unsigned timeout_ms, worker::Hello& hell
       continue;
     }
     std::string error;
-    if (frame.type != MessageType::hello || !worker::decode_hello(frame.body(), hello, error)) {
+    if (frame.type != expected || !decode(frame.body(), reply, error)) {
       worker.kill_group();
-      failure = {RunStatus::bad_output, "a broken hello from the worker" + (error.empty() ? std::string() : ": " + error)};
+      failure = {RunStatus::bad_output, broken + (error.empty() ? std::string() : ": " + error)};
       return false;
     }
     return true;
   }
+}
+
+// Waits for the worker's hello. False with `failure` set when it never came.
+bool await_hello(WorkerProcess& worker, unsigned timeout_ms, worker::Hello& hello, Failure& failure) {
+  return await_reply(worker, after(timeout_ms), timeout_ms, MessageType::hello, worker::decode_hello, hello, "while loading the plugin",
+                     "a broken hello from the worker", failure);
 }
 
 // Sends the options and waits for the worker's answer. False with `failure` set when the worker
@@ -86,32 +95,14 @@ bool await_hello(WorkerProcess& worker, unsigned timeout_ms, worker::Hello& hell
 bool send_options(WorkerProcess& worker, const std::string& options_json, unsigned timeout_ms, worker::ConfigureReply& reply,
                   Failure& failure) {
   Clock::time_point deadline = after(timeout_ms);
-  bool out_of_memory = false;
   if (!worker.send(worker::make_frame(MessageType::configure, options_json), deadline)) {
     worker::Frame ignored;
     failure = describe(worker.running() ? WorkerProcess::Receive::timeout : worker.receive(ignored, deadline, 0), worker, timeout_ms,
                        false, "while configuring the plugin");
     return false;
   }
-  worker::Frame frame;
-  while (true) {
-    WorkerProcess::Receive outcome = worker.receive(frame, deadline, kMaxControlFrame);
-    if (outcome != WorkerProcess::Receive::frame) {
-      failure = describe(outcome, worker, timeout_ms, out_of_memory, "while configuring the plugin");
-      return false;
-    }
-    if (frame.type == MessageType::out_of_memory) {
-      out_of_memory = true;
-      continue;
-    }
-    std::string error;
-    if (frame.type != MessageType::configured || !worker::decode_configure_reply(frame.body(), reply, error)) {
-      worker.kill_group();
-      failure = {RunStatus::bad_output, "a broken reply to configure" + (error.empty() ? std::string() : ": " + error)};
-      return false;
-    }
-    return true;
-  }
+  return await_reply(worker, deadline, timeout_ms, MessageType::configured, worker::decode_configure_reply, reply,
+                     "while configuring the plugin", "a broken reply to configure", failure);
 }
 
 LoadResult load_problem(const std::string& path, std::string code, std::string message) {

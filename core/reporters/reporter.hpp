@@ -49,6 +49,12 @@ struct SeverityCounts {
 };
 SeverityCounts count_findings(const RunReport& run);
 
+/// The one of three values that goes with `severity`, e.g. a colour or a CSS class.
+template <class T>
+T by_severity(sdk::Severity severity, T error, T warning, T note) {
+  return severity == sdk::Severity::error ? error : severity == sdk::Severity::warning ? warning : note;
+}
+
 /// "1 finding", "3 findings": a count with its noun, for summaries.
 std::string plural(std::size_t count, const char* noun);
 

@@ -11,15 +11,6 @@ namespace {
 
 using nlohmann::ordered_json;
 
-const char* level(sdk::Severity severity) {
-  switch (severity) {
-    case sdk::Severity::error: return "error";
-    case sdk::Severity::warning: return "warning";
-    case sdk::Severity::note: return "note";
-  }
-  return "warning";
-}
-
 // A file path as a URI reference: relative paths stay relative (GitHub resolves them against
 // the repository root), absolute ones become file: URIs.
 std::string to_uri(const std::string& path) {
@@ -69,7 +60,7 @@ ordered_json rule_json(const Rule& rule) {
   help += "\n\nRun `marginalia explain " + rule.info.code + "` for the full documentation.";
   out["help"] = {{"text", help}, {"markdown", help}};
   if (rule.help_uri.rfind("https://", 0) == 0 || rule.help_uri.rfind("http://", 0) == 0) out["helpUri"] = rule.help_uri;
-  out["defaultConfiguration"] = {{"level", level(rule.info.default_severity)}};
+  out["defaultConfiguration"] = {{"level", sdk::to_string(rule.info.default_severity)}};
   out["properties"] = {{"tags", ordered_json::array({rule.plugin})}};
   return out;
 }
@@ -166,7 +157,7 @@ std::string render_sarif(const RunReport& run) {
       ordered_json result;
       result["ruleId"] = finding.code;
       result["ruleIndex"] = rule_index[finding.code];
-      result["level"] = level(finding.severity);
+      result["level"] = sdk::to_string(finding.severity);
       result["message"] = {{"text", finding.message}};
       result["locations"] = ordered_json::array({{{"physicalLocation", physical}}});
       result["partialFingerprints"] = {{"marginalia/v1", f.fingerprint}};

@@ -11,14 +11,7 @@ namespace {
 const char* kReset = "\033[0m";
 const char* kBold = "\033[1m";
 
-const char* severity_color(sdk::Severity severity) {
-  switch (severity) {
-    case sdk::Severity::error: return "\033[1;31m";
-    case sdk::Severity::warning: return "\033[1;33m";
-    case sdk::Severity::note: return "\033[1;36m";
-  }
-  return "";
-}
+const char* severity_color(sdk::Severity severity) { return by_severity(severity, "\033[1;31m", "\033[1;33m", "\033[1;36m"); }
 
 
 // The source line around `column`, at most ~100 code points, and the caret line under it.
