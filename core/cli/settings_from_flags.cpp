@@ -52,6 +52,7 @@ session::RunSettings settings_from_flags(const CommandLine& line) {
   settings.offline = line.offline;
   settings.sources_dir = line.sources_dir;
   settings.jobs = line.jobs;
+  settings.profile = line.profile;
   if (!line.fail_on.empty()) settings.fail_on = severity_named(line.fail_on);
   return settings;
 }

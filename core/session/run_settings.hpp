@@ -68,6 +68,9 @@ struct RunSettings {
   /// Files checked at once; 0 = one per core (two per core with isolation: threads mostly wait
   /// for workers).
   unsigned jobs = 0;
+  /// Which findings of heuristic checks plugins report ("default": confident ones only,
+  /// "thorough": all); empty = the configuration's, else "default".
+  std::string profile;
   /// Findings at or above this level fail the run; unset = the configuration's, else error.
   std::optional<sdk::Severity> fail_on;
   /// Called after each file with (done, total); may be empty; called from worker threads.

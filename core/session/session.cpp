@@ -243,6 +243,7 @@ util::Result<merge::RunReport> Session::check(const std::vector<std::string>& pa
     if (settings_.timeout_ms) options.context.timeout_ms = settings_.timeout_ms;
     if (settings_.memory_limit_bytes) options.context.memory_limit_bytes = settings_.memory_limit_bytes;
     if (!settings_.sources_dir.empty()) options.context.host_settings["sources-dir"] = settings_.sources_dir;
+    options.context.host_settings["profile"] = !settings_.profile.empty() ? settings_.profile : profiles[p]->config.profile.value_or("default");
     if (settings_.progress) {
       std::size_t total = kept.size();
       options.progress = [this, done_before, total](std::size_t done, std::size_t) { settings_.progress(done_before + done, total); };

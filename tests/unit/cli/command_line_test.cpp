@@ -27,7 +27,7 @@ TEST(CommandLine, MapsCheckFlagsOntoSessionSettings) {
   CommandLine line = parsed({"check", "a.md", "--config", "c.json", "--plugin-dir", "p", "--no-default-plugins", "--enable", "x",
                              "--disable=y", "--isolation", "none", "--timeout", "500", "--memory-limit", "64", "--input-format",
                              "markdown", "--max-input-size", "2K", "--document-date", "2024-01-02", "--offline", "--sources", "src",
-                             "-j", "3", "--fail-on", "warning", "b.md"});
+                             "-j", "3", "--fail-on", "warning", "--profile", "thorough", "b.md"});
   EXPECT_EQ(line.inputs, (std::vector<std::string>{"a.md", "b.md"}));
   session::RunSettings settings = settings_from_flags(line);
   EXPECT_EQ(settings.config_file, "c.json");
@@ -44,6 +44,7 @@ TEST(CommandLine, MapsCheckFlagsOntoSessionSettings) {
   EXPECT_TRUE(settings.offline);
   EXPECT_EQ(settings.sources_dir, "src");
   EXPECT_EQ(settings.jobs, 3u);
+  EXPECT_EQ(settings.profile, "thorough");
   ASSERT_TRUE(settings.fail_on);
   EXPECT_EQ(*settings.fail_on, sdk::Severity::warning);
   EXPECT_TRUE(settings.one_configuration) << "the command line checks one configuration per run";
