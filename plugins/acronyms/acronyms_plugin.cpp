@@ -16,12 +16,7 @@ class AcronymsPlugin final : public sdk::Plugin {
     info.version = "1.0.0";
     info.summary = "Checks that every acronym is defined before it is used, defined only once, and used once defined.";
     info.help_url = "plugins/acronyms/README.md";
-    info.codes = {
-        {"acronyms/used-before-definition", sdk::Severity::warning, "An acronym appears before the place that spells it out."},
-        {"acronyms/undefined", sdk::Severity::warning, "An acronym is used and never spelled out."},
-        {"acronyms/conflicting-definitions", sdk::Severity::warning, "An acronym is spelled out twice, differently."},
-        {"acronyms/unused-definition", sdk::Severity::note, "An acronym is defined and then never used."},
-    };
+    info.codes = code_table.codes();
     info.options_schema = std::string(marginalia_embedded::options_schema);
     info.documentation = std::string(marginalia_embedded::readme);
     return info;

@@ -19,7 +19,7 @@ class UrlsPlugin final : public sdk::Plugin {
     info.version = "1.0.0";
     info.summary = "Finds every URL and DOI a report cites and checks, once each and safely, that it answers.";
     info.help_url = "plugins/urls/README.md";
-    info.codes = url_codes();
+    info.codes = code_table.codes();
     info.options_schema = std::string(marginalia_embedded::options_schema);
     info.documentation = std::string(marginalia_embedded::readme);
     return info;
