@@ -92,6 +92,21 @@ TEST(Suppressions, InlineCommentsSilenceFindingsAndStaleOnesAreReported) {
   EXPECT_EQ(codes(result.dump()), (std::set<std::string>{"host/unused-suppression"})) << run.out << run.err;
 }
 
+// CommonMark lets an HTML comment interrupt a paragraph; had the directive split this one, the
+// quotation would lose its speaker ("said" on the line above) and gain quotes/missing-speaker.
+TEST(Suppressions, ADirectiveInsideAParagraphSilencesItsFindingAndChangesNothingElse) {
+  TempDir temp;
+  const std::string before = "# Budget\n\nThe minister said\n";
+  const std::string after = "on Monday, 24 April 2024: \"We will not raise taxes this year.\"[^1]\n\n"
+                            "[^1]: Ministry of Finance, press release, https://example.org/release, 24 April 2024.\n";
+  std::string plain = temp.write("plain.md", before + after);
+  EXPECT_EQ(codes(check({plain, "--format", "json"}).out), (std::set<std::string>{"dates/weekday-mismatch"}));
+  std::string suppressed = temp.write(
+      "suppressed.md", before + "<!-- marginalia-disable-next-line dates/weekday-mismatch -- the ministry confirmed the day -->\n" + after);
+  ProcessResult run = check({suppressed, "--format", "json"});
+  EXPECT_EQ(codes(run.out), std::set<std::string>{}) << run.out << run.err;
+}
+
 TEST(Baseline, ReportsOnlyNewFindingsAfterItIsWritten) {
   TempDir temp;
   std::string sample = read_file(source_dir() + "/samples/report-with-footnote-defects.md");
