@@ -12,17 +12,7 @@ namespace marginalia::plugins::dates {
 
 class DatesPlugin final : public sdk::Plugin {
  public:
-  sdk::PluginInfo info() const override {
-    sdk::PluginInfo info;
-    info.id = "dates";
-    info.version = "1.0.0";
-    info.summary = "Finds and normalises every date in a report, marks it in the TEI, and checks impossible dates, wrong weekdays, past events dated after the report, ambiguous numeric dates, mixed styles and conflicting event dates.";
-    info.help_url = "plugins/dates/README.md";
-    info.codes = code_table.codes();
-    info.options_schema = std::string(marginalia_embedded::options_schema);
-    info.documentation = std::string(marginalia_embedded::readme);
-    return info;
-  }
+  sdk::PluginInfo info() const override { return marginalia_embedded::plugin_info(code_table.codes()); }
 
   std::vector<std::string> configure(const sdk::Options& options) override {
     std::string order = options.get_string("numeric_order", "auto");

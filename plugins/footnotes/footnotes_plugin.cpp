@@ -10,17 +10,7 @@ namespace marginalia::plugins::footnotes {
 
 class FootnotesPlugin final : public sdk::Plugin {
  public:
-  sdk::PluginInfo info() const override {
-    sdk::PluginInfo info;
-    info.id = "footnotes";
-    info.version = "1.0.0";
-    info.summary = "Checks that every footnote marker has a note, every note a marker, that numbering runs in order and that notes cite sources.";
-    info.help_url = "plugins/footnotes/README.md";
-    info.codes = code_table.codes();
-    info.options_schema = std::string(marginalia_embedded::options_schema);
-    info.documentation = std::string(marginalia_embedded::readme);
-    return info;
-  }
+  sdk::PluginInfo info() const override { return marginalia_embedded::plugin_info(code_table.codes()); }
 
   std::vector<std::string> configure(const sdk::Options& options) override {
     require_source_ = options.get_bool("require_source", true);

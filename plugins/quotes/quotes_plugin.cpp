@@ -16,18 +16,7 @@ namespace marginalia::plugins::quotes {
 
 class QuotesPlugin final : public sdk::Plugin {
  public:
-  sdk::PluginInfo info() const override {
-    sdk::PluginInfo info;
-    info.id = "quotes";
-    info.version = "1.0.0";
-    info.summary =
-        "Finds every quotation, tells direct quotations from scare quotes and titles, and checks that each direct quotation has a speaker, a citation and the words of its source.";
-    info.help_url = "plugins/quotes/README.md";
-    info.codes = code_table.codes();
-    info.options_schema = std::string(marginalia_embedded::options_schema);
-    info.documentation = std::string(marginalia_embedded::readme);
-    return info;
-  }
+  sdk::PluginInfo info() const override { return marginalia_embedded::plugin_info(code_table.codes()); }
 
   std::vector<std::string> configure(const sdk::Options& options) override {
     analysis_.scare_max_words = static_cast<int>(options.get_int("scare_max_words", 5));

@@ -18,16 +18,8 @@ const sdk::CodeTable code_table{{"hello/placeholder", sdk::Severity::warning, "A
 
 class HelloPlugin final : public sdk::Plugin {
  public:
-  sdk::PluginInfo info() const override {
-    sdk::PluginInfo info;
-    info.id = "hello";  // must equal the library's file name, hello.so
-    info.version = "1.0.0";
-    info.summary = "Reports placeholders left in a draft, such as TODO or TK.";
-    info.codes = code_table.codes();
-    info.options_schema = std::string(marginalia_embedded::options_schema);
-    info.documentation = std::string(marginalia_embedded::readme);
-    return info;
-  }
+  // The id, version and help URL come from marginalia_add_plugin, the summary from the README.
+  sdk::PluginInfo info() const override { return marginalia_embedded::plugin_info(code_table.codes()); }
 
   // Called once, with options the host has already validated against options.schema.json.
   std::vector<std::string> configure(const sdk::Options& options) override {
