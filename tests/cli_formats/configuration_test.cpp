@@ -13,13 +13,7 @@ namespace {
 
 using nlohmann::json;
 
-ProcessResult check(const std::vector<std::string>& args) {
-  std::vector<std::string> full = {"check"};
-  full.insert(full.end(), args.begin(), args.end());
-  full.push_back("--offline");
-  full.push_back("--no-cache");
-  return run_marginalia(full);
-}
+ProcessResult check(const std::vector<std::string>& args) { return run_offline_check(args); }
 
 std::set<std::string> codes(const std::string& json_text) {
   std::set<std::string> out;
