@@ -15,6 +15,8 @@ packages=(
   libxml2-dev                                    # HTML reader (libxml2's HTML parser)
   libzip-dev                                     # DOCX reader (ZIP container, in memory)
   libutf8proc-dev                                # quotes plugin: Unicode letter and case classes (names in any script)
+  libre2-dev                                     # rules plugin: linear-time patterns (no catastrophic backtracking)
+  libyaml-cpp-dev                                # rules plugin: YAML rule files
   libgtest-dev libgmock-dev                      # tests
   jing                                           # TEI validation in the tests
   python3-jsonschema                             # SARIF/JSON schema validation in the tests

@@ -67,6 +67,23 @@ ExitCode run_explain_command(const CommandLine& line) {
                 plugin->info.id.c_str(), plugin->info.version.c_str());
     return ExitCode::clean;
   }
+  // Codes a plugin declares from its options (the rules plugin's rule files) exist only once it
+  // is configured by the configuration that applies here.
+  session::Session session(settings);
+  util::Result<const host::PluginRegistry*> configured = session.configured_plugins("./marginalia.json");
+  if (!configured) {
+    for (const util::Problem& problem : configured.problems()) std::fprintf(stderr, "marginalia: %s\n", problem.to_string().c_str());
+    return ExitCode::failure;
+  }
+  if (const host::LoadedPlugin* found = (*configured)->find(plugin_id))
+    for (const sdk::CodeInfo& info : found->info.codes) {
+      if (info.code != code) continue;
+      std::string doc = section(found->info.documentation, code);
+      if (doc.empty()) doc = "### " + code + "\n\n" + info.summary;
+      std::printf("%s\n\n(default severity: %s; plugin %s %s)\n", doc.c_str(), sdk::to_string(info.default_severity),
+                  found->info.id.c_str(), found->info.version.c_str());
+      return ExitCode::clean;
+    }
   std::fprintf(stderr, "marginalia: plugin '%s' has no code '%s'; 'marginalia plugins' lists them\n", plugin_id.c_str(), code.c_str());
   return ExitCode::failure;
 }

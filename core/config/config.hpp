@@ -85,8 +85,18 @@ ConfigResult parse_config(std::string_view text, const std::string& path);
 
 /// Checks a configuration against the plugins that were found (enabled or not) and the core's
 /// codes: plugin ids and codes must exist, and options must satisfy each plugin's schema.
+/// `check_against_plugin_options` then `check_severity_codes`.
 std::vector<ConfigError> check_against_plugins(const Config& config, const std::vector<sdk::PluginInfo>& plugins,
                                                const std::vector<sdk::CodeInfo>& core_codes);
+
+/// The first half of `check_against_plugins`: plugin ids exist, options satisfy their schemas.
+std::vector<ConfigError> check_against_plugin_options(const Config& config, const std::vector<sdk::PluginInfo>& plugins);
+
+/// The second half: every code under `severity` is a core code or a code the plugins declare.
+/// Run it with the plugins' info after `configure` when a plugin's codes come from its options
+/// (the rules plugin).
+std::vector<ConfigError> check_severity_codes(const Config& config, const std::vector<sdk::PluginInfo>& plugins,
+                                              const std::vector<sdk::CodeInfo>& core_codes);
 
 /// schemas/config.schema.json as built into the binary.
 std::string_view config_schema();

@@ -179,6 +179,12 @@ ConfigResult parse_config(std::string_view text, const std::string& path) {
 
 std::vector<ConfigError> check_against_plugins(const Config& config, const std::vector<sdk::PluginInfo>& plugins,
                                                const std::vector<sdk::CodeInfo>& core_codes) {
+  std::vector<ConfigError> errors = check_against_plugin_options(config, plugins);
+  for (ConfigError& error : check_severity_codes(config, plugins, core_codes)) errors.push_back(std::move(error));
+  return errors;
+}
+
+std::vector<ConfigError> check_against_plugin_options(const Config& config, const std::vector<sdk::PluginInfo>& plugins) {
   std::vector<ConfigError> errors;
   std::map<std::string, const sdk::PluginInfo*> by_id;
   std::vector<std::string> ids;
@@ -198,6 +204,19 @@ std::vector<ConfigError> check_against_plugins(const Config& config, const std::
     for (const SchemaError& e : make_plugin_options(*plugin->second, *settings.options).errors)
       errors.push_back({config.path, pointer + "/options" + e.path, 0, 0, e.message});
   }
+  return errors;
+}
+
+std::vector<ConfigError> check_severity_codes(const Config& config, const std::vector<sdk::PluginInfo>& plugins,
+                                              const std::vector<sdk::CodeInfo>& core_codes) {
+  std::vector<ConfigError> errors;
+  std::map<std::string, const sdk::PluginInfo*> by_id;
+  std::vector<std::string> ids;
+  for (const sdk::PluginInfo& plugin : plugins) {
+    by_id[plugin.id] = &plugin;
+    ids.push_back(plugin.id);
+  }
+  std::string found = ids.empty() ? "no plugin was found" : "found: " + join(ids);
   std::set<std::string> core;
   for (const sdk::CodeInfo& code : core_codes) core.insert(code.code);
   for (const auto& [code, setting] : config.severity) {

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "config/plugin_options.hpp"
 
+#include <filesystem>
 #include <nlohmann/json.hpp>
 
 namespace marginalia::config {
@@ -29,6 +30,35 @@ PluginOptionsResult make_plugin_options(const sdk::PluginInfo& info, const nlohm
   }
   result.options = sdk::Options(std::move(values), options.dump());
   return result;
+}
+
+namespace {
+
+bool declares_path(const nlohmann::json& schema) {
+  return schema.is_object() && schema.contains("format") && schema["format"] == "path";
+}
+
+void resolve(nlohmann::json& value, const std::filesystem::path& base) {
+  if (!value.is_string()) return;
+  std::filesystem::path path = value.get<std::string>();
+  if (path.empty() || path.is_absolute()) return;
+  value = (base / path).lexically_normal().string();
+}
+
+}  // namespace
+
+nlohmann::json resolve_path_options(const std::string& schema_text, nlohmann::json options, const std::string& base_dir) {
+  nlohmann::json schema = nlohmann::json::parse(schema_text, nullptr, false);
+  if (schema.is_discarded() || !options.is_object() || !schema.contains("properties") || !schema["properties"].is_object()) return options;
+  std::filesystem::path base = std::filesystem::absolute(base_dir.empty() ? std::filesystem::path(".") : std::filesystem::path(base_dir));
+  for (auto it = schema["properties"].begin(); it != schema["properties"].end(); ++it) {
+    if (!options.contains(it.key())) continue;
+    nlohmann::json& value = options[it.key()];
+    if (declares_path(it.value())) resolve(value, base);
+    else if (value.is_array() && it.value().is_object() && it.value().contains("items") && declares_path(it.value()["items"]))
+      for (nlohmann::json& item : value) resolve(item, base);
+  }
+  return options;
 }
 
 nlohmann::json schema_defaults(const std::string& schema_text) {

@@ -60,6 +60,13 @@ PluginRunResult load_problem_result(const LoadProblem& problem) {
   return result;
 }
 
+std::optional<std::string> configured_info_problem(const sdk::PluginInfo& loaded, const sdk::PluginInfo& configured) {
+  if (configured.id != loaded.id) return "after configure the plugin's id changed from '" + loaded.id + "' to '" + configured.id + "'";
+  for (const sdk::CodeInfo& code : configured.codes)
+    if (code.code.rfind(loaded.id + "/", 0) != 0) return "code '" + code.code + "' does not start with '" + loaded.id + "/'";
+  return std::nullopt;
+}
+
 std::string validate_plugin_output(const sdk::PluginInfo& info, const sdk::Document& document, const PluginRunResult& result,
                                    const RunContext& context) {
   if (result.findings.size() > context.max_findings)
@@ -100,7 +107,16 @@ class FinishedCheck final : public PendingCheck {
 class InProcessPlugin final : public PluginHandle {
  public:
   explicit InProcessPlugin(OpenedPlugin opened) : opened_(std::move(opened)) {}
-  std::vector<std::string> configure(const sdk::Options& options) override { return opened_.plugin->configure(options); }
+  std::vector<std::string> configure(const sdk::Options& options) override {
+    std::vector<std::string> problems = opened_.plugin->configure(options);
+    if (!problems.empty()) return problems;
+    sdk::PluginInfo info = opened_.plugin->info();
+    if (std::optional<std::string> problem = configured_info_problem(opened_.info, info)) return {*problem};
+    opened_.info = info;
+    configured_ = std::move(info);
+    return {};
+  }
+  std::optional<sdk::PluginInfo> configured_info() const override { return configured_; }
   std::unique_ptr<PendingCheck> begin(const CheckRequest& request) override {
     return std::make_unique<FinishedCheck>(check(request.document, request.context));
   }
@@ -108,6 +124,7 @@ class InProcessPlugin final : public PluginHandle {
  private:
   PluginRunResult check(const sdk::Document& document, const RunContext& context) const;
   OpenedPlugin opened_;
+  std::optional<sdk::PluginInfo> configured_;
 };
 
 PluginRunResult InProcessPlugin::check(const sdk::Document& document, const RunContext& context) const {

@@ -75,6 +75,10 @@ class PluginHandle {
   /// Calls the plugin's `configure` with already validated options; returns its problems and
   /// rethrows what it threw as std::runtime_error.
   virtual std::vector<std::string> configure(const sdk::Options& options) = 0;
+  /// The plugin's `info()` as read again after the last `configure` that returned no problem,
+  /// or nothing before: a plugin may declare codes and documentation from its options (the
+  /// rules plugin declares one code per rule file), and the handle validates output against it.
+  virtual std::optional<sdk::PluginInfo> configured_info() const = 0;
   /// Hands the document to the plugin and returns without waiting when the plugin runs
   /// elsewhere, so that several plugins can check one document at the same time.
   /// Thread-safe: concurrent checks of different documents are allowed.
@@ -85,6 +89,10 @@ class PluginHandle {
     return begin(request)->finish();
   }
 };
+
+/// Why a plugin's info after `configure` cannot replace the info it gave at load (another id, a
+/// code outside `<id>/`), or nothing when it can.
+std::optional<std::string> configured_info_problem(const sdk::PluginInfo& loaded, const sdk::PluginInfo& configured);
 
 /// Checks findings and marks against the contract: declared codes, spans inside the text on
 /// character boundaries, non-empty valid UTF-8 messages, limits. Returns an empty string when

@@ -73,6 +73,11 @@ void PluginRegistry::load(const std::string& path) {
 
 std::string PluginRegistry::file_stem(const std::string& path) { return fs::path(path).stem().string(); }
 
+void PluginRegistry::refresh_configured_info() {
+  for (LoadedPlugin& plugin : plugins_)
+    if (std::optional<sdk::PluginInfo> info = plugin.instance->configured_info()) plugin.info = std::move(*info);
+}
+
 const LoadedPlugin* PluginRegistry::find(const std::string& id) const {
   for (const LoadedPlugin& plugin : plugins_)
     if (plugin.info.id == id) return &plugin;

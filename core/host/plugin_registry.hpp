@@ -37,6 +37,9 @@ class PluginRegistry {
   const std::vector<LoadedPlugin>& plugins() const { return plugins_; }
   /// Libraries that were not loaded, in discovery order.
   const std::vector<LoadProblem>& problems() const { return problems_; }
+  /// Takes each plugin's info as read again after `configure` (`PluginHandle::configured_info`),
+  /// for plugins whose codes and documentation come from their options.
+  void refresh_configured_info();
   /// The plugin with this id, or nullptr.
   const LoadedPlugin* find(const std::string& id) const;
   /// Keeps only plugins for which `keep(id)` is true (configuration may disable some); a

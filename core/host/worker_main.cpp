@@ -157,6 +157,7 @@ worker::ConfigureReply configure(const OpenedPlugin& plugin, const std::string& 
   if (!reply.problems.empty()) return reply;
   try {
     reply.problems = plugin.plugin->configure(validated.options);
+    if (reply.problems.empty()) reply.info = plugin.plugin->info();
   } catch (const std::exception& e) {
     reply.threw = true;
     reply.exception = e.what();

@@ -245,6 +245,14 @@ bool WorkerPlugin::apply_options(WorkerProcess& worker, PluginRunResult& result,
     result = this->failure(RunStatus::failed, "configure threw in a new worker: " + reply.exception);
     return false;
   }
+  if (reply.problems.empty() && problems && reply.info) {
+    if (std::optional<std::string> problem = configured_info_problem(info_, *reply.info)) {
+      problems->push_back(*problem);
+      return false;
+    }
+    std::lock_guard<std::mutex> lock(mutex_);
+    configured_ = std::make_shared<const sdk::PluginInfo>(std::move(*reply.info));
+  }
   if (!reply.problems.empty()) {
     if (problems) {
       *problems = std::move(reply.problems);
@@ -288,6 +296,7 @@ std::vector<std::string> WorkerPlugin::configure(const sdk::Options& options) {
     std::lock_guard<std::mutex> lock(mutex_);
     options_json_ = options.json();
     broken_.reset();
+    configured_.reset();
     stale.swap(idle_);
   }
   // Workers started before now have not seen these options: keep one, let the rest go.
@@ -307,6 +316,12 @@ std::vector<std::string> WorkerPlugin::configure(const sdk::Options& options) {
   std::lock_guard<std::mutex> lock(mutex_);
   idle_.push_back(std::move(worker));
   return {};
+}
+
+std::optional<sdk::PluginInfo> WorkerPlugin::configured_info() const {
+  std::lock_guard<std::mutex> lock(mutex_);
+  if (!configured_) return std::nullopt;
+  return *configured_;
 }
 
 WorkerPlugin::Pending::~Pending() {
@@ -436,7 +451,12 @@ PluginRunResult WorkerPlugin::finish(Pending& pending) {
       decoded.marks.clear();
       return decoded;
     }
-    if (std::string problem = validate_plugin_output(info_, pending.document, decoded, context); !problem.empty())
+    std::shared_ptr<const sdk::PluginInfo> configured;
+    {
+      std::lock_guard<std::mutex> lock(mutex_);
+      configured = configured_;
+    }
+    if (std::string problem = validate_plugin_output(configured ? *configured : info_, pending.document, decoded, context); !problem.empty())
       return failure(RunStatus::bad_output, problem);
     return decoded;
   }

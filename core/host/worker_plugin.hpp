@@ -79,6 +79,7 @@ class WorkerPlugin final : public PluginHandle {
   /// Rethrows what `configure` threw as std::runtime_error. A worker that crashes or hangs in
   /// `configure` does not fail the run here: every document then reports it.
   std::vector<std::string> configure(const sdk::Options& options) override;
+  std::optional<sdk::PluginInfo> configured_info() const override;
   /// Hands the document to a worker and returns at once; concurrent calls use different
   /// workers. The request's `encoded` document is made here when no other worker made it.
   std::unique_ptr<PendingCheck> begin(const CheckRequest& request) override;
@@ -119,13 +120,16 @@ class WorkerPlugin final : public PluginHandle {
   std::unique_ptr<WorkerProcess> start(unsigned long long memory_limit_bytes, PluginRunResult& failure);
   // Sends the options set by `configure` (if any). With `problems`, configure's own problems go
   // there and its exception is rethrown; without, both become `failure`.
+  // A successful first configure (with `problems`) also takes the info the worker read after it.
   bool apply_options(WorkerProcess& worker, PluginRunResult& failure, std::vector<std::string>* problems);
   PluginRunResult failure(RunStatus status, std::string detail) const;
 
   const std::string path_;
   const WorkerSettings settings_;
   const sdk::PluginInfo info_;
-  std::mutex mutex_;
+  mutable std::mutex mutex_;
+  // The info after configure, when it came; outputs are validated against it (under mutex_).
+  std::shared_ptr<const sdk::PluginInfo> configured_;
   std::condition_variable returned_;
   std::vector<std::unique_ptr<WorkerProcess>> idle_;
   unsigned busy_ = 0;                             // workers out of the pool (or being started)

@@ -463,6 +463,8 @@ std::string encode_configure_reply(const ConfigureReply& reply) {
   out.u8(reply.threw ? 1 : 0);
   out.str(reply.exception);
   put(out, reply.problems);
+  out.u8(reply.info ? 1 : 0);
+  if (reply.info) put(out, *reply.info);
   return out.take();
 }
 
@@ -471,6 +473,7 @@ bool decode_configure_reply(std::string_view body, ConfigureReply& reply, std::s
     reply.threw = in.u8() != 0;
     reply.exception = in.str();
     get(in, reply.problems);
+    if (in.u8() != 0) get(in, reply.info.emplace());
   });
 }
 

@@ -79,6 +79,8 @@ struct ConfigureReply {
   std::string exception;
   /// The problems `configure` (or the schema check before it) returned.
   std::vector<std::string> problems;
+  /// `info()` read again after a `configure` without problems (codes may depend on options).
+  std::optional<sdk::PluginInfo> info;
 };
 
 /// A frame's type and body. The body is a view into `bytes`, which may still hold the frame's

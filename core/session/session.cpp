@@ -67,16 +67,17 @@ host::PluginRegistry discover_with(const RunSettings& settings, std::shared_ptr<
 }
 
 // Validates each plugin's options against its schema and calls `configure`; `origin` names
-// where the options came from.
+// where the options came from, `base_dir` anchors their relative paths.
 std::vector<util::Problem> configure_plugins(host::PluginRegistry& registry, const std::map<std::string, nlohmann::json>& options,
-                                             const std::string& origin) {
+                                             const std::string& origin, const std::string& base_dir) {
   std::vector<util::Problem> problems;
   auto refused = [&](const std::string& id, const std::string& where, const std::string& message) {
     problems.push_back(util::Problem::about(origin, "config/invalid-options", "/plugins/" + id + "/options" + where + ": " + message));
   };
   for (const host::LoadedPlugin& plugin : registry.plugins()) {
     auto found = options.find(plugin.info.id);
-    nlohmann::json object = found == options.end() ? nlohmann::json::object() : found->second;
+    nlohmann::json object = config::resolve_path_options(plugin.info.options_schema,
+                                                         found == options.end() ? nlohmann::json::object() : found->second, base_dir);
     config::PluginOptionsResult result = config::make_plugin_options(plugin.info, object);
     for (const config::SchemaError& error : result.errors) refused(plugin.info.id, error.path, error.message);
     if (!result.errors.empty()) continue;
@@ -159,7 +160,7 @@ util::Result<Session::Profile*> Session::profile(const std::string& config_path)
   for (const host::LoadedPlugin& plugin : profile->registry.plugins()) found.push_back(plugin.info);
   std::vector<sdk::CodeInfo> core_codes;
   for (const host::BuiltinCode& code : host::builtin_codes()) core_codes.push_back(code.info);
-  std::vector<config::ConfigError> errors = config::check_against_plugins(config, found, core_codes);
+  std::vector<config::ConfigError> errors = config::check_against_plugin_options(config, found);
   if (!errors.empty()) return config_problems(errors);
 
   std::vector<std::string> disabled;
@@ -169,8 +170,16 @@ util::Result<Session::Profile*> Session::profile(const std::string& config_path)
     if (plugin.options) plugin_options[id] = *plugin.options;
   }
   select_plugins(profile->registry, settings_, disabled);
-  std::vector<util::Problem> problems = configure_plugins(profile->registry, plugin_options, config.path.empty() ? "options" : config.path);
+  std::vector<util::Problem> problems = configure_plugins(profile->registry, plugin_options, config.path.empty() ? "options" : config.path,
+                                                         config.path.empty() ? "" : fs::path(config.path).parent_path().string());
   if (!problems.empty()) return problems;
+  // A plugin may declare codes from its options (the rules plugin): severities and suppressions
+  // are checked against what the configured plugins declare.
+  profile->registry.refresh_configured_info();
+  for (sdk::PluginInfo& info : found)
+    if (const host::LoadedPlugin* configured = profile->registry.find(info.id)) info = configured->info;
+  errors = config::check_severity_codes(config, found, core_codes);
+  if (!errors.empty()) return config_problems(errors);
 
   // Suppressions may name any code a plugin declares, enabled or not.
   merge::SuppressionSettings& suppressions = profile->options.suppressions;
@@ -183,6 +192,14 @@ util::Result<Session::Profile*> Session::profile(const std::string& config_path)
   }
   suppressions.severity_overrides = profile->options.severity_overrides;
   return (profiles_[config_path] = std::move(profile)).get();
+}
+
+util::Result<const host::PluginRegistry*> Session::configured_plugins(const std::string& input) {
+  util::Result<std::vector<std::string>> configs = configuration_files({input});
+  if (!configs) return configs.problems();
+  util::Result<Profile*> found = profile(configs->front());
+  if (!found) return found.problems();
+  return static_cast<const host::PluginRegistry*>(&(*found)->registry);
 }
 
 util::Result<merge::RunReport> Session::check_paths(const std::vector<std::string>& paths) { return check(paths, nullptr, nullptr); }

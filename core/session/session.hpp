@@ -49,6 +49,10 @@ class Session {
   /// Checks a document held in memory. `name` stands for its path in reports and for finding
   /// its configuration; `format` picks the reader ("markdown"; empty = from `name`).
   util::Result<merge::RunReport> check_text(const std::string& name, const std::string& format, std::string bytes);
+  /// The plugins selected and configured for `input`'s configuration (the nearest
+  /// marginalia.json, or the one the settings name), with their info after `configure`:
+  /// `marginalia explain` finds codes a plugin declares from its options there.
+  util::Result<const host::PluginRegistry*> configured_plugins(const std::string& input);
 
  private:
   struct Profile;

@@ -1,0 +1,23 @@
+// SPDX-License-Identifier: MIT
+// The stretches of a document a rule's scope names, from the document model: headings (and the
+// title), paragraphs (block quotations included), list items, notes, the sentences of running
+// text (paragraphs, block quotations, list items, notes — not headings or metadata), quotations
+// inside them, or the whole text. Spans come sorted and never overlap.
+#pragma once
+
+#include <vector>
+
+#include <marginalia/sdk/document.hpp>
+
+#include "rule.hpp"
+
+namespace marginalia::plugins::rules {
+
+/// The spans of `document.text` that `scope` covers.
+std::vector<sdk::Span> scope_spans(const sdk::Document& document, Scope scope);
+
+/// The quotations inside `within`: source markup (`<q>`, `<quote>`) and text between paired
+/// quotation marks (“…”, „…“, «…», "…"), outermost only, without the marks themselves.
+std::vector<sdk::Span> quotations(const sdk::Document& document, sdk::Span within);
+
+}  // namespace marginalia::plugins::rules
