@@ -68,7 +68,7 @@ class RulesPlugin final : public sdk::Plugin {
       out += "\n### " + rule.code + "\n\n";
       out += rule.description.empty() ? summary_of(rule) : rule.description;
       while (!out.empty() && out.back() == '\n') out.pop_back();
-      out += "\n\nA " + std::string(kind_name(rule.kind)) + " rule over each " + scope_name(rule.scope) + ", from " + rule.file + ".\n";
+      out += "\n\nA " + std::string(kind_name(rule.kind)) + " rule (scope: " + scope_name(rule.scope) + "), from " + rule.file + ".\n";
       out += "Message: `" + rule.message + "`.\n";
       if (!rule.link.empty()) out += "\nSee " + rule.link + "\n";
     }
