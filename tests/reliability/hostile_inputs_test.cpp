@@ -63,5 +63,18 @@ TEST(ReliabilityHostile, DeeplyNestedDivisionsWithHeads) {
   });
 }
 
+TEST(ReliabilityHostile, RunningOutOfMemoryIsExitTwoWithAMessageNotAnAbort) {
+  // Under a 150 MB address-space limit a 20 MB report cannot be checked. An uncaught
+  // std::bad_alloc used to end the process with SIGABRT; the top-level handler makes it exit 2.
+  TempDir temp;
+  std::string input = temp.write("big.txt", "Title\n\n" + repeat("The ministry reported that exports fell sharply in 2023.1 ", 340000) + "\n");
+  std::string command = "ulimit -v 150000 && exec '" + marginalia_binary() + "' check '" + input +
+                        "' --offline --no-cache --isolation none --jobs 1 --format json -o '" + temp.file("out.json") + "'";
+  ProcessResult run = run_process("/bin/sh", {"-c", command}, 120);
+  EXPECT_EQ(run.signal, 0);
+  EXPECT_EQ(run.exit_code, 2) << run.err;
+  EXPECT_NE(run.err.find("marginalia: out of memory"), std::string::npos) << run.err;
+}
+
 }  // namespace
 }  // namespace marginalia::testing
