@@ -5,31 +5,17 @@
 #include <functional>
 #include <map>
 
+#include "config/option_values.hpp"
+
 namespace marginalia::cli {
 namespace {
 
-bool parse_unsigned(const std::string& text, unsigned long long& value) {
-  if (text.empty()) return false;
-  char* end = nullptr;
-  value = std::strtoull(text.c_str(), &end, 10);
-  return end && *end == '\0';
-}
-
-// "1M", "256K", "1048576" → bytes.
-bool parse_size(const std::string& text, unsigned long long& bytes) {
-  if (text.empty()) return false;
-  unsigned long long multiplier = 1;
-  std::string digits = text;
-  char last = static_cast<char>(std::toupper(static_cast<unsigned char>(text.back())));
-  if (last == 'K' || last == 'M' || last == 'G') {
-    multiplier = last == 'K' ? 1ull << 10 : last == 'M' ? 1ull << 20 : 1ull << 30;
-    digits.pop_back();
-  }
-  unsigned long long value = 0;
-  if (!parse_unsigned(digits, value)) return false;
-  bytes = value * multiplier;
-  return true;
-}
+// The ranges of the numeric options: wide enough for any real use, narrow enough that the
+// value means what it says (a byte count of the memory limit fits in 64 bits; a span offset
+// into the largest input fits in 32).
+constexpr unsigned long long kMaxTimeoutMs = 86400000;        // one day
+constexpr unsigned long long kMaxMemoryLimitMb = 1ull << 20;  // 1 TiB
+constexpr unsigned long long kMaxInputBytes = 1ull << 31;     // 2 GiB
 
 }  // namespace
 
@@ -130,7 +116,11 @@ ParseResult parse_command_line(const std::vector<std::string>& args) {
       {"--plugin-dir", [&](const std::string& v) { line.plugin_dirs.push_back(v); return true; }},
       {"--enable", [&](const std::string& v) { line.enable.push_back(v); return true; }},
       {"--disable", [&](const std::string& v) { line.disable.push_back(v); return true; }},
-      {"--document-date", [&](const std::string& v) { line.document_date = v; return true; }},
+      {"--document-date", [&](const std::string& v) {
+         if (!config::is_iso_date(v)) { result.error = "--document-date takes a calendar date YYYY-MM-DD, not '" + v + "'"; return false; }
+         line.document_date = v;
+         return true;
+       }},
       {"--input-format", [&](const std::string& v) { line.input_format = v; return true; }},
       {"--fail-on", [&](const std::string& v) {
          if (v != "error" && v != "warning" && v != "note") { result.error = "--fail-on takes error, warning or note"; return false; }
@@ -143,9 +133,9 @@ ParseResult parse_command_line(const std::vector<std::string>& args) {
          return true;
        }},
       {"--jobs", [&](const std::string& v) {
-         unsigned long long n = 0;
-         if (!parse_unsigned(v, n) || n == 0 || n > 256) { result.error = "--jobs takes a number from 1 to 256"; return false; }
-         line.jobs = static_cast<unsigned>(n);
+         std::optional<unsigned long long> n = config::parse_count(v, 1, 256);
+         if (!n) { result.error = "--jobs takes a number from 1 to 256"; return false; }
+         line.jobs = static_cast<unsigned>(*n);
          return true;
        }},
       {"--cache-file", [&](const std::string& v) { line.cache_file = v; return true; }},
@@ -156,17 +146,21 @@ ParseResult parse_command_line(const std::vector<std::string>& args) {
       {"--baseline", [&](const std::string& v) { line.baseline = v; return true; }},
       {"--write-baseline", [&](const std::string& v) { line.write_baseline = v; return true; }},
       {"--max-input-size", [&](const std::string& v) {
-         if (!parse_size(v, line.max_input_bytes) || line.max_input_bytes == 0) { result.error = "--max-input-size takes a size such as 1048576 or 64M"; return false; }
+         std::optional<unsigned long long> bytes = config::parse_size(v, kMaxInputBytes);
+         if (!bytes) { result.error = "--max-input-size takes a size from 1 byte to 2G, such as 1048576 or 64M, not '" + v + "'"; return false; }
+         line.max_input_bytes = *bytes;
          return true;
        }},
       {"--timeout", [&](const std::string& v) {
-         unsigned long long n = 0;
-         if (!parse_unsigned(v, n) || n == 0) { result.error = "--timeout takes milliseconds"; return false; }
-         line.timeout_ms = static_cast<unsigned>(n);
+         std::optional<unsigned long long> n = config::parse_count(v, 1, kMaxTimeoutMs);
+         if (!n) { result.error = "--timeout takes milliseconds from 1 to 86400000 (one day), not '" + v + "'"; return false; }
+         line.timeout_ms = static_cast<unsigned>(*n);
          return true;
        }},
       {"--memory-limit", [&](const std::string& v) {
-         if (!parse_unsigned(v, line.memory_limit_mb) || line.memory_limit_mb == 0) { result.error = "--memory-limit takes megabytes"; return false; }
+         std::optional<unsigned long long> n = config::parse_count(v, 1, kMaxMemoryLimitMb);
+         if (!n) { result.error = "--memory-limit takes megabytes from 1 to 1048576 (1 TiB), not '" + v + "'"; return false; }
+         line.memory_limit_mb = *n;
          return true;
        }},
   };
