@@ -21,6 +21,7 @@
 #include "pipeline/pipeline.hpp"
 #include "reporters/reporter.hpp"
 #include "writers/atomic_file.hpp"
+#include "writers/output_paths.hpp"
 #include "writers/tei_writer.hpp"
 
 namespace marginalia::cli {
@@ -37,32 +38,35 @@ sdk::Severity severity_named(const std::string& name) {
 
 bool reaches(sdk::Severity severity, sdk::Severity level) { return static_cast<int>(severity) >= static_cast<int>(level); }
 
-void print_error(const std::string& message) { std::fprintf(stderr, "marginalia: %s\n", message.c_str()); }
+void print_error(const std::string& message) { std::fprintf(stderr, "marginalia: %s\n", reporters::terminal_safe(message).c_str()); }
 
-// Where the TEI of `input` goes when `target` names a folder (several inputs) or a file.
-std::string tei_path_for(const std::string& target, const std::string& input, bool several) {
+// The TEI of each file goes under `target` when it names a folder (several inputs, an existing
+// folder, a trailing slash), else to `target` itself.
+std::vector<std::string> tei_paths_for(const std::string& target, const std::vector<std::string>& inputs) {
   std::error_code error;
-  if (several || fs::is_directory(target, error) || (!target.empty() && target.back() == '/')) {
-    fs::path name = fs::path(input).filename();
-    return (fs::path(target) / (name.string() + ".tei.xml")).string();
-  }
-  return target;
+  if (inputs.size() > 1 || fs::is_directory(target, error) || (!target.empty() && target.back() == '/'))
+    return writers::tei_paths_under(target, inputs);
+  return std::vector<std::string>(inputs.size(), target);
 }
 
 std::string write_tei_outputs(const reporters::RunReport& run, const std::string& target, std::vector<std::pair<std::string, std::string>>& written) {
-  bool several = run.files.size() > 1;
-  if (several) {
-    std::error_code error;
-    fs::create_directories(target, error);
-    if (error) return target + ": cannot create the folder: " + error.message();
-  }
+  std::vector<std::string> inputs;
+  for (const merge::FileReport& file : run.files) inputs.push_back(file.path);
+  std::vector<std::string> paths = tei_paths_for(target, inputs);
   std::string problems;
-  for (const merge::FileReport& file : run.files) {
+  for (std::size_t i = 0; i < run.files.size(); ++i) {
+    const merge::FileReport& file = run.files[i];
     if (!file.report) continue;
-    std::string path = tei_path_for(target, file.path, several);
+    const std::string& path = paths[i];
+    std::error_code error;
+    if (path != target) fs::create_directories(fs::path(path).parent_path(), error);
+    if (error) {
+      problems += (problems.empty() ? "" : "\n") + fs::path(path).parent_path().string() + ": cannot create the folder: " + error.message();
+      continue;
+    }
     std::string tei = writers::write_tei(*file.report, {run.tool_version});
-    std::string error = writers::write_file_atomically(path, tei);
-    if (!error.empty()) problems += (problems.empty() ? "" : "\n") + error;
+    std::string failure = writers::write_file_atomically(path, tei);
+    if (!failure.empty()) problems += (problems.empty() ? "" : "\n") + failure;
     else written.push_back({"TEI", path});
   }
   return problems;
@@ -135,6 +139,14 @@ Setup prepare(const CommandLine& line) {
 const char* tool_version() { return "0.1.0"; }
 
 ExitCode run_check_command(const CommandLine& line) {
+  // Before anything is read: an output that is an input would destroy it.
+  std::vector<std::string> outputs = {line.write_baseline, line.output};
+  if (!line.tei_output.empty()) for (const std::string& path : tei_paths_for(line.tei_output, line.inputs)) outputs.push_back(path);
+  if (line.format == "tei" && !line.output.empty()) for (const std::string& path : tei_paths_for(line.output, line.inputs)) outputs.push_back(path);
+  if (std::string clash = writers::output_overwriting_input(outputs, line.inputs); !clash.empty()) {
+    print_error(clash);
+    return ExitCode::failure;
+  }
   Setup setup = prepare(line);
   if (!setup.ok) return ExitCode::failure;
   const config::Config& config = setup.config;
@@ -261,7 +273,7 @@ ExitCode run_check_command(const CommandLine& line) {
     std::fputs(reporters::render_terminal(run, terminal).c_str(), stdout);
   }
   if (!line.quiet)
-    for (const auto& [kind, path] : written) std::fprintf(stderr, "%s written to %s\n", kind.c_str(), path.c_str());
+    for (const auto& [kind, path] : written) std::fprintf(stderr, "%s written to %s\n", kind.c_str(), reporters::terminal_safe(path).c_str());
 
   if (!run.complete() || output_failed) return ExitCode::failure;
   if (line.exit_zero || baseline_recorded) return ExitCode::clean;
