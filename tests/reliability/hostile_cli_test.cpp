@@ -3,6 +3,7 @@
 // outputs that would overwrite each other, limits that silently vanished, a document date that
 // was silently ignored, control characters in printed paths. Each runs the real binary.
 #include <gtest/gtest.h>
+#include <sys/stat.h>
 
 #include <filesystem>
 
@@ -95,6 +96,28 @@ TEST(ReliabilityCli, ADocumentDateMustBeACalendarDate) {
   }
   ProcessResult leap = run_marginalia({"check", input, "--offline", "--no-cache", "--document-date", "2024-02-29"}, 30);
   EXPECT_NE(leap.exit_code, 2) << leap.err;
+}
+
+TEST(ReliabilityCli, OutputTargetsThatAreNotRegularFilesAreWrittenInPlace) {
+  // A FIFO and a link to the process's own standard output: replacing either with a regular
+  // file loses the output (and, run as root, -o /dev/null would replace the real one).
+  TempDir temp;
+  std::string input = temp.write("report.txt", kReport);
+  std::string link = temp.file("stdout-link.json");
+  fs::create_symlink("/proc/self/fd/1", link);
+  ProcessResult run = run_marginalia({"check", input, "--offline", "--no-cache", "--format", "json", "-o", link, "-q"}, 30);
+  EXPECT_EQ(run.exit_code, 0) << run.err;
+  EXPECT_NE(run.out.find("\"findings\""), std::string::npos) << "the JSON went through the link to stdout";
+  EXPECT_TRUE(fs::is_symlink(link)) << "the link was replaced";
+
+  std::string fifo = temp.file("out.fifo");
+  ASSERT_EQ(::mkfifo(fifo.c_str(), 0600), 0);
+  std::string command = "cat '" + fifo + "' > '" + temp.file("from-fifo.json") + "' & '" + marginalia_binary() + "' check '" + input +
+                        "' --offline --no-cache --format json -o '" + fifo + "' -q; status=$?; wait; exit $status";
+  ProcessResult piped = run_process("/bin/sh", {"-c", command}, 60);
+  EXPECT_EQ(piped.exit_code, 0) << piped.err;
+  EXPECT_NE(read_file(temp.file("from-fifo.json")).find("\"findings\""), std::string::npos);
+  EXPECT_EQ(fs::status(fifo).type(), fs::file_type::fifo) << "the FIFO was replaced";
 }
 
 TEST(ReliabilityCli, PrintedPathsCannotDriveTheTerminal) {
