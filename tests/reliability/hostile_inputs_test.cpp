@@ -63,6 +63,24 @@ TEST(ReliabilityHostile, DeeplyNestedDivisionsWithHeads) {
   });
 }
 
+TEST(ReliabilityHostile, Utf16WithoutAByteOrderMarkIsNamed) {
+  // Once called "binary (… NUL bytes)", which sends the user looking for the wrong problem.
+  std::string little, big;
+  for (char c : std::string("Title\n\nA claim about exports in 2023.1\n")) {
+    little += std::string{c, '\0'};
+    big += std::string{'\0', c};
+  }
+  std::vector<CaseSpec> cases = {{"utf16le-no-bom.txt", little, 30}, {"utf16be-no-bom.md", big, 30}};
+  run_case_group("UTF-16 without BOM", cases, [&](std::size_t, const CaseRun& run, const nlohmann::json& report, bool read_error, const Expect& expect) {
+    expect(read_error, "a read error");
+    expect(run.process.exit_code == 2, "exits 2");
+    if (!read_error) return;
+    const nlohmann::json& error = report["files"][0]["error"];
+    expect(error["code"] == "reader/unsupported-encoding", "reader/unsupported-encoding");
+    expect(error["message"].get<std::string>().find("looks like UTF-16") != std::string::npos, "the message says UTF-16");
+  });
+}
+
 TEST(ReliabilityHostile, RunningOutOfMemoryIsExitTwoWithAMessageNotAnAbort) {
   // Under a 150 MB address-space limit a 20 MB report cannot be checked. An uncaught
   // std::bad_alloc used to end the process with SIGABRT; the top-level handler makes it exit 2.
