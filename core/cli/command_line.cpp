@@ -45,7 +45,7 @@ check options:
   -j, --jobs N         check N files at once (output is identical whatever N)
   --config FILE        use this marginalia.json instead of the nearest one above the inputs
   --enable ID, --disable ID   turn a plugin on or off for this run
-  --document-date DATE the report's own date (ISO 8601) when the file does not say
+  --document-date DATE the report's own date (YYYY-MM-DD) when the file does not say
   --input-format F     read every input as F: text, markdown, tei, html, docx
   --max-input-size N   refuse inputs larger than N bytes (K, M, G suffixes; default 256M)
   --baseline FILE      report only findings that are not in FILE
