@@ -34,7 +34,8 @@ fs::path common_folder(const std::vector<fs::path>& folders) {
 
 }  // namespace
 
-std::vector<std::string> tei_paths_under(const std::string& folder, const std::vector<std::string>& inputs) {
+std::vector<std::string> output_paths_under(const std::string& folder, const std::vector<std::string>& inputs,
+                                            const std::string& extension) {
   std::vector<fs::path> folders;
   for (const std::string& input : inputs) folders.push_back(absolute_folder_of(input));
   fs::path common = common_folder(folders);
@@ -43,7 +44,7 @@ std::vector<std::string> tei_paths_under(const std::string& folder, const std::v
     fs::path relative = folders[i].lexically_relative(common);
     if (relative == ".") relative.clear();
     fs::path name = fs::path(inputs[i]).filename();
-    paths.push_back((fs::path(folder) / relative / (name.string() + ".tei.xml")).string());
+    paths.push_back((fs::path(folder) / relative / (name.string() + extension)).string());
   }
   return paths;
 }

@@ -14,17 +14,17 @@ namespace {
 using marginalia::testing::TempDir;
 
 TEST(OutputPaths, TwoInputsWithOneNameKeepTheirFoldersUnderTheOutputFolder) {
-  std::vector<std::string> paths = tei_paths_under("out", {"d1/report.md", "d2/report.md"});
+  std::vector<std::string> paths = output_paths_under("out", {"d1/report.md", "d2/report.md"}, ".tei.xml");
   ASSERT_EQ(paths.size(), 2u);
   EXPECT_EQ(paths[0], "out/d1/report.md.tei.xml");
   EXPECT_EQ(paths[1], "out/d2/report.md.tei.xml");
 }
 
 TEST(OutputPaths, InputsOfOneFolderKeepFlatNames) {
-  EXPECT_EQ(tei_paths_under("out", {"a.md", "b.txt"}), (std::vector<std::string>{"out/a.md.tei.xml", "out/b.txt.tei.xml"}));
-  EXPECT_EQ(tei_paths_under("out", {"/srv/reports/a.md", "/srv/reports/b.md"}),
+  EXPECT_EQ(output_paths_under("out", {"a.md", "b.txt"}, ".tei.xml"), (std::vector<std::string>{"out/a.md.tei.xml", "out/b.txt.tei.xml"}));
+  EXPECT_EQ(output_paths_under("out", {"/srv/reports/a.md", "/srv/reports/b.md"}, ".tei.xml"),
             (std::vector<std::string>{"out/a.md.tei.xml", "out/b.md.tei.xml"}));
-  EXPECT_EQ(tei_paths_under("out", {"../x/a.md", "../x/sub/a.md"}),
+  EXPECT_EQ(output_paths_under("out", {"../x/a.md", "../x/sub/a.md"}, ".tei.xml"),
             (std::vector<std::string>{"out/a.md.tei.xml", "out/sub/a.md.tei.xml"}));
 }
 

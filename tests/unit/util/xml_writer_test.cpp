@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: MIT
-#include "writers/xml_writer.hpp"
+#include "util/xml_writer.hpp"
 
 #include <gtest/gtest.h>
 
-namespace marginalia::writers {
+namespace marginalia::util {
 namespace {
 
 TEST(XmlEscape, EscapesMarkupAndReplacesCharactersXmlForbids) {
@@ -49,4 +49,4 @@ TEST(XmlWriter, BreaksUpEveryDoubleHyphenInAComment) {
 }
 
 }  // namespace
-}  // namespace marginalia::writers
+}  // namespace marginalia::util

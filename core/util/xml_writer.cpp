@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: MIT
-#include "writers/xml_writer.hpp"
+#include "util/xml_writer.hpp"
 
 #include <algorithm>
 
 #include "marginalia/sdk/text.hpp"
 
-namespace marginalia::writers {
+namespace marginalia::util {
 
 std::string xml_escape(std::string_view text, bool attribute) {
   std::string out;
@@ -102,4 +102,4 @@ void XmlWriter::comment(std::string_view content) {
   out_.append("<!-- ").append(xml_escape(safe, false)).append(" -->");
 }
 
-}  // namespace marginalia::writers
+}  // namespace marginalia::util
