@@ -5,6 +5,8 @@
 #include <functional>
 #include <map>
 
+#include "writers/annotated_copies.hpp"
+
 namespace marginalia::cli {
 namespace {
 
@@ -52,6 +54,9 @@ check options:
                        default: standard output
   --format FORMAT      text (default), json, tei, sarif, html, github, junit
   --tei PATH           also write the TEI annotation layer to PATH (file, or folder)
+  --annotate PATH      write a copy of the DOCX draft with every finding as a Word comment
+                       (a folder for several drafts; relative paths are kept)
+  --annotate-fixes     with --annotate: certain fixes also as tracked changes to accept or reject
   --fail-on LEVEL      exit 1 when a finding is at or above LEVEL: error (default), warning, note
   --profile NAME       default (only confident findings of heuristic checks) or thorough (all)
   --exit-zero          exit 0 even with findings (report-only jobs); failures still exit 2
@@ -128,6 +133,7 @@ ParseResult parse_command_line(const std::vector<std::string>& args) {
          return false;
        }},
       {"--tei", [&](const std::string& v) { line.tei_output = v; return true; }},
+      {"--annotate", [&](const std::string& v) { line.annotate_output = v; return true; }},
       {"--plugin-dir", [&](const std::string& v) { line.plugin_dirs.push_back(v); return true; }},
       {"--enable", [&](const std::string& v) { line.enable.push_back(v); return true; }},
       {"--disable", [&](const std::string& v) { line.disable.push_back(v); return true; }},
@@ -183,6 +189,7 @@ ParseResult parse_command_line(const std::vector<std::string>& args) {
       {"--offline", [&] { line.offline = true; }},
       {"--no-cache", [&] { line.no_cache = true; }},
       {"--exit-zero", [&] { line.exit_zero = true; }},
+      {"--annotate-fixes", [&] { line.annotate_fixes = true; }},
       {"--force", [&] { line.force = true; }},
       {"--no-default-plugins", [&] { line.default_plugins = false; }},
       {"--help", [&] { line.command = "help"; }},
@@ -228,6 +235,16 @@ ParseResult parse_command_line(const std::vector<std::string>& args) {
   if (!line.baseline.empty() && !line.write_baseline.empty()) {
     result.error = "--baseline and --write-baseline cannot be combined: --write-baseline records every current finding";
     return result;
+  }
+  if (line.annotate_fixes && line.annotate_output.empty()) {
+    result.error = "--annotate-fixes needs --annotate OUT.docx";
+    return result;
+  }
+  if (!line.annotate_output.empty()) {
+    if (std::string error = writers::annotation_usage_error(line.inputs, line.input_format); !error.empty()) {
+      result.error = error;
+      return result;
+    }
   }
   if (line.command == "init" && !line.inputs.empty()) {
     result.error = "init takes no file; use -o FILE to choose where marginalia.json goes";
