@@ -527,7 +527,8 @@ ReadResult read_docx(const ReaderInput& input) {
   if (archive->has("_rels/.rels")) {
     if (auto failed = read_part("_rels/.rels", package_rels, false)) return *failed;
     for (pugi::xml_node r = package_rels.document.document_element().first_child(); r; r = r.next_sibling())
-      if (std::string_view(attr(r, "Type")).find("/officeDocument") != std::string_view::npos) {
+      // Ends with it: ".../relationships/custom-properties" also contains "/officeDocument".
+      if (std::string_view type = attr(r, "Type"); type.size() >= 15 && type.substr(type.size() - 15) == "/officeDocument") {
         std::string target(attr(r, "Target"));
         if (!target.empty() && target[0] == '/') target.erase(0, 1);
         if (!target.empty() && archive->has(target)) main_name = target;
