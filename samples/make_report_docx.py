@@ -60,14 +60,13 @@ BODY = "".join([
     para('<w:r><w:t xml:space="preserve">Container traffic at the </w:t></w:r>'
          '<w:commentRangeStart w:id="0"/><w:r><w:t>northern terminal</w:t></w:r><w:commentRangeEnd w:id="0"/>'
          '<w:r><w:rPr><w:rStyle w:val="CommentReference"/></w:rPr><w:commentReference w:id="0"/></w:r>'
-         + run(" rose by 8 percent in the first half of the year")
+         + run(" rose by 8 percent") + note_ref(1) + run(" in the first half of the year")
          + '<w:ins w:id="1" w:author="R. Editor" w:date="2024-09-10T09:00:00Z">'
          + run(", the fastest growth since 2019") + "</w:ins>"
-         + run(".") + note_ref(1)),
+         + run(".") + note_ref(2)),
     # The weekday is split across runs ("Mon" bold, "day" plain): a wrong weekday with a certain fix.
-    para(run("The second crane line opened on ") + run("Mon", "<w:b/>") + run("day, 24 April 2024, two weeks ahead of schedule.")
-         + note_ref(2)),
-    para(run("Shipping lines say the quay is “quick to load but slow to clear”. Dwell times averaged 4.2 days.")),
+    para(run("The second crane line opened on ") + run("Mon", "<w:b/>") + run("day, 24 April 2024, two weeks ahead of schedule.")),
+    para(run("Shipping lines say the quay is “quick to load but slow to clear”. Dwell times averaged 4.2 days.") + note_ref(3)),
     image_paragraph(),
     para(run("Figure 1 shows daily crane moves; the full series is in the ")
          + '<w:r><w:fldChar w:fldCharType="begin"/></w:r>'
@@ -76,7 +75,7 @@ BODY = "".join([
          + run("harbour statistics", '<w:color w:val="0563C1"/><w:u w:val="single"/>')
          + '<w:r><w:fldChar w:fldCharType="end"/></w:r>' + run(".")),
     para(run("2. Outlook"), "Heading1"),
-    para(run("Repairs to the east quay ended on 3 October 2024, after the storm surge of the spring.") + note_ref(3)),
+    para(run("Repairs to the east quay ended on 3 October 2024, after the storm surge of the spring.") + note_ref(4)),
     '<w:sectPr><w:pgSz w:w="11906" w:h="16838"/><w:pgMar w:top="1134" w:right="1134" w:bottom="1134" w:left="1134" '
     'w:header="708" w:footer="708" w:gutter="0"/></w:sectPr>',
 ])
@@ -88,9 +87,10 @@ FOOTNOTES = (DECL + f'<w:footnotes {NS}>'
                  f'<w:footnote w:id="{i}"><w:p><w:pPr><w:pStyle w:val="FootnoteText"/></w:pPr>'
                  '<w:r><w:rPr><w:rStyle w:val="FootnoteReference"/></w:rPr><w:footnoteRef/></w:r>'
                  f'{run(" " + text) if text else ""}</w:p></w:footnote>'
-                 for i, text in ((1, "Port Authority, “Half-year traffic figures”, 9 February 2025, https://example.org/traffic-h1."),
-                                 (2, "This was widely reported."),
-                                 (3, "")))
+                 for i, text in ((1, "Port Authority, “Half-year traffic figures”, 31 July 2024, https://example.org/traffic-h1."),
+                                 (2, "Harbour Board, “Annual throughput report 2023”, 2024, https://example.org/throughput-2023."),
+                                 (3, "This was widely reported."),
+                                 (4, "")))
              + "</w:footnotes>")
 
 COMMENTS = (DECL + f'<w:comments {NS}>'

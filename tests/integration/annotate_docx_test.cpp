@@ -83,7 +83,7 @@ TEST(AnnotateDocx, WritesOneCommentPerFindingOfTheSample) {
         break;
       }
   EXPECT_EQ(with_code, report["findings"].size()) << "each comment says severity, message and code";
-  EXPECT_NE(result.err.find("annotated copy (4 comments, 2 in notes) written to annotated.docx"), std::string::npos) << result.err;
+  EXPECT_NE(result.err.find("annotated copy (5 comments, 2 in notes) written to annotated.docx"), std::string::npos) << result.err;
   // The annotated copy reads as the same document: the same findings at the same places.
   ProcessResult again = check_in(temp.path(), {"annotated.docx", "--format", "json"});
   json reread = json::parse(again.out, nullptr, false);
@@ -114,7 +114,7 @@ TEST(AnnotateDocx, WritesSeveralDraftsIntoAFolderKeepingTheirRelativePaths) {
   EXPECT_EQ(result.exit_code, 1) << result.err;
   for (const char* copy : {"annotated/drafts/2024/harbour.docx", "annotated/second.docx"}) {
     std::string annotated = read_file(temp.file(copy));
-    EXPECT_EQ(marginalia_comments(annotated).size(), 4u) << copy;
+    EXPECT_EQ(marginalia_comments(annotated).size(), 5u) << copy;
     EXPECT_NE(part_of(annotated, "word/document.xml").find("w:author=\"marginalia\""), std::string::npos) << copy << ": a tracked change";
   }
   EXPECT_NE(result.err.find("1 tracked change"), std::string::npos) << result.err;
@@ -256,9 +256,10 @@ TEST(AnnotateDocx, LibreOfficeShowsEachCommentOnItsWordsAndTheFixAsATrackedChang
 
   std::map<std::string, std::string> expected = {
       {"Wednesday", "warning: 'Monday' does not match 24 April 2024, which is a Wednesday [dates/weekday-mismatch]"},
+      {"“quick to load but slow to clear”", "[quotes/missing-speaker]"},
       {"3 October 2024", "[dates/date-after-document]"},
-      {"2", "in footnote 2: warning: note 2 cites no source"},
-      {"3", "in footnote 3: error: note 3 is empty [footnotes/empty-note]"},
+      {"3", "in footnote 3: warning: note 3 cites no source"},
+      {"4", "in footnote 4: error: note 4 is empty [footnotes/empty-note]"},
   };
   EXPECT_EQ(rendered.words_by_comment.size(), expected.size());
   for (const auto& [comment, words] : rendered.words_by_comment) {
@@ -268,6 +269,13 @@ TEST(AnnotateDocx, LibreOfficeShowsEachCommentOnItsWordsAndTheFixAsATrackedChang
   }
   EXPECT_EQ(rendered.deleted_by_marginalia, "Monday") << "the wrong weekday is a tracked deletion by marginalia";
   EXPECT_NE(content.find("<dc:creator>R. Editor</dc:creator>"), std::string::npos) << "the editor's comment is still there";
+  // Every footnote still holds its own text.
+  std::map<std::string, std::string> notes;
+  for (pugi::xpath_node note : document.select_nodes("//text:note"))
+    notes[note.node().child_value("text:note-citation")] = all_text(note.node().child("text:note-body"));
+  EXPECT_NE(notes["1"].find("Half-year traffic figures"), std::string::npos) << notes["1"];
+  EXPECT_NE(notes["2"].find("Annual throughput report 2023"), std::string::npos) << notes["2"];
+  EXPECT_NE(notes["3"].find("This was widely reported."), std::string::npos) << notes["3"];
 }
 
 }  // namespace

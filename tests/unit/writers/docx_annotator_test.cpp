@@ -180,7 +180,7 @@ TEST_F(DocxAnnotator, WritesEachFindingAsACommentOnItsWordsBesideTheEditorsComme
   std::map<std::string, std::string> by_words;
   for (const auto& [id, comment] : comments) {
     if (id == "0") continue;
-    EXPECT_GT(std::stoi(id), 1) << "fresh ids: 0 (comment) and 1 (tracked insertion) are taken";
+    EXPECT_GT(std::stoi(id), 4) << "fresh ids: 0 (comment), 1 (tracked insertion and footnote) … 4 (footnote) are taken";
     EXPECT_EQ(comment.author, "marginalia");
     EXPECT_EQ(comment.initials, "m");
     EXPECT_TRUE(ranges.references.count(id)) << "comment " << id << " has its reference mark";
@@ -261,8 +261,8 @@ TEST_F(DocxAnnotator, AddsACommentsPartWithItsRelationshipAndContentType) {
 TEST_F(DocxAnnotator, PutsFindingsInNotesOnTheNotesMarkerAndLeavesTheNotesPartAlone) {
   model::LoadedDocument doc = read(sample_);
   std::uint32_t empty_note = doc.document.notes.back().body.begin;
-  std::vector<sdk::Finding> findings = {on(doc, "This was widely reported.", "footnotes/note-without-source", "note 2 cites no source"),
-                                        {"footnotes/empty-note", sdk::Severity::error, {empty_note, empty_note}, "note 3 is empty", {}, std::nullopt}};
+  std::vector<sdk::Finding> findings = {on(doc, "This was widely reported.", "footnotes/note-without-source", "note 3 cites no source"),
+                                        {"footnotes/empty-note", sdk::Severity::error, {empty_note, empty_note}, "note 4 is empty", {}, std::nullopt}};
   writers::AnnotateResult result = writers::annotate_docx(sample_, report_of(read(sample_), findings), options_);
   ASSERT_TRUE(result.bytes);
   EXPECT_EQ(result.summary.comments, 2u);
@@ -272,8 +272,8 @@ TEST_F(DocxAnnotator, PutsFindingsInNotesOnTheNotesMarkerAndLeavesTheNotesPartAl
   std::map<std::string, std::string> by_words;
   for (const auto& [id, comment] : comments)
     if (comment.author == "marginalia") by_words[ranges.words[id]] = comment.text;
-  EXPECT_EQ(by_words["[note 2]"], "in footnote 2: warning: note 2 cites no source [footnotes/note-without-source]");
-  EXPECT_EQ(by_words["[note 3]"], "in footnote 3: error: note 3 is empty [footnotes/empty-note]");
+  EXPECT_EQ(by_words["[note 3]"], "in footnote 3: warning: note 3 cites no source [footnotes/note-without-source]");
+  EXPECT_EQ(by_words["[note 4]"], "in footnote 4: error: note 4 is empty [footnotes/empty-note]");
   EXPECT_EQ(part(*result.bytes, "word/footnotes.xml"), part(sample_, "word/footnotes.xml"));
 }
 
@@ -327,7 +327,7 @@ TEST_F(DocxAnnotator, AnchorsSpansAcrossParagraphsAndEmptySpans) {
   std::map<std::string, Comment> comments = comments_of(part(annotated, "word/comments.xml"));
   std::map<std::string, std::string> by_text;
   for (const auto& [id, comment] : comments) by_text[comment.text] = ranges.words[id];
-  EXPECT_EQ(by_text["note: two paragraphs [test/across]"], "Dwell times averaged 4.2 days.Figure");
+  EXPECT_EQ(by_text["note: two paragraphs [test/across]"], "Dwell times averaged 4.2 days.[note 3]Figure");
   EXPECT_EQ(by_text["warning: between two words [test/point]"], "");
   EXPECT_TRUE(ranges.unclosed.empty());
   EXPECT_EQ(read(annotated).document.text, doc.document.text);
