@@ -65,7 +65,10 @@ class Reporter {
 class Plugin {
  public:
   virtual ~Plugin() = default;
-  /// The plugin's metadata: id, version, summary, codes, options schema.
+  /// The plugin's metadata: id, version, summary, codes, options schema. Called at load and
+  /// again after a `configure` that returned no problem: a plugin whose codes come from its
+  /// options (the rules plugin's rule files) declares them then, with their documentation; the
+  /// id must not change and every code must still start with `id/`.
   virtual PluginInfo info() const = 0;
   /// Applies options (already schema-validated); returns one message per problem, none if fine.
   virtual std::vector<std::string> configure(const Options& options) = 0;
