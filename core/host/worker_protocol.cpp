@@ -473,6 +473,7 @@ bool decode_configure_reply(std::string_view body, ConfigureReply& reply, std::s
     reply.threw = in.u8() != 0;
     reply.exception = in.str();
     get(in, reply.problems);
+    reply.info.reset();
     if (in.u8() != 0) get(in, reply.info.emplace());
   });
 }

@@ -217,5 +217,26 @@ TEST(WorkerProtocol, ACheckFrameIsTheRequestWithItsHeader) {
   EXPECT_EQ(taken.body(), encode_check_request(full_document(), options));
 }
 
+TEST(WorkerProtocol, AConfigureReplyCarriesTheInfoReadAfterConfigure) {
+  ConfigureReply reply;
+  reply.info.emplace();
+  reply.info->id = "rules";
+  reply.info->codes = {{"rules/house.per-cent", sdk::Severity::error, "Percentages are written one way."}};
+  reply.info->documentation = "### rules/house.per-cent\n";
+  ConfigureReply decoded;
+  std::string error;
+  ASSERT_TRUE(decode_configure_reply(encode_configure_reply(reply), decoded, error)) << error;
+  ASSERT_TRUE(decoded.info);
+  ASSERT_EQ(decoded.info->codes.size(), 1u);
+  EXPECT_EQ(decoded.info->codes[0].code, "rules/house.per-cent");
+  EXPECT_EQ(decoded.info->codes[0].default_severity, sdk::Severity::error);
+  EXPECT_EQ(decoded.info->documentation, "### rules/house.per-cent\n");
+  ConfigureReply refused;
+  refused.problems = {"styles/house/x.yml:1:1: rule 'rules/house.x', key 'kind': unknown kind 'y'"};
+  ASSERT_TRUE(decode_configure_reply(encode_configure_reply(refused), decoded, error)) << error;
+  EXPECT_FALSE(decoded.info) << "a refused configure declares nothing";
+  EXPECT_EQ(decoded.problems, refused.problems);
+}
+
 }  // namespace
 }  // namespace marginalia::host::worker
