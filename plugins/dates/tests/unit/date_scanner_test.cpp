@@ -45,6 +45,13 @@ std::string mark(const std::string& text, const std::string& date = "2024-07-23"
   return marks[0].text + " | " + marks[0].attributes;
 }
 
+// Every mark of a sentence, as "text | attributes; text | attributes" (a range's own first).
+std::string all_marks(const std::string& text, const std::string& date = "2024-07-23") {
+  std::string out;
+  for (const Marked& m : marks_of(document_of(text, date))) out += (out.empty() ? "" : "; ") + m.text + " | " + m.attributes;
+  return out;
+}
+
 TEST(DateScanner, NormalisesFullDatesInEveryWrittenForm) {
   EXPECT_EQ(mark("It was signed on 24 April 2024 in Paris."), "24 April 2024 | when=2024-04-24");
   EXPECT_EQ(mark("It was signed on April 24, 2024 in Paris."), "April 24, 2024 | when=2024-04-24");
@@ -68,9 +75,28 @@ TEST(DateScanner, NormalisesMonthsYearsAndPartialDates) {
 
 TEST(DateScanner, NormalisesRanges) {
   EXPECT_EQ(mark("The fair ran 24–26 April 2024 in Hanover."), "24–26 April 2024 | from=2024-04-24 to=2024-04-26");
-  EXPECT_EQ(mark("Prices rose between 2022 and 2024."), "between 2022 and 2024 | from=2022 to=2024");
-  EXPECT_EQ(mark("The envoy has been active since 2022."), "since 2022 | from=2022");
-  EXPECT_EQ(mark("Deliveries run from 2009 to 2011."), "from 2009 to 2011 | from=2009 to=2011");
+  // A range holds the dates of its ends, as TimeML tags them (and "since" the date alone).
+  EXPECT_EQ(all_marks("Prices rose between 2022 and 2024."),
+            "between 2022 and 2024 | from=2022 to=2024 dur-iso=P2Y; 2022 | when=2022; 2024 | when=2024");
+  EXPECT_EQ(all_marks("The envoy has been active since 2022."), "since 2022 | from=2022; 2022 | when=2022");
+  EXPECT_EQ(all_marks("Deliveries run from 2009 to 2011."), "from 2009 to 2011 | from=2009 to=2011 dur-iso=P2Y; 2009 | when=2009; 2011 | when=2011");
+  EXPECT_EQ(all_marks("Talks ran from May to June 2024."), "from May to June 2024 | from=2024-05 to=2024-06; May | when=2024-05; June 2024 | when=2024-06");
+}
+
+TEST(DateScanner, MarksTimesDurationsSetsAndReferencesInTei) {
+  // 23 July 2024 is a Tuesday.
+  EXPECT_EQ(mark("Trading closed at 16:00 GMT today."), "16:00 GMT today | when=2024-07-23T16:00:00Z");
+  EXPECT_EQ(mark("The plane landed at 6:40 p.m. local time."), "6:40 p.m. | when=2024-07-23T18:40:00");
+  EXPECT_EQ(mark("The minister resigned on Monday morning."), "Monday morning | notBefore=2024-07-22T06:00:00 notAfter=2024-07-22T11:59:59");
+  EXPECT_EQ(mark("They celebrated 75 years of relations."), "75 years | dur-iso=P75Y");
+  EXPECT_EQ(mark("Prices rose for years."), "years | type=duration subtype=years");
+  EXPECT_EQ(mark("The board meets weekly."), "weekly | type=set dur-iso=P1W");
+  EXPECT_EQ(mark("The market is weak now."), "now | type=present");
+  EXPECT_EQ(mark("Prices recently fell."), "recently | type=past notAfter=2024-07-23");
+  EXPECT_EQ(mark("Sales fell last week."), "last week | when-iso=2024-W29 notBefore=2024-07-15 notAfter=2024-07-21");
+  EXPECT_EQ(mark("Sales fell last weekend."), "last weekend | notBefore=2024-07-20 notAfter=2024-07-21");
+  EXPECT_EQ(mark("Sales rose in late March."), "late March | notBefore=2024-03-21 notAfter=2024-03-31");
+  EXPECT_EQ(mark("The FY2026 budget passed."), "FY2026 | type=fiscal when=2026");
 }
 
 TEST(DateScanner, ResolvesYearlessAndRelativeDatesAgainstTheDocumentDate) {
@@ -90,7 +116,7 @@ TEST(DateScanner, ResolvesYearlessAndRelativeDatesAgainstTheDocumentDate) {
 }
 
 TEST(DateScanner, LeavesNumbersThatAreNotDatesUnmarked) {
-  for (const char* text : {"Exports jumped by 12.5 percent.", "They celebrated 75 years of relations.",
+  for (const char* text : {"Exports jumped by 12.5 percent.",
                            "As section 2.1 shows, the alignment holds.", "The plan costs $2,019 million.",
                            "The programme has 1,500 staff.", "See P.L. 119-27 and H.R. 2670 for details.",
                            "Over 2000 workers joined the strike.", "China's 12-point position paper is a dead end.",
