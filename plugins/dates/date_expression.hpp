@@ -43,6 +43,7 @@ struct DateExpression {
   bool bounded = false;               ///< first_day/last_day are set
   std::int64_t first_day = 0, last_day = 0;  ///< the days the expression covers (day numbers)
   bool explicit_year = false;         ///< the year is written, not inferred
+  bool year_certain = false;          ///< written, or inferred beyond doubt (README, "Year-less dates")
   bool anchored = false;              ///< resolved against the document date or an earlier date
   bool range = false;                 ///< a range or "since": from/to
   DateStyle style = DateStyle::none;

@@ -235,6 +235,7 @@ void DateScanner::emit(Match& m, std::vector<DateExpression>& out) {
   }
   e.granularity = p.g;
   e.explicit_year = p.explicit_year;
+  e.year_certain = p.explicit_year || p.year_certain;
   e.anchored = p.anchored;
   e.style = p.style;
   if (p.impossible) {
@@ -303,8 +304,8 @@ void DateScanner::emit(Match& m, std::vector<DateExpression>& out) {
     has_reference_ = true;
     reference_ = {p.year, p.g == Granularity::year ? 0 : p.month, p.g == Granularity::day ? p.day : 0};
     reference_granularity_ = p.g;
-    if (p.explicit_year && p.g != Granularity::year) narrative_year_ = p.year;
   }
+  note_written_year(m);
   out.push_back(std::move(e));
 }
 }  // namespace marginalia::plugins::dates

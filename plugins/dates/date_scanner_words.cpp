@@ -79,6 +79,9 @@ bool DateScanner::match_month_led(std::size_t i, Match& m, bool need_context, bo
       return true;
     }
   }
+  // "In November, 1897," (a comma before the year, as older prose writes it): a year only when
+  // punctuation or the block's end follows, unlike "In November, 1500 workers left".
+  if (y == j && punct(j, ',') && year_at(j + 1, year, true) && (j + 2 >= t.size() || t[j + 2].kind == TokenKind::punct)) y = j + 1;
   if (year_at(y, year, true)) {
     p.g = Granularity::month;
     p.year = year;

@@ -88,7 +88,8 @@ ScannedDocument scan_document(const sdk::Document& document, NumericOrder order)
     if (block.span.empty()) continue;
     tokenize(document.text, block.span, note_refs, tokens);
     found.clear();
-    scanner.scan(tokens, found);
+    bool heading = block.kind == sdk::BlockKind::heading || block.kind == sdk::BlockKind::title || block.kind == sdk::BlockKind::dateline;
+    scanner.scan(tokens, found, heading);
     for (DateExpression& e : found) {
       FoundDate f;
       f.block = block.kind;

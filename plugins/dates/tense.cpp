@@ -49,7 +49,8 @@ const WordSet& present_words() {
 const WordSet& not_participles() {
   static const WordSet set({"indeed", "proceed", "exceed", "succeed", "hundred", "kindred", "sacred", "naked", "wicked", "rugged",
       "ragged", "crooked", "beloved", "based", "related", "limited", "united", "detailed", "advanced", "speed",
-      "breed", "greed", "embed", "need", "feed", "seed", "tweed"});
+      "breed", "greed", "embed", "need", "feed", "seed", "tweed", "seven", "eleven", "often", "children", "citizen",
+      "women", "kitchen", "garden", "golden", "sudden", "screen"});
   return set;
 }
 
@@ -78,7 +79,15 @@ Cue classify(std::string_view word, std::string_view previous, std::string_view 
   if (lower_equals(word, "may") && !(word[0] >= 'A' && word[0] <= 'Z')) return Cue::future;
   if (past_words().contains(word))
     return Cue::past;
-  if (present_words().contains(word)) return Cue::present;
+  if (present_words().contains(word)) {
+    // "has denied", "have been": the present perfect speaks of the past
+    if ((lower_equals(word, "has") || lower_equals(word, "have")) &&
+        (lower_equals(next, "been") || past_words().contains(next) ||
+         (next.size() >= 5 && next[next.size() - 2] == 'e' && next[next.size() - 1] == 'n' && !not_participles().contains(next)) ||  // fallen, risen
+         (next.size() >= 4 && next[next.size() - 2] == 'e' && next[next.size() - 1] == 'd' && !not_participles().contains(next))))
+      return Cue::past;
+    return Cue::present;
+  }
   if (word.size() >= 5 && word[word.size() - 2] == 'e' && word[word.size() - 1] == 'd' && word[0] >= 'a' && word[0] <= 'z') {
     if (not_participles().contains(word))
       return Cue::none;

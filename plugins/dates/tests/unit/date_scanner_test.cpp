@@ -115,6 +115,47 @@ TEST(DateScanner, ResolvesYearlessAndRelativeDatesAgainstTheDocumentDate) {
   EXPECT_EQ(marks[1].text + " | " + marks[1].attributes, "A year earlier | when=2022-03");  // the reference's month
 }
 
+// The marks of a text whose paragraphs are separated by blank lines, as "text | attributes; …".
+std::string marks_in_paragraphs(const std::string& text, const std::string& date) {
+  sdk::Document document = document_of(text, date);
+  document.blocks.clear();
+  std::size_t begin = 0;
+  while (begin < text.size()) {
+    std::size_t end = text.find("\n\n", begin);
+    if (end == std::string::npos) end = text.size();
+    document.blocks.push_back({sdk::BlockKind::paragraph, {static_cast<std::uint32_t>(begin), static_cast<std::uint32_t>(end)}, 0, {}});
+    begin = end + 2;
+  }
+  std::string out;
+  for (const Marked& m : marks_of(document)) out += (out.empty() ? "" : "; ") + m.text + " | " + m.attributes;
+  return out;
+}
+
+TEST(DateScanner, GivesYearlessDatesTheYearTheNarrativeIsIn) {
+  // The scene is set in 1897; a flash-forward to 1920 does not move the next section's dates,
+  // whether the memoir carries a publication date or not.
+  std::string memoir =
+      "In November, 1897, we sailed from Bristol. On December 3 we reached Lisbon.\n\n"
+      "Years later, in 1920, I would return there.\n\n"
+      "On December 20 we left Lisbon for Madeira.";
+  std::string expected = "November, 1897 | when=1897-11; December 3 | when=1897-12-03; 1920 | when=1920; December 20 | when=1897-12-20";
+  EXPECT_EQ(marks_in_paragraphs(memoir, ""), expected);
+  EXPECT_EQ(marks_in_paragraphs(memoir, "2024-07-23"), expected);
+  // A comma before a year followed by a count is no year.
+  EXPECT_EQ(all_marks("In November, 1500 workers left the mill.", "2024-07-23"), "November | when=2023-11");
+}
+
+TEST(DateScanner, NeverResolvesAPastTenseToAMonthStillToCome) {
+  // An article of March 2013: "denied in August" is August 2012, a plan for August is 2013.
+  EXPECT_EQ(mark("The company denied the report in August.", "2013-03-20"), "August | when=2012-08");
+  EXPECT_EQ(mark("The company has denied in August that it sold the unit.", "2013-03-20"), "August | when=2012-08");
+  EXPECT_EQ(all_marks("Sales have fallen since August.", "2013-03-20"), "since August | from=2012-08; August | when=2012-08");
+  EXPECT_EQ(mark("The company will report in August.", "2013-03-20"), "August | when=2013-08");
+  // A background year in a news sentence does not move the month: "since its launch in 2003 … as of February".
+  EXPECT_EQ(all_marks("Sales grew since its launch in 2003 and as of February the store leads.", "2008-04-09"),
+            "2003 | when=2003; February | when=2008-02");
+}
+
 TEST(DateScanner, LeavesNumbersThatAreNotDatesUnmarked) {
   for (const char* text : {"Exports jumped by 12.5 percent.",
                            "As section 2.1 shows, the alignment holds.", "The plan costs $2,019 million.",
