@@ -52,7 +52,10 @@ struct Walk {
       if (child.type() != pugi::node_element) continue;
       std::uint32_t first = visible;
       run(child);
-      if (is_temporal(child) && !holds_temporal(child)) {
+      // A range with a duration ("from 2009 to 2011", @dur-iso) is a TimeML DURATION beside
+      // the dates of its ends, as MEANTIME tags it; other ranges count as their ends only.
+      bool duration = is_temporal(child) && child.attribute("dur-iso");
+      if (is_temporal(child) && (duration || !holds_temporal(child))) {
         Element e{first, visible, child.name(), {}};
         for (pugi::xml_attribute a : child.attributes()) e.attributes.push_back({a.name(), a.value()});
         elements.push_back(std::move(e));

@@ -17,7 +17,8 @@ bool run_marginalia_tei(const std::string& binary, const std::string& folder, co
 
 /// The `<date>`/`<time>` elements of `tei` as spans of `source` (the text marginalia read):
 /// a range's `<date from to>` that holds the dates of its ends counts as those ends, as TimeML
-/// tags them. False (with `error`) when the TEI's text is not `source`'s.
+/// tags them, and when it carries a duration (`@dur-iso`, "from 2009 to 2011") also as the
+/// DURATION MEANTIME tags. False (with `error`) when the TEI's text is not `source`'s.
 bool timexes_from_tei(const std::string& tei, const std::string& source, std::vector<Timex>& out, std::string& error);
 
 }  // namespace marginalia::bench::meantime

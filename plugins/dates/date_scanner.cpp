@@ -123,6 +123,13 @@ void DateScanner::note_written_year(const Match& m) {
   if ((heading_ || opens_sentence(m.begin)) && !looks_ahead(m.begin, m.end)) scene_year_ = p.year;
 }
 
+// The day a date earlier in the sentence of token `i` names ("flew Tuesday … at 18:00 UTC").
+bool DateScanner::day_of_sentence(std::size_t i, CivilDate& out) const {
+  if (!has_last_day_ || last_day_block_ != block_index_ || !same_sentence(last_day_token_, i)) return false;
+  out = last_day_;
+  return true;
+}
+
 // ---------------------------------------------------------------------------------------------
 // Resolution against the text and the document date
 
@@ -287,6 +294,7 @@ void DateScanner::scan(const std::vector<Token>& tokens, std::vector<DateExpress
   tokens_ = &tokens;
   heading_ = heading;
   block_year_ = 0;
+  ++block_index_;
   std::size_t i = 0;
   Match m;
   while (i < tokens.size()) {

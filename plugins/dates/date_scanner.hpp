@@ -60,6 +60,7 @@ class DateScanner {
   bool match_inner_point(std::size_t i, Match& m);
   bool match_period_anchor(std::size_t i, Point& p, std::size_t& end);
   bool match_fiscal(std::size_t i, Match& m);
+  bool day_of_sentence(std::size_t i, CivilDate& out) const;
 
   bool year_at(std::size_t i, int& year, bool strong_context = false) const;
   bool bare_year_ok(std::size_t i) const;
@@ -95,6 +96,11 @@ class DateScanner {
   int scene_year_ = 0;             ///< the year the narrative is in: set by a heading or a sentence-opening date
   int last_year_ = 0;              ///< year of the last full date written with its year
   bool far_year_seen_ = false;     ///< a written year two or more years from the document date
+  // The last day the text dated ("on Monday"): what "the day" and a bare clock time refer to.
+  bool has_last_day_ = false;
+  CivilDate last_day_;
+  std::size_t last_day_token_ = 0;
+  int block_index_ = 0, last_day_block_ = -1;
 };
 
 }  // namespace marginalia::plugins::dates

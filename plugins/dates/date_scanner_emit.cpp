@@ -305,6 +305,13 @@ void DateScanner::emit(Match& m, std::vector<DateExpression>& out) {
     reference_ = {p.year, p.g == Granularity::year ? 0 : p.month, p.g == Granularity::day ? p.day : 0};
     reference_granularity_ = p.g;
   }
+  if (p.year != unknown_year && !p.impossible && p.g == Granularity::day && p.month > 0 && m.shape == Match::Shape::point &&
+      is_valid_date(p.year, p.month, p.day)) {
+    has_last_day_ = true;
+    last_day_ = {p.year, p.month, p.day};
+    last_day_token_ = m.begin;
+    last_day_block_ = block_index_;
+  }
   note_written_year(m);
   out.push_back(std::move(e));
 }

@@ -79,7 +79,7 @@ const Entry entries[] = {
     {"spring", w(WordClass::season, 1)}, {"summer", w(WordClass::season, 2)}, {"autumn", w(WordClass::season, 3)},
     {"fall", w(WordClass::season, 3)}, {"winter", w(WordClass::season, 4)},
     {"now", w(WordClass::present_ref, 0)}, {"currently", w(WordClass::present_ref, 0)}, {"nowadays", w(WordClass::present_ref, 0)},
-    {"recently", w(WordClass::past_ref, 0)},
+    {"recently", w(WordClass::past_ref, 0)}, {"soon", w(WordClass::present_ref, 1)},
     {"since", w(WordClass::signal, s(Signal::since))}, {"between", w(WordClass::signal, s(Signal::between))},
     {"from", w(WordClass::signal, s(Signal::from))}, {"until", w(WordClass::signal, s(Signal::until))},
     {"till", w(WordClass::signal, s(Signal::until))}, {"through", w(WordClass::signal, s(Signal::through))},

@@ -22,7 +22,7 @@ enum class WordClass : std::uint8_t {
   modifier,       ///< value is a `Modifier`
   part,           ///< value is a `Part`
   season,         ///< spring 1, summer 2, autumn/fall 3, winter 4
-  present_ref,    ///< now, currently, nowadays
+  present_ref,    ///< now, currently, nowadays (value 0); soon (value 1, the near future)
   past_ref,       ///< recently, formerly
   signal,         ///< value is a `Signal`
   ago,            ///< "ago"

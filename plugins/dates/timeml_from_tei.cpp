@@ -97,7 +97,7 @@ bool timeml_from_tei(std::string_view name, const std::vector<sdk::Attribute>& a
     if (out.value.empty()) out.value = dur;
     return !out.value.empty();
   }
-  if (!dur.empty() && from.empty()) {
+  if (!dur.empty()) {  // a duration, or a range read as its length ("from 2009 to 2011", P2Y)
     out.type = TimexType::duration;
     out.value = dur;
     return true;

@@ -31,13 +31,15 @@ TEST(SeedReport, AllSixteenDatesAreFoundAndNormalisedWithNoFinding) {
     marks.push_back(m);
   }
   // The sixteen calendar dates (the year of "since 2022" nested in its interval), and the
-  // duration and the present and past references that TEI also holds.
+  // duration ("75 years") and the present and past references ("now", "today" in "is today
+  // criticized", two "recent", "Recently") that TEI also holds.
   std::vector<std::string> expected = {
       "23.07.2024 when=2024-07-23",      "May when=2024-05",           "24 April when=2024-04-24",
       "6 May when=2024-05-06",           "2019 when=2019",             "June 2023 when=2023-06",
       "February 2022 when=2022-02",      "2022 when=2022",             "March 2024 when=2024-03",
       "now type=present",
-      "since 2022 from=2022", "2022 when=2022", "June 2024 when=2024-06",     "May 2024 when=2024-05",
+      "since 2022 from=2022", "2022 when=2022", "June 2024 when=2024-06",
+      "recent type=past notAfter=2024-07-23", "recent type=past notAfter=2024-07-23", "May 2024 when=2024-05",
       "May 2024 when=2024-05",           "today type=present", "4 February 2022 when=2022-02-04", "March 2023 when=2023-03",
       "May 2024 when=2024-05",           "75 years dur-iso=P75Y",      "Recently type=past notAfter=2024-07-23"};
   EXPECT_EQ(marks, expected);
