@@ -8,22 +8,13 @@
 #include <sstream>
 
 #include "timeml_from_tei.hpp"
+#include "timex_type_name.hpp"
 
 namespace marginalia::bench::meantime {
 namespace {
 
 using plugins::dates::TimexReading;
-using plugins::dates::TimexType;
-
-const char* type_name(TimexType t) {
-  switch (t) {
-    case TimexType::date: return "DATE";
-    case TimexType::time: return "TIME";
-    case TimexType::duration: return "DURATION";
-    case TimexType::set: return "SET";
-  }
-  return "";
-}
+using plugins::dates::type_name;
 
 bool is_space(char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r'; }
 

@@ -1,0 +1,33 @@
+// SPDX-License-Identifier: MIT
+#include "util/xml_writer.hpp"
+
+#include <gtest/gtest.h>
+
+namespace marginalia::util {
+namespace {
+
+TEST(XmlEscape, EscapesMarkupAndReplacesCharactersXmlForbids) {
+  EXPECT_EQ(xml_escape("a & b < c > d \"e\" 'f' ]]>", false), "a &amp; b &lt; c &gt; d \"e\" 'f' ]]&gt;");
+  EXPECT_EQ(xml_escape("\"x\"\n", true), "&quot;x&quot;&#10;");
+  EXPECT_EQ(xml_escape(std::string("a\0b\x1b" "c\xEF\xBF\xBE", 8), false), "a\xEF\xBF\xBD" "b\xEF\xBF\xBD" "c\xEF\xBF\xBD");
+  EXPECT_EQ(xml_escape("\xE2\x80\xAE bidi kept", false), "\xE2\x80\xAE bidi kept");
+}
+
+TEST(XmlWriter, IndentsStructureButNeverMixedContent) {
+  XmlWriter xml;
+  xml.open("div");
+  xml.open("p");
+  xml.text("before ");
+  xml.open_inline("date", {{"when", "2024"}});
+  xml.text("2024");
+  xml.close();
+  xml.open_inline("ref");
+  xml.text("1");
+  xml.close();
+  xml.close();
+  xml.close();
+  EXPECT_EQ(xml.str(), "<div>\n  <p>before <date when=\"2024\">2024</date><ref>1</ref></p>\n</div>");
+}
+
+}  // namespace
+}  // namespace marginalia::util
