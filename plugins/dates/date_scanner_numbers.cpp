@@ -316,10 +316,14 @@ bool DateScanner::match_day_month(std::size_t i, Match& m, bool allow_range) {
     j += 2;
   }
   if (j < t.size() && glued(j) && t[j].kind == TokenKind::word && t[j].word.cls == WordClass::none &&
-      (word_is(j, "st") || word_is(j, "nd") || word_is(j, "rd") || word_is(j, "th")))
+      (word_is(j, "st") || word_is(j, "nd") || word_is(j, "rd") || word_is(j, "th"))) {
     ++j;
+  }
+  bool ordinal = j > i + 1 && t[j - 1].kind == TokenKind::word;
   bool of_form = false;
   if (word_is(j, "of") && is(j + 1, WordClass::month)) { ++j; of_form = true; }
+  // "your letter of the 9th November": the spoken form of a letter, like "the 11th of July"
+  if (ordinal && i > 0 && word_is(i - 1, "the")) of_form = true;
   if (!is(j, WordClass::month) || !t[j].upper) return false;
   int month = t[j].word.value;
   std::size_t k = skip_abbreviation_dot(j + 1);
@@ -327,7 +331,7 @@ bool DateScanner::match_day_month(std::size_t i, Match& m, bool allow_range) {
   p.g = Granularity::day;
   p.month = month;
   p.day = day;
-  // "the 11th of July" is a spoken form used beside "July 11" everywhere: not a house style
+  // "the 11th of July", "the 11th July" are spoken forms used beside "July 11": not a house style
   p.style = of_form ? DateStyle::none : DateStyle::day_month;
   std::size_t after = k;
   if (punct(after, ',')) ++after;

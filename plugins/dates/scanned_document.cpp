@@ -93,6 +93,7 @@ ScannedDocument scan_document(const sdk::Document& document, NumericOrder order)
     for (DateExpression& e : found) {
       FoundDate f;
       f.block = block.kind;
+      f.block_span = block.span;
       if (e.type == TimexType::date || e.type == TimexType::time) {
         f.cues = tense_cues(document.text, tokens, e.first_token, e.end_token);
         if (e.first_token > 0 && tokens[e.first_token - 1].kind == TokenKind::word)
