@@ -130,6 +130,34 @@ bool DateScanner::day_of_sentence(std::size_t i, CivilDate& out) const {
   return true;
 }
 
+// "its best week since November", "gains for a fourth week in a row": the news idiom for the
+// period the story is in (the last day the text dated, else the document's).
+bool DateScanner::match_record_period(std::size_t u, Match& m, std::size_t span_begin) {
+  const std::vector<Token>& t = *tokens_;
+  if (!word_is(u + 1, "since") && !(word_is(u + 1, "in") && word_is(u + 2, "a") && word_is(u + 3, "row"))) return false;
+  if (!has_last_day_ && !settings_.has_document_date) return false;
+  CivilDate d = has_last_day_ ? last_day_ : settings_.document_date;
+  Point p;
+  p.anchored = true;
+  p.year = d.year;
+  switch (static_cast<Unit>(t[u].word.value)) {
+    case Unit::day: p.g = Granularity::day; p.month = d.month; p.day = d.day; break;
+    case Unit::week: {
+      int wy = 0, wk = 0;
+      iso_week_of(day_number(d.year, d.month, d.day), wy, wk);
+      p.g = Granularity::week; p.year = wy; p.part = wk;
+      break;
+    }
+    case Unit::month: p.g = Granularity::month; p.month = d.month; break;
+    case Unit::year: p.g = Granularity::year; break;
+    default: return false;
+  }
+  m.begin = span_begin;
+  m.end = u + 1;
+  m.p = p;
+  return true;
+}
+
 // ---------------------------------------------------------------------------------------------
 // Resolution against the text and the document date
 
@@ -251,8 +279,12 @@ bool DateScanner::match_at(std::size_t i, Match& m) {
       return true;
     }
     case WordClass::unit: {
+      if (!tok.word.plural) {
+        static const WordSet records({"best", "worst", "biggest", "largest", "strongest", "weakest", "busiest", "deadliest"});
+        return i > 0 && records.contains(word_text(i - 1)) && match_record_period(i, m, i);
+      }
       // "for years", "in minutes", "over the years", "within weeks": an unspecified duration
-      if (!tok.word.plural || i == 0) return false;
+      if (i == 0) return false;
       Unit unit = static_cast<Unit>(tok.word.value);
       if (unit == Unit::quarter || unit == Unit::half || unit == Unit::weekend || unit == Unit::century) return false;
       bool context = word_is(i - 1, "for") || word_is(i - 1, "within") || word_is(i - 1, "just") ||

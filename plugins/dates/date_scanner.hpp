@@ -61,6 +61,7 @@ class DateScanner {
   bool match_period_anchor(std::size_t i, Point& p, std::size_t& end);
   bool match_fiscal(std::size_t i, Match& m);
   bool day_of_sentence(std::size_t i, CivilDate& out) const;
+  bool match_record_period(std::size_t unit_token, Match& m, std::size_t span_begin);
 
   bool year_at(std::size_t i, int& year, bool strong_context = false) const;
   bool bare_year_ok(std::size_t i) const;

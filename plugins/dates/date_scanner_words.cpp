@@ -329,6 +329,7 @@ bool DateScanner::match_ordinal_period(std::size_t i, Match& m, std::size_t span
   if (!is(j, WordClass::unit) || t[j].word.plural) return false;
   Unit unit = static_cast<Unit>(t[j].word.value);
   Point p;
+  if (match_record_period(j, m, i)) return true;  // "a fourth week in a row"
   if (unit == Unit::quarter && n >= 1 && n <= 4) p.g = Granularity::quarter;
   else if (unit == Unit::half && n >= 1 && n <= 2) p.g = Granularity::half;
   else return false;
@@ -586,6 +587,19 @@ bool DateScanner::match_article(std::size_t i, Match& m) {
   const std::vector<Token>& t = *tokens_;
   if (t[i].word.value == 2) return match_amount(i, m);  // a year ago, a decade
   std::size_t j = i + 1;
+  if (t[i].word.value == 3) {
+    // "by that time", "on that date": the date the text last gave, at its precision
+    if (!has_reference_ || !(word_is(j, "time") || word_is(j, "date")) || (j + 1 < t.size() && glued(j + 1) && t[j + 1].kind != TokenKind::punct))
+      return false;
+    m.begin = i;
+    m.end = j + 1;
+    m.p.g = reference_granularity_;
+    m.p.year = reference_.year;
+    m.p.month = reference_.month;
+    m.p.day = reference_.day;
+    m.p.anchored = true;
+    return reference_granularity_ == Granularity::year || reference_granularity_ == Granularity::month || reference_granularity_ == Granularity::day;
+  }
   if (j >= t.size() || t[j].kind != TokenKind::word) {
     // "the 19th century", "the 21st century"
     if (j < t.size() && t[j].kind == TokenKind::number && t[j].digits <= 2 && glued(j + 1) &&

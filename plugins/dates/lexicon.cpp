@@ -91,6 +91,7 @@ const Entry entries[] = {
     {"as", w(WordClass::signal, s(Signal::as))}, {"around", w(WordClass::signal, s(Signal::around))},
     {"ago", w(WordClass::ago, 0)}, {"earlier", w(WordClass::relative_shift, -1)}, {"later", w(WordClass::relative_shift, 1)},
     {"the", w(WordClass::article, 1)}, {"a", w(WordClass::article, 2)}, {"an", w(WordClass::article, 2)},
+    {"that", w(WordClass::article, 3)},
     {"annual", w(WordClass::set_word, u(Unit::year))}, {"annually", w(WordClass::set_word, u(Unit::year))},
     {"yearly", w(WordClass::set_word, u(Unit::year))}, {"weekly", w(WordClass::set_word, u(Unit::week))},
     {"daily", w(WordClass::set_word, u(Unit::day))}, {"monthly", w(WordClass::set_word, u(Unit::month))},

@@ -156,6 +156,25 @@ TEST(DateScanner, NeverResolvesAPastTenseToAMonthStillToCome) {
             "2003 | when=2003; February | when=2008-02");
 }
 
+TEST(DateScanner, ResolvesTheNewsIdiomsForTheDayTheStoryIsIn) {
+  // 23 July 2024 is a Tuesday; "on Monday" is the 22nd.
+  EXPECT_EQ(all_marks("Stocks fell on Monday. The index ended the day down 3 percent."),
+            "Monday | when=2024-07-22; the day | when=2024-07-22");
+  EXPECT_EQ(all_marks("The deal closes by June 10. If no price is agreed by that time, banks decide."),
+            "June 10 | when=2024-06-10; that time | when=2024-06-10");
+  EXPECT_EQ(all_marks("Stocks had their best week since November."),
+            "week | when-iso=2024-W30 notBefore=2024-07-22 notAfter=2024-07-28; since November | from=2023-11; November | when=2023-11");
+  EXPECT_EQ(mark("Stocks rose for a fourth week in a row."), "fourth week | when-iso=2024-W30 notBefore=2024-07-22 notAfter=2024-07-28");
+  EXPECT_EQ(mark("Markets rallied over the weekend."), "the weekend | notBefore=2024-07-20 notAfter=2024-07-21");
+  EXPECT_EQ(mark("Details will follow very soon."), "very soon | type=future notBefore=2024-07-23");
+  EXPECT_EQ(mark("Rates stay low in the near term."), "the near term | type=future notBefore=2024-07-23");
+  EXPECT_EQ(mark("Prices hold for the time being."), "the time being | type=present");
+  // not the story's day: another day, a relative clause, the day after something
+  EXPECT_EQ(all_marks("The day after the vote, he resigned."), "");
+  EXPECT_EQ(all_marks("The day he left was cold."), "");
+  EXPECT_EQ(all_marks("We will call as soon as we can."), "");
+}
+
 TEST(DateScanner, LeavesNumbersThatAreNotDatesUnmarked) {
   for (const char* text : {"Exports jumped by 12.5 percent.",
                            "As section 2.1 shows, the alignment holds.", "The plan costs $2,019 million.",
