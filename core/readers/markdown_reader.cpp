@@ -518,6 +518,8 @@ ReadResult read_markdown(const ReaderInput& input) {
   }
   find_undefined_references(builder);
   if (!walker.saw_gfm_footnotes()) find_fused_markers(builder);
+  // A GFM label is a name: the reader sees numbers given in order of first reference.
+  else builder.set_metadata("note-labels", "names");
   ReadResult result;
   result.document = builder.finish();
   return result;

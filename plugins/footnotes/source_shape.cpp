@@ -4,6 +4,7 @@
 #include <cctype>
 #include <initializer_list>
 #include <string>
+#include <string_view>
 
 namespace marginalia::plugins::footnotes {
 namespace {
@@ -86,6 +87,34 @@ bool contains_any(const std::string& lower, std::initializer_list<const char*> n
   return false;
 }
 
+// `word` followed (after a space) by a digit: "art. 5(2)", "resolution 102", "p.l. 119-27".
+bool word_then_number(const std::string& lower, std::string_view word) {
+  for (std::size_t at = lower.find(word); at != std::string::npos; at = lower.find(word, at + 1)) {
+    if (at > 0 && std::isalpha(static_cast<unsigned char>(lower[at - 1]))) continue;
+    std::size_t next = at + word.size();
+    while (next < lower.size() && lower[next] == ' ') ++next;
+    if (next < lower.size() && std::isdigit(static_cast<unsigned char>(lower[next]))) return true;
+  }
+  return false;
+}
+
+// Statutes, treaties and official documents: "44 U.S.C. 3501", "P.L. 119-27", "Art. 5(2)",
+// "§ 4", "ITU Resolution 102", "WSIS-03/GENEVA/DOC/0005", "OJ L 119".
+bool official_citation(const std::string& lower) {
+  if (contains_any(lower, {"u.s.c.", "u. s. c.", "c.f.r.", " stat. ", "\xC2\xA7", "/doc/", "oj l ", "oj c ", "fed. reg."})) return true;
+  for (std::string_view word : {"p.l.", "pub. l.", "public law", "art.", "article", "arts.", "resolution", "directive", "regulation",
+                                "decision", "section", "sec.", "chapter", "title", "rule", "order no.", "no."})
+    if (word_then_number(lower, word)) {
+      if (word == "section" || word == "chapter" || word == "title" || word == "rule" || word == "no.") {
+        // Only with an instrument named beside it: "section 5 of the Act", "Title 44".
+        if (contains_any(lower, {" act", " code", "statute", "treaty", "convention", "constitution", "law", "regulation"})) return true;
+        continue;
+      }
+      return true;
+    }
+  return false;
+}
+
 }  // namespace
 
 NoteShape classify_note(std::string_view text) {
@@ -93,19 +122,23 @@ NoteShape classify_note(std::string_view text) {
   std::size_t start = lower.find_first_not_of(" \t\n*_");
   if (start == std::string::npos) return NoteShape::no_source;
   std::string_view head = std::string_view(lower).substr(start);
-  for (const char* back : {"ibid", "id.", "op. cit", "loc. cit", "see note", "see footnote", "see endnote", "see above", "see below",
+  for (const char* back : {"ibid", "id.", "op. cit", "loc. cit", "cf. note", "cf. glossary", "cf. above", "cf. below", "see note", "see footnote", "see endnote", "see above", "see below",
                            "see supra", "supra note", "see the section", "see section", "see appendix", "see figure", "see table",
                            "see chapter", "see part "})
     if (head.rfind(back, 0) == 0) return NoteShape::back_reference;
   if (contains_any(lower, {"http://", "https://", "www.", "doi:", "doi.org/", "isbn"})) return NoteShape::source;
+  if (official_citation(lower)) return NoteShape::source;
+  // "Source: …", "Sources: …" say what the note rests on; "pag. 6" is a page in older German.
+  if (head.rfind("source:", 0) == 0 || head.rfind("sources:", 0) == 0 || word_then_number(lower, "pag.") || word_then_number(lower, "s.") || word_then_number(lower, "ss."))
+    return NoteShape::source;
   std::string_view original = text.substr(start);
   bool signals = has_quoted_title(text) || contains_any(lower, {"et al", "vol.", " pp.", " p. ", "(p. ", "press", "journal",
                                                                  "crs report", "crs in focus", "crs insight", "docket", "report no",
                                                                  "working paper", "testimony", " cong.,", " sess.,", "s. doc.",
                                                                  "h. doc.", "(ser. "}) ||
-                 (has_document_number(text) && count(text, ',') >= 1) || author_then_title(original) ||
-                 (has_year(text) && count(text, ',') >= 1);
-  return signals ? NoteShape::source : NoteShape::no_source;
+                 (has_document_number(text) && count(text, ',') >= 1) || author_then_title(original);
+  if (signals) return NoteShape::source;
+  return has_year(text) && count(text, ',') >= 1 ? NoteShape::dated_remark : NoteShape::no_source;
 }
 
 }  // namespace marginalia::plugins::footnotes
