@@ -119,6 +119,15 @@ def archive(files):
 def case(name, port=9):
     if name == "report":
         return archive(parts())
+    if name == "custom-properties":
+        # Word lists custom properties under the officeDocument namespace too, after the main part.
+        files = parts()
+        files["_rels/.rels"] = PACKAGE_RELS.replace(
+            "</Relationships>",
+            '<Relationship Id="rId4" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/custom-properties" '
+            'Target="docProps/custom.xml"/>\n</Relationships>')
+        files["docProps/custom.xml"] = '<?xml version="1.0"?><Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/custom-properties"/>'
+        return archive(files)
     if name == "missing-document":
         files = parts()
         del files["word/document.xml"]
