@@ -258,6 +258,7 @@ ReadResult read_html(const ReaderInput& input) {
   model::DocumentBuilder builder(input.path, "html", make_source_map(input));
   HtmlWalker walker(input, builder, tree, notes);
   walker.read();
+  if (notes.qualified()) builder.set_metadata("note-labels", "qualified");
   ReadResult result;
   result.document = builder.finish();
   return result;
