@@ -95,6 +95,9 @@ HtmlNotes HtmlNotes::find(const HtmlTree& tree) {
   for (int i = 1; i < count; ++i) {
     std::string_view id = at(tree, i).attribute("id");
     if (!id.empty()) ids.emplace(std::string(id), i);
+    // Word's HTML names its note anchors the old way: <a name="_ftn2">.
+    std::string_view name = at(tree, i).name == "a" ? at(tree, i).attribute("name") : std::string_view();
+    if (!name.empty()) ids.emplace(std::string(name), i);
   }
   // Markers: in-page links that say they are note references.
   std::vector<std::pair<int, int>> candidates;  // (link, target or -1)

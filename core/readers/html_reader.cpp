@@ -79,7 +79,12 @@ class HtmlWalker {
       walk(note, true);
       flow_.end_note();
       Span span = builder_.document().blocks.back().span;
-      if (span.empty()) span = {begin, begin};
+      if (span.empty()) {
+        // An empty note is reported at its own element, not at the end of the note before it.
+        builder_.anchor(node(note).raw_begin);
+        builder_.append_synthetic("\n\n");
+        span = {begin, begin};
+      }
       builder_.add_note(label, span, body_after_label(span, label));
     }
   }
