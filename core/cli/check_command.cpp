@@ -175,6 +175,7 @@ ExitCode run_check_command(const CommandLine& line) {
   if (line.timeout_ms) options.context.timeout_ms = line.timeout_ms;
   if (line.memory_limit_mb) options.context.memory_limit_bytes = line.memory_limit_mb << 20;
   if (!line.sources_dir.empty()) options.context.host_settings["sources-dir"] = line.sources_dir;
+  options.context.host_settings["profile"] = !line.profile.empty() ? line.profile : config.profile.value_or("default");
 
   bool progress_shown = false;
   std::mutex progress_mutex;

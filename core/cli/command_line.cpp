@@ -53,6 +53,7 @@ check options:
   --format FORMAT      text (default), json, tei, sarif, html, github, junit
   --tei PATH           also write the TEI annotation layer to PATH (file, or folder)
   --fail-on LEVEL      exit 1 when a finding is at or above LEVEL: error (default), warning, note
+  --profile NAME       default (only confident findings of heuristic checks) or thorough (all)
   --exit-zero          exit 0 even with findings (report-only jobs); failures still exit 2
   -q, --quiet          print only the summary line on the terminal (and no notes on stderr)
   --no-color           never colour the terminal output (also: NO_COLOR set)
@@ -135,6 +136,11 @@ ParseResult parse_command_line(const std::vector<std::string>& args) {
       {"--fail-on", [&](const std::string& v) {
          if (v != "error" && v != "warning" && v != "note") { result.error = "--fail-on takes error, warning or note"; return false; }
          line.fail_on = v;
+         return true;
+       }},
+      {"--profile", [&](const std::string& v) {
+         if (v != "default" && v != "thorough") { result.error = "--profile takes default or thorough"; return false; }
+         line.profile = v;
          return true;
        }},
       {"--isolation", [&](const std::string& v) {

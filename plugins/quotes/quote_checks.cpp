@@ -57,11 +57,13 @@ sdk::Span first_mark(const sdk::Document& document, const Quotation& q) {
   return {q.span.begin, static_cast<std::uint32_t>(p)};
 }
 
+
+
 std::string speaker_suffix(const Quotation& q) { return q.speaker.name.empty() ? std::string() : " (" + q.speaker.name + ")"; }
 
 }  // namespace
 
-bool needs_checking(const Quotation& q) { return q.kind == QuoteKind::direct && q.parent < 0 && !q.outside_prose; }
+bool needs_checking(const Quotation& q) { return q.kind == QuoteKind::direct && q.parent < 0 && !q.outside_prose && q.exempt == Exemption::none; }
 
 std::string quoted_excerpt(const sdk::Document& document, const Quotation& q, std::size_t limit) {
   if (q.origin == QuoteOrigin::marks && q.pieces.size() == 1) {
@@ -83,16 +85,45 @@ std::vector<sdk::Finding> check_quotations(const sdk::Document& document, const 
     else
       out.push_back(finding(codes::unbalanced, sdk::Severity::error, stray.span, "closing " + mark + " has no opening mark before it"));
   }
+  // The document's own convention decides how sure a missing citation is: a report that cites
+  // most of its quotations by note or link and leaves one out has a gap; a book that quotes
+  // without notes (a memoir, a nineteenth-century essay) follows another convention.
+  int direct = 0, cited = 0;
   for (const Quotation& q : analysis.quotations) {
     if (!needs_checking(q)) continue;
-    if (options.require_speaker && q.speaker.name.empty())
-      out.push_back(finding(codes::missing_speaker, sdk::Severity::warning, q.span,
-                            "direct quotation " + quoted_excerpt(document, q) +
-                                " has no identifiable speaker: no reporting verb, \"according to\" or name next to it"));
-    if (options.require_citation && q.citation.target.empty())
-      out.push_back(finding(codes::missing_citation, sdk::Severity::warning, q.span,
-                            "direct quotation " + quoted_excerpt(document, q) + speaker_suffix(q) +
-                                " is not cited: no footnote marker or link in its sentence or the next"));
+    ++direct;
+    cited += q.citation.target.empty() ? 0 : 1;
+  }
+  const bool cites_quotations = cited >= 1 && cited * 2 >= direct;
+  auto add = [&](sdk::Finding f, const char* doubt) {
+    if (!doubt) { out.push_back(std::move(f)); return; }
+    if (options.profile != Profile::thorough) return;
+    f.severity = sdk::Severity::note;
+    f.message += std::string(" (low confidence: ") + doubt + ")";
+    out.push_back(std::move(f));
+  };
+  for (const Quotation& q : analysis.quotations) {
+    if (!needs_checking(q)) continue;
+    if (options.require_speaker && q.speaker.name.empty()) {
+      // Unattributed words matter when they are sourced: a cited quotation, or one in a document
+      // that cites its quotations. Elsewhere they are examples, epigraphs or set phrases.
+      const char* doubt = q.candidate_nearby                               ? "someone who may be the speaker is named just before"
+                          : q.citation.target.empty() && !cites_quotations ? "neither it nor the document's other quotations are cited"
+                                                                           : nullptr;
+      add(finding(codes::missing_speaker, sdk::Severity::warning, q.span,
+                  "direct quotation " + quoted_excerpt(document, q) +
+                      " has no identifiable speaker: no reporting verb, \"according to\" or name next to it"),
+          doubt);
+    }
+    if (options.require_citation && q.citation.target.empty()) {
+      const char* doubt = !cites_quotations      ? "the document does not cite half of its quotations by note or link"
+                          : q.cited_in_paragraph ? "a note or link elsewhere in the paragraph may cite it"
+                                                 : nullptr;
+      add(finding(codes::missing_citation, sdk::Severity::warning, q.span,
+                  "direct quotation " + quoted_excerpt(document, q) + speaker_suffix(q) +
+                      " is not cited: no footnote marker or link in its sentence or the next"),
+          doubt);
+    }
   }
   if (options.check_conflicts) {
     // The same words given to two speakers: one quotation equal to, or contained in, another.
@@ -110,6 +141,7 @@ std::vector<sdk::Finding> check_quotations(const sdk::Document& document, const 
     std::unordered_map<std::uint64_t, bool> seen;                           // words + speaker already indexed
     for (const Quotation& q : analysis.quotations) {
       if (!needs_checking(q) || q.speaker.name.empty()) continue;
+      if (q.speaker.type != SpeakerType::person && q.speaker.type != SpeakerType::organisation) continue;
       Said current{{}, &q};
       for (const MatchToken& t : match_tokens(document.slice(q.inner))) current.words.push_back(t.hash);
       const auto& w = current.words;
@@ -128,6 +160,10 @@ std::vector<sdk::Finding> check_quotations(const sdk::Document& document, const 
       for (std::size_t j : candidates) {
         const Said& other = said[j];
         if (other.quote->speaker.name == q.speaker.name) continue;
+        // Two people, or two institutions: a person and the document that reports their words,
+        // or a name and a description ("a complicated…"), are not rival speakers.
+        if (other.quote->speaker.type != q.speaker.type || q.speaker.how == "description" || other.quote->speaker.how == "description")
+          continue;
         const auto& o = other.words;
         bool related = (o.size() >= w.size() && std::search(o.begin(), o.end(), w.begin(), w.end()) != o.end()) ||
                        (w.size() > o.size() && std::search(w.begin(), w.end(), o.begin(), o.end()) != w.end());

@@ -13,8 +13,18 @@
 
 namespace marginalia::plugins::quotes {
 
+/// Which findings of the heuristic checks are reported.
+enum class Profile {
+  confident,  ///< the default: only findings the analysis is sure of
+  thorough,   ///< every finding, the doubtful ones as notes
+};
+
+/// How sure the analysis is that a finding is right.
+enum class Confidence { low, high };
+
 /// Which checks run (the plugin's options).
 struct CheckOptions {
+  Profile profile = Profile::confident;
   bool require_speaker = true;
   bool require_citation = true;
   bool check_conflicts = true;

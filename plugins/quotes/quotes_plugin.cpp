@@ -40,6 +40,7 @@ class QuotesPlugin final : public sdk::Plugin {
     analysis_.scare_max_words = static_cast<int>(options.get_int("scare_max_words", 5));
     analysis_.dialogue_turns = options.get_bool("dialogue_turns", false);
     analysis_.extra_verbs = options.get_strings("reporting_verbs", {});
+    profile_ = options.get_string("profile", "");
     checks_.require_speaker = options.get_bool("require_speaker", true);
     checks_.require_citation = options.get_bool("require_citation", true);
     check_sources_ = options.get_bool("check_sources", true);
@@ -50,7 +51,11 @@ class QuotesPlugin final : public sdk::Plugin {
 
   void check(const sdk::Document& document, sdk::Reporter& reporter) const override {
     Analysis analysis = QuoteAnalyzer(analysis_).analyse(document);
-    for (sdk::Finding& f : check_quotations(document, analysis, checks_)) reporter.report(std::move(f));
+    CheckOptions checks = checks_;
+    // The plugin's own option wins; else the run's profile (--profile, "profile" in marginalia.json).
+    std::string profile = profile_.empty() ? reporter.host_setting("profile") : profile_;
+    checks.profile = profile == "thorough" ? Profile::thorough : Profile::confident;
+    for (sdk::Finding& f : check_quotations(document, analysis, checks)) reporter.report(std::move(f));
     if (check_sources_ && !reporter.stop_requested()) {
       SourceLibrary library(reporter.host_setting("sources-dir"));
       Fetcher fetch;
@@ -82,6 +87,7 @@ class QuotesPlugin final : public sdk::Plugin {
 
   AnalysisOptions analysis_;
   CheckOptions checks_;
+  std::string profile_;
   bool check_sources_ = true;
   bool fetch_sources_ = true;
 };
