@@ -47,16 +47,17 @@ std::string range_text(long from, long to) {
 void check_numbering(const sdk::Document& document, const NoteCheckOptions& options, const std::set<std::string>& note_labels,
                      std::vector<sdk::Finding>& out) {
   bool qualified = document.meta("note-labels") == "qualified";
-  long highest = 0;
-  std::string_view part;
-  std::map<long, const sdk::NoteRef*> first_use;
+  // Each part (a chapter, a letter, the endnotes beside the footnotes) is numbered on its own.
+  struct PartState {
+    long highest = 0;
+    std::map<long, const sdk::NoteRef*> first_use;
+  };
+  std::map<std::string_view, PartState> parts;
   for (const sdk::NoteRef& full : document.note_refs) {
     Label split = split_label(full.label, qualified);
-    if (split.part != part) {
-      part = split.part;
-      highest = 0;
-      first_use.clear();
-    }
+    PartState& state = parts[split.part];
+    long& highest = state.highest;
+    std::map<long, const sdk::NoteRef*>& first_use = state.first_use;
     sdk::NoteRef ref{full.span, std::string(split.shown)};
     std::optional<long> value = number_of(ref.label);
     if (!value) continue;
