@@ -195,6 +195,16 @@ ExitCode run_check_command(const CommandLine& line) {
   run.fail_level = !line.fail_on.empty() ? severity_named(line.fail_on) : config.fail_on.value_or(sdk::Severity::error);
   run.files = pipeline.check_files(inputs);
   if (progress_shown) std::fputs("\r\033[K", stderr);
+  if (line.verbose && !line.quiet)
+    for (const merge::FileReport& file : run.files) {
+      if (!file.report) continue;
+      const sdk::Document& document = file.report->loaded.document;
+      std::string said = "marginalia: " + file.path + ": read as " + document.format + ", " + std::to_string(document.note_refs.size()) +
+                         " note markers, " + std::to_string(document.notes.size()) + " notes";
+      if (std::string_view labels = document.meta("note-labels"); !labels.empty()) said += " (labels: " + std::string(labels) + ")";
+      if (std::string_view region = document.meta("content-region"); !region.empty()) said += ", content region read: " + std::string(region);
+      std::fprintf(stderr, "%s\n", said.c_str());
+    }
   for (const merge::FileReport& file : run.files) run.suppressed += file.report ? file.report->suppressed_count : 0;
 
   bool output_failed = false;

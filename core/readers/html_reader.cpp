@@ -15,6 +15,7 @@
 
 #include "readers/dateline.hpp"
 #include "readers/html_notes.hpp"
+#include "readers/html_region.hpp"
 #include "readers/html_tree.hpp"
 #include "readers/markup_text.hpp"
 #include "readers/reader.hpp"
@@ -70,7 +71,9 @@ class HtmlWalker {
 
   void read() {
     metadata();
-    walk(0, false);
+    region_ = find_content_region(tree_);
+    builder_.set_metadata("content-region", region_.description);
+    walk(region_.node, false);
     text_.end_block();
     for (int note : notes_.notes()) {
       const std::string& label = *notes_.note_label(note);
@@ -139,7 +142,9 @@ class HtmlWalker {
       return false;
     }
     if (index == 0) return true;
-    if (is_skipped(n)) return false;
+    if (is_skipped(n) || is_cookie_banner(n)) return false;
+    // Inside a marked content region, sidebars are furniture too (notes are read apart).
+    if (region_.node > 0 && !flow_.in_note() && n.name == "aside") return false;
     if (!flow_.in_note() && notes_.note_label(index)) return false;  // read after the body
     if (flow_.in_note() && notes_.is_back_link(index)) return false;
     std::string_view name = n.name;
@@ -252,6 +257,7 @@ class HtmlWalker {
   const HtmlNotes& notes_;
   MarkupText text_;
   BlockFlow flow_;
+  ContentRegion region_;
   int list_depth_ = 0;
 };
 

@@ -181,3 +181,35 @@ TEST(HtmlReader, QualifiesNoteLabelsWhereNumberingRestartsPerLetter) {
 
 }  // namespace
 }  // namespace marginalia::testing
+
+namespace marginalia::testing {
+namespace {
+
+TEST(HtmlReader, ReadsOnlyTheMainRegionWhenThePageMarksIt) {
+  model::LoadedDocument doc = read_string("page.html",
+      "<body><header><p>Site banner text.</p></header><div id=\"cookie-notice\"><p>We use cookies.</p></div>"
+      "<main><h1>Report</h1><p>The report itself.</p><aside><p>Related stories.</p></aside></main>"
+      "<footer><p>Copyright footer.</p></footer></body>");
+  const std::string& text = doc.document.text;
+  EXPECT_NE(text.find("The report itself."), std::string::npos);
+  for (const char* furniture : {"Site banner", "cookies", "Related stories", "Copyright footer"})
+    EXPECT_EQ(text.find(furniture), std::string::npos) << furniture;
+  EXPECT_EQ(doc.document.meta("content-region"), "main");
+}
+
+TEST(HtmlReader, PicksTheArticleHoldingMostOfTheText) {
+  model::LoadedDocument doc = read_string("page.html",
+      "<body><article><p>Teaser.</p></article><article><p>The long article, with many more words than the teaser beside it "
+      "and enough of them to count as the page's content.</p></article></body>");
+  EXPECT_EQ(doc.document.text.find("Teaser."), std::string::npos) << doc.document.text;
+  EXPECT_NE(doc.document.meta("content-region").find("article"), std::string_view::npos);
+}
+
+TEST(HtmlReader, ReadsTheWholeBodyWhenNoRegionIsMarked) {
+  model::LoadedDocument doc = read_string("page.html", "<body><header><p>Letters of 1815.</p></header><p>Text.</p></body>");
+  EXPECT_NE(doc.document.text.find("Letters of 1815."), std::string::npos);
+  EXPECT_EQ(doc.document.meta("content-region"), "body");
+}
+
+}  // namespace
+}  // namespace marginalia::testing
