@@ -119,7 +119,7 @@ std::vector<sdk::Finding> check_notes(const sdk::Document& document, const NoteC
   // What each note amounts to as a citation; a link inside the note (Markdown `[Author
   // 2005](https://…)`, an HTML or DOCX hyperlink) cites its target.
   std::vector<NoteShape> shapes;
-  std::size_t citing = 0, commenting = 0;
+  std::size_t citing = 0, commenting = 0, uncited = 0;
   for (const sdk::Note& note : document.notes) {
     std::string_view body = document.slice(note.body);
     NoteShape shape = body.find_first_not_of(" \t\n\xC2\xA0.") == std::string_view::npos ? NoteShape::no_source : classify_note(body);
@@ -131,11 +131,14 @@ std::vector<sdk::Finding> check_notes(const sdk::Document& document, const NoteC
         }
     citing += shape == NoteShape::source || shape == NoteShape::back_reference;
     commenting += shape == NoteShape::no_source || shape == NoteShape::dated_remark;
+    uncited += shape == NoteShape::no_source;
     shapes.push_back(shape);
   }
-  // Where most notes comment (a novel's, a drama's, an edition's explanatory notes) the notes
-  // are no citation apparatus, and asking each for a source is noise.
-  bool notes_cite = citing >= commenting;
+  // A note that cites nothing is reported where it stands out among notes that cite: a single
+  // one, or at most one in ten. Where commentary notes are more common (a novel's, a drama's,
+  // an edition's or a whitepaper's explanatory notes) they are the author's way of writing.
+  std::size_t total = citing + commenting;
+  bool notes_cite = citing >= commenting && (uncited <= 1 || uncited * 10 <= total);
 
   std::set<std::string> seen_notes;
   bool previous_note_exists = false;

@@ -115,6 +115,35 @@ bool official_citation(const std::string& lower) {
   return false;
 }
 
+// "American Ornithologists' Union 1998.", "Carboneras 1992, p. 536": a short author-year
+// reference, capitalised words then a year, nothing else.
+bool author_year(std::string_view text) {
+  std::size_t end = text.find_last_not_of(" .\n");
+  if (end == std::string_view::npos || end < 4) return false;
+  std::string_view trimmed = text.substr(0, end + 1);
+  std::size_t comma = trimmed.find(',');
+  std::string_view head = comma == std::string_view::npos ? trimmed : trimmed.substr(0, comma);
+  std::size_t year = head.size() >= 4 ? head.size() - 4 : 0;
+  if (year == 0 || !has_year(head.substr(year)) || head[year - 1] != ' ') return false;
+  std::size_t words = 0;
+  for (std::size_t at = 0; at < year;) {
+    while (at < year && head[at] == ' ') ++at;
+    if (at >= year) break;
+    if (!std::isupper(static_cast<unsigned char>(head[at])) && head.compare(at, 3, "and") != 0 && head.compare(at, 2, "&") != 0) return false;
+    ++words;
+    while (at < year && head[at] != ' ') ++at;
+  }
+  return words >= 1 && words <= 6 && (comma == std::string_view::npos || trimmed.size() - comma < 24);
+}
+
+// A plain-text transcription marks titles in italics with underscores: "Sterling's _Essays_."
+bool underscored_title(std::string_view text) {
+  std::size_t open = text.find('_');
+  if (open == std::string_view::npos || open + 2 >= text.size()) return false;
+  std::size_t close = text.find('_', open + 1);
+  return close != std::string_view::npos && close > open + 1 && std::isupper(static_cast<unsigned char>(text[open + 1]));
+}
+
 }  // namespace
 
 NoteShape classify_note(std::string_view text) {
@@ -126,6 +155,21 @@ NoteShape classify_note(std::string_view text) {
                            "see supra", "supra note", "see the section", "see section", "see appendix", "see figure", "see table",
                            "see chapter", "see part "})
     if (head.rfind(back, 0) == 0) return NoteShape::back_reference;
+  // "… are discussed further in the paper. Please refer to those sections": a cross-reference.
+  if (contains_any(lower, {"discussed further in", "refer to those sections", "refer to the section", "see the section on",
+                           "described in section", "discussed in section", "discussed in chapter"}))
+    return NoteShape::back_reference;
+  // "See Paragraph 75 and Footnote 12.", "See Box 3.", "– see Section III.A.3": a pointer into the
+  // document itself.
+  for (std::size_t see = lower.find("see "); see != std::string::npos; see = lower.find("see ", see + 4)) {
+    if (see > 0 && std::isalpha(static_cast<unsigned char>(lower[see - 1]))) continue;
+    std::string_view rest = std::string_view(lower).substr(see + 4);
+    if (rest.rfind("the ", 0) == 0) rest.remove_prefix(4);
+    if (rest.rfind("fuller discussion in ", 0) == 0) rest.remove_prefix(21);
+    for (const char* place : {"paragraph", "section", "box ", "glossary", "annex", "appendix", "chapter", "figure", "table ", "part ",
+                              "note ", "notes ", "footnote", "endnote", "above", "below"})
+      if (rest.rfind(place, 0) == 0) return NoteShape::back_reference;
+  }
   if (contains_any(lower, {"http://", "https://", "www.", "doi:", "doi.org/", "isbn"})) return NoteShape::source;
   if (official_citation(lower)) return NoteShape::source;
   // "Source: …", "Sources: …" say what the note rests on; "pag. 6" is a page in older German.
@@ -136,7 +180,9 @@ NoteShape classify_note(std::string_view text) {
                                                                  "crs report", "crs in focus", "crs insight", "docket", "report no",
                                                                  "working paper", "testimony", " cong.,", " sess.,", "s. doc.",
                                                                  "h. doc.", "(ser. "}) ||
-                 (has_document_number(text) && count(text, ',') >= 1) || author_then_title(original);
+                 (has_document_number(text) && count(text, ',') >= 1) || author_then_title(original) || author_year(original) ||
+                 underscored_title(original) || word_then_number(lower, "chapter") || contains_any(lower, {"chapter i", "chapter v", "chapter x",
+                                                                                                            "ch. ", "book i", "book v"});
   if (signals) return NoteShape::source;
   return has_year(text) && count(text, ',') >= 1 ? NoteShape::dated_remark : NoteShape::no_source;
 }
