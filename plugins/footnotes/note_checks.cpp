@@ -129,10 +129,11 @@ std::vector<sdk::Finding> check_notes(const sdk::Document& document, const NoteC
           shape = NoteShape::source;
           break;
         }
+    shapes.push_back(shape);
+    if (body.find_first_not_of(" \t\n\xC2\xA0.") == std::string_view::npos) continue;  // empty: its own finding
     citing += shape == NoteShape::source || shape == NoteShape::back_reference;
     commenting += shape == NoteShape::no_source || shape == NoteShape::dated_remark;
     uncited += shape == NoteShape::no_source;
-    shapes.push_back(shape);
   }
   // A note that cites nothing is reported where it stands out among notes that cite: a single
   // one, or at most one in ten. Where commentary notes are more common (a novel's, a drama's,
