@@ -144,6 +144,19 @@ bool underscored_title(std::string_view text) {
   return close != std::string_view::npos && close > open + 1 && std::isupper(static_cast<unsigned char>(text[open + 1]));
 }
 
+// "Vorrede zur Lucinde.", "Sterling's Essays.": a short note in title case is a short title.
+bool short_title(std::string_view text) {
+  std::size_t words = 0, capitalised = 0;
+  for (std::size_t at = 0; at < text.size();) {
+    while (at < text.size() && (text[at] == ' ' || text[at] == '\n')) ++at;
+    if (at >= text.size()) break;
+    ++words;
+    capitalised += std::isupper(static_cast<unsigned char>(text[at])) != 0;
+    while (at < text.size() && text[at] != ' ' && text[at] != '\n') ++at;
+  }
+  return words >= 2 && words <= 6 && capitalised * 2 > words && text.find(',') == std::string_view::npos;
+}
+
 }  // namespace
 
 NoteShape classify_note(std::string_view text) {
@@ -171,6 +184,13 @@ NoteShape classify_note(std::string_view text) {
       if (rest.rfind(place, 0) == 0) return NoteShape::back_reference;
   }
   if (contains_any(lower, {"http://", "https://", "www.", "doi:", "doi.org/", "isbn"})) return NoteShape::source;
+  // "Vide the Lord's Prayer in a hundred Languages.", "Cf. Mill, On Liberty": a pointer to a named work.
+  for (std::string_view pointer : {"vide ", "cf. ", "see "}) {
+    if (head.rfind(pointer, 0) != 0) continue;
+    std::string_view rest = text.substr(start + pointer.size());
+    if (rest.rfind("the ", 0) == 0) rest.remove_prefix(4);
+    if (!rest.empty() && std::isupper(static_cast<unsigned char>(rest[0]))) return NoteShape::source;
+  }
   if (official_citation(lower)) return NoteShape::source;
   // "Source: …", "Sources: …" say what the note rests on; "pag. 6" is a page in older German.
   if (head.rfind("source:", 0) == 0 || head.rfind("sources:", 0) == 0 || word_then_number(lower, "pag.") || word_then_number(lower, "s.") || word_then_number(lower, "ss."))
@@ -181,7 +201,7 @@ NoteShape classify_note(std::string_view text) {
                                                                  "working paper", "testimony", " cong.,", " sess.,", "s. doc.",
                                                                  "h. doc.", "(ser. "}) ||
                  (has_document_number(text) && count(text, ',') >= 1) || author_then_title(original) || author_year(original) ||
-                 underscored_title(original) || word_then_number(lower, "chapter") || contains_any(lower, {"chapter i", "chapter v", "chapter x",
+                 underscored_title(original) || short_title(original) || word_then_number(lower, "chapter") || contains_any(lower, {"chapter i", "chapter v", "chapter x",
                                                                                                             "ch. ", "book i", "book v"});
   if (signals) return NoteShape::source;
   return has_year(text) && count(text, ',') >= 1 ? NoteShape::dated_remark : NoteShape::no_source;
