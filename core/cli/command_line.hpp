@@ -3,9 +3,10 @@
 // commands (check, plugins, explain, init) act on it.
 #pragma once
 
-#include <optional>
 #include <string>
 #include <vector>
+
+#include "util/problem.hpp"
 
 namespace marginalia::cli {
 
@@ -13,7 +14,7 @@ namespace marginalia::cli {
 struct CommandLine {
   std::string command;                 ///< "check", "plugins", "explain", "init", "help", "version"
   std::vector<std::string> inputs;     ///< files (check) or the code (explain)
-  std::string format = "text";         ///< text|json|tei|sarif|html|github|junit
+  std::string format = "text";         ///< a name from cli/output_formats.hpp
   std::string output;                  ///< -o: file or folder; empty = standard output
   std::string tei_output;              ///< --tei: also write TEI here
   std::vector<std::string> plugin_dirs;
@@ -45,14 +46,8 @@ struct CommandLine {
   std::vector<std::string> worker_args;  ///< internal: the worker process's arguments
 };
 
-/// A parse result: the command line or a usage error.
-struct ParseResult {
-  std::optional<CommandLine> command_line;
-  std::string error;
-};
-
-/// Parses `argv` (without the program name).
-ParseResult parse_command_line(const std::vector<std::string>& args);
+/// Parses `argv` (without the program name); a usage error is a problem with code `cli/usage`.
+util::Result<CommandLine> parse_command_line(const std::vector<std::string>& args);
 
 /// The `--help` text.
 std::string usage_text();

@@ -10,6 +10,18 @@
 #include "source_shape.hpp"
 
 namespace marginalia::plugins::footnotes {
+
+const sdk::CodeTable code_table{
+    {"footnotes/missing-note", sdk::Severity::error, "A footnote marker has no note."},
+    {"footnotes/orphan-note", sdk::Severity::warning, "A note has no marker in the text."},
+    {"footnotes/out-of-order", sdk::Severity::warning, "A numbered marker comes after a higher number."},
+    {"footnotes/duplicate-marker", sdk::Severity::warning, "The same number is used for two markers where numbering is sequential."},
+    {"footnotes/numbering-gap", sdk::Severity::warning, "Marker numbering skips numbers that no note carries."},
+    {"footnotes/empty-note", sdk::Severity::error, "A note has no text."},
+    {"footnotes/note-without-source", sdk::Severity::warning, "A note cites no source: no URL, DOI or bibliographic reference."},
+    {"footnotes/ibid-without-antecedent", sdk::Severity::warning, "\"Ibid.\" with no earlier note to refer to."},
+};
+
 namespace {
 
 std::optional<long> number_of(std::string_view label) {
@@ -29,15 +41,6 @@ Label split_label(std::string_view label, bool qualified) {
   std::size_t colon = qualified ? label.rfind(':') : std::string_view::npos;
   if (colon == std::string_view::npos) return {{}, label};
   return {label.substr(0, colon), label.substr(colon + 1)};
-}
-
-sdk::Finding finding(const char* code, sdk::Severity severity, sdk::Span span, std::string message) {
-  sdk::Finding f;
-  f.code = code;
-  f.severity = severity;
-  f.span = span;
-  f.message = std::move(message);
-  return f;
 }
 
 std::string range_text(long from, long to) {
@@ -64,7 +67,7 @@ void check_numbering(const sdk::Document& document, const NoteCheckOptions& opti
     auto earlier = first_use.find(*value);
     if (earlier != first_use.end()) {
       if (!options.allow_repeated_markers) {
-        sdk::Finding f = finding("footnotes/duplicate-marker", sdk::Severity::warning, ref.span,
+        sdk::Finding f = code_table.finding("footnotes/duplicate-marker", ref.span,
                                  "marker " + ref.label + " is used a second time; numbered markers should run 1, 2, 3… with one note each");
         f.related.push_back({earlier->second->span, "marker " + ref.label + " first used here"});
         out.push_back(std::move(f));
@@ -73,7 +76,7 @@ void check_numbering(const sdk::Document& document, const NoteCheckOptions& opti
     }
     first_use[*value] = &full;
     if (*value < highest) {
-      out.push_back(finding("footnotes/out-of-order", sdk::Severity::warning, ref.span,
+      out.push_back(code_table.finding("footnotes/out-of-order", ref.span,
                             "marker " + ref.label + " comes after marker " + std::to_string(highest) + "; markers should run in order"));
       continue;
     }
@@ -87,7 +90,7 @@ void check_numbering(const sdk::Document& document, const NoteCheckOptions& opti
         notes_fill_gap = notes_fill_gap || (note.part == split.part && number && *number > highest && *number < *value);
       }
       if (!notes_fill_gap)
-        out.push_back(finding("footnotes/numbering-gap", sdk::Severity::warning, ref.span,
+        out.push_back(code_table.finding("footnotes/numbering-gap", ref.span,
                               (highest == 0 ? "the first marker is " + ref.label : "marker " + ref.label + " follows marker " + std::to_string(highest)) + "; " +
                                   (*value - highest - 1 == 1 ? "number " : "numbers ") + range_text(highest + 1, *value - 1) + " " +
                                   (*value - highest - 1 == 1 ? "is" : "are") + " missing"));
@@ -110,7 +113,7 @@ std::vector<sdk::Finding> check_notes(const sdk::Document& document, const NoteC
     if (note_labels.count(ref.label)) continue;
     std::string why = document.notes.empty() ? "the document has no notes section"
                                              : "none of the document's " + std::to_string(document.notes.size()) + " notes carries this label";
-    out.push_back(finding("footnotes/missing-note", sdk::Severity::error, ref.span, "footnote marker " + shown(ref.label) + " has no note (" + why + ")"));
+    out.push_back(code_table.finding("footnotes/missing-note", ref.span, "footnote marker " + shown(ref.label) + " has no note (" + why + ")"));
   }
   // GFM labels are names; the reader sees numbers given in order of first reference, which
   // cannot be out of order or skip one.
@@ -147,16 +150,16 @@ std::vector<sdk::Finding> check_notes(const sdk::Document& document, const NoteC
     const sdk::Note& note = document.notes[index];
     sdk::Span anchor = note.body.empty() ? note.span : note.body;
     if (!seen_notes.insert(note.label).second) {
-      out.push_back(finding("footnotes/orphan-note", sdk::Severity::warning, anchor,
+      out.push_back(code_table.finding("footnotes/orphan-note", anchor,
                             "note " + shown(note.label) + " is defined twice; only the first can be reached"));
       continue;
     }
     if (!cited.count(note.label))
-      out.push_back(finding("footnotes/orphan-note", sdk::Severity::warning, anchor, "note " + shown(note.label) + " has no marker in the text"));
+      out.push_back(code_table.finding("footnotes/orphan-note", anchor, "note " + shown(note.label) + " has no marker in the text"));
     std::string_view body = document.slice(note.body);
     bool empty = body.find_first_not_of(" \t\n\xC2\xA0.") == std::string_view::npos;
     if (empty) {
-      out.push_back(finding("footnotes/empty-note", sdk::Severity::error, anchor, "note " + shown(note.label) + " is empty"));
+      out.push_back(code_table.finding("footnotes/empty-note", anchor, "note " + shown(note.label) + " is empty"));
       previous_note_exists = false;
       continue;
     }
@@ -166,11 +169,11 @@ std::vector<sdk::Finding> check_notes(const sdk::Document& document, const NoteC
       for (char c : body.substr(0, 6)) lower.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
       bool ibid = lower.rfind("ibid", 0) == 0 || lower.rfind("id.", 0) == 0;
       if (ibid && !previous_note_exists)
-        out.push_back(finding("footnotes/ibid-without-antecedent", sdk::Severity::warning, anchor,
+        out.push_back(code_table.finding("footnotes/ibid-without-antecedent", anchor,
                               "note " + shown(note.label) + " says \"" + std::string(body.substr(0, std::min<std::size_t>(body.find_first_of(" ,"), 6))) +
                                   "\" but no earlier note has a source it could refer to"));
     } else if (shape == NoteShape::no_source && options.require_source && notes_cite) {
-      out.push_back(finding("footnotes/note-without-source", sdk::Severity::warning, anchor,
+      out.push_back(code_table.finding("footnotes/note-without-source", anchor,
                             "note " + shown(note.label) + " cites no source (no URL, DOI or author, title and year)"));
     }
     previous_note_exists = shape != NoteShape::no_source || previous_note_exists;
