@@ -17,6 +17,7 @@
 #include "cli/plugin_setup.hpp"
 #include "cli/runner_setup.hpp"
 #include "host/builtin_codes.hpp"
+#include "input/sources_folder.hpp"
 #include "merge/baseline.hpp"
 #include "pipeline/pipeline.hpp"
 #include "reporters/reporter.hpp"
@@ -156,6 +157,12 @@ ExitCode run_check_command(const CommandLine& line) {
       continue;
     }
     inputs.push_back(input);
+  }
+
+  if (!line.sources_dir.empty()) {
+    std::vector<std::string> problems = input::check_sources_folder(line.sources_dir);
+    for (const std::string& problem : problems) print_error(problem);
+    if (!problems.empty()) return ExitCode::failure;
   }
 
   std::string setup_error;

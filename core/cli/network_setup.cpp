@@ -7,6 +7,7 @@
 #include <cstring>
 
 #include "net/curl_fetch_service.hpp"
+#include "net/result_cache.hpp"
 
 namespace marginalia::cli {
 namespace {
@@ -49,6 +50,11 @@ bool network_settings(const CommandLine& line, net::FetchSettings& settings, std
     }
   }
   if (!line.no_cache) settings.cache_file = line.cache_file.empty() ? default_cache_file() : line.cache_file;
+  for (const std::string& input : line.inputs)
+    if (!settings.cache_file.empty() && net::same_file(settings.cache_file, input)) {
+      error = "the cache file " + settings.cache_file + " is also an input (" + input + "); give --cache-file another path";
+      return false;
+    }
   settings.progress = want_progress(line);
   return true;
 }

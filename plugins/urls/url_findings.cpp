@@ -69,6 +69,8 @@ std::vector<sdk::CodeInfo> url_codes() {
       {"urls/rate-limited", Severity::warning, "A cited URL's server asked to wait longer than the checker will (429/503 Retry-After)."},
       {"urls/malformed", Severity::error, "A URL is written so that it cannot be parsed (bad host, port, scheme or slashes)."},
       {"urls/invalid-doi", Severity::error, "A DOI does not have DOI syntax (10.NNNN/suffix)."},
+      {"urls/bad-response", Severity::warning,
+       "A cited URL's server answered, but not in valid HTTP (a broken status line, HTTP/0.9, oversized headers, a bad Content-Length)."},
       {"urls/check-failed", Severity::warning, "A cited URL could not be checked for another reason."},
   };
 }
@@ -174,6 +176,9 @@ Verdict judge(const Cited& cited, const std::optional<sdk::FetchResult>& checked
     case FetchOutcome::offline:
       verdict.status = "unchecked";
       return verdict;
+    case FetchOutcome::bad_response:
+      return fail("bad-response", "urls/bad-response",
+                  url + " answers something that is not HTTP: " + (result.detail.empty() ? "an invalid response" : result.detail));
     case FetchOutcome::failed:
       break;
   }

@@ -13,7 +13,7 @@
 /// Major version of the plugin API: bumped on any incompatible change.
 #define MARGINALIA_SDK_VERSION_MAJOR 1
 /// Minor version of the plugin API: bumped when something is appended compatibly.
-#define MARGINALIA_SDK_VERSION_MINOR 0
+#define MARGINALIA_SDK_VERSION_MINOR 1
 /// Patch version of the SDK: documentation and fixes only.
 #define MARGINALIA_SDK_VERSION_PATCH 0
 
