@@ -77,6 +77,33 @@ std::string ncname_fragment(std::string_view s) {
 }
 
 std::string tei_pointer(std::string_view url) {
+  // A ':' before the first '/', '?' or '#' makes what precedes it a scheme; when that cannot be a
+  // scheme (":x", "a b:c", "1st:x") the ':' is data and is escaped, so the pointer stays a
+  // relative reference instead of an invalid URI.
+  std::size_t stop = url.find_first_of(":/?#");
+  bool scheme = false;
+  if (stop != std::string_view::npos && url[stop] == ':' && stop > 0 && std::isalpha(static_cast<unsigned char>(url[0]))) {
+    scheme = true;
+    for (std::size_t i = 1; i < stop; ++i) {
+      unsigned char c = static_cast<unsigned char>(url[i]);
+      scheme = scheme && (std::isalnum(c) || c == '+' || c == '-' || c == '.');
+    }
+  }
+  // '[' and ']' belong only around an IPv6 literal host ("http://[::1]/"); anywhere else
+  // ("www.[agency].gov") they are escaped.
+  std::size_t literal_begin = std::string_view::npos, literal_end = std::string_view::npos;
+  if (scheme && url.compare(stop, 3, "://") == 0 && stop + 3 < url.size() && url[stop + 3] == '[') {
+    std::size_t close = url.find(']', stop + 4);
+    bool ip = close != std::string_view::npos && close > stop + 4;
+    for (std::size_t i = stop + 4; ip && i < close; ++i) {
+      unsigned char c = static_cast<unsigned char>(url[i]);
+      ip = std::isxdigit(c) || c == ':' || c == '.';
+    }
+    if (ip && (close + 1 == url.size() || std::string_view("/:?#").find(url[close + 1]) != std::string_view::npos)) {
+      literal_begin = stop + 3;
+      literal_end = close;
+    }
+  }
   std::string out;
   static const char* hex = "0123456789ABCDEF";
   for (std::size_t i = 0; i < url.size(); ++i) {
@@ -86,6 +113,8 @@ std::string tei_pointer(std::string_view url) {
     if (c == '%') keep = i + 2 < url.size() && std::isxdigit(static_cast<unsigned char>(url[i + 1])) &&
                          std::isxdigit(static_cast<unsigned char>(url[i + 2]));
     if (c == '#' && out.find('#') != std::string::npos) keep = false;  // a second '#' is not a URI
+    if ((c == '[' || c == ']') && i != literal_begin && i != literal_end) keep = false;
+    if (c == ':' && i == stop && !scheme) keep = false;
     if (keep) out.push_back(static_cast<char>(c));
     else { out.push_back('%'); out.push_back(hex[c >> 4]); out.push_back(hex[c & 15]); }
   }
@@ -246,6 +275,21 @@ class TeiBuilder {
       xml_.open("div", attributes);
       open_levels.push_back(level);
     };
+    // TEI lets a div open with heads and datelines (divTop) and close with datelines (divBottom),
+    // never put them between paragraphs: a title or a dateline met after the div's running text
+    // that more text follows starts a new div at the same level.
+    bool div_has_text = false;
+    auto next_body_block = [&](std::size_t i) -> const sdk::Block* {
+      for (std::size_t j = i + 1; j < document_.blocks.size(); ++j)
+        if (document_.blocks[j].kind != BlockKind::note) return &document_.blocks[j];
+      return nullptr;
+    };
+    auto restart_div = [&] {
+      int level = open_levels.empty() ? 1 : open_levels.back();
+      if (!open_levels.empty()) { xml_.close(); open_levels.pop_back(); }
+      open_div(level, "");
+      div_has_text = false;
+    };
     bool any_body = false;
     for (std::size_t i = 0; i < document_.blocks.size(); ++i) {
       const sdk::Block& block = document_.blocks[i];
@@ -256,10 +300,21 @@ class TeiBuilder {
         int level = std::max(1, block.level);
         while (!open_levels.empty() && open_levels.back() >= level) { xml_.close(); open_levels.pop_back(); }
         open_div(level, block.number);
+        div_has_text = false;
         write_block("head", i, {});
         continue;
       }
-      if (open_levels.empty()) open_div(1, "");
+      if (open_levels.empty()) { open_div(1, ""); div_has_text = false; }
+      if (block.kind == BlockKind::title || block.kind == BlockKind::dateline) {
+        close_list();
+        const sdk::Block* next = next_body_block(i);
+        bool more_text = next && next->kind != BlockKind::heading;
+        if (div_has_text && (block.kind == BlockKind::title || more_text)) restart_div();
+        if (block.kind == BlockKind::title) write_block("head", i, {{"type", "main"}});
+        else write_block("dateline", i, {});
+        continue;
+      }
+      div_has_text = true;
       if (block.kind == BlockKind::list_item) {
         if (!list_open) { xml_.open("list"); list_open = true; }
         Attributes attributes;
@@ -269,8 +324,6 @@ class TeiBuilder {
       }
       close_list();
       switch (block.kind) {
-        case BlockKind::title: write_block("head", i, {{"type", "main"}}); break;
-        case BlockKind::dateline: write_block("dateline", i, {}); break;
         case BlockKind::block_quote:
           xml_.open("quote", {{"type", "block"}});
           write_block("p", i, {});

@@ -82,5 +82,49 @@ TEST(TeiWriter, ValidDatesAndPointers) {
   EXPECT_EQ(tei_pointer("https://example.org/a b%zz#x#y"), "https://example.org/a%20b%25zz#x%23y");
 }
 
+TEST(TeiWriter, EscapesBracketsOutsideAnIpv6HostAndAColonThatCannotEndAScheme) {
+  EXPECT_EQ(tei_pointer("www.[agency].gov/report"), "www.%5Bagency%5D.gov/report");
+  EXPECT_EQ(tei_pointer("https://www.[agency].gov/a?x=[1]"), "https://www.%5Bagency%5D.gov/a?x=%5B1%5D");
+  EXPECT_EQ(tei_pointer("http://[::1]:8080/x"), "http://[::1]:8080/x");
+  EXPECT_EQ(tei_pointer(":x"), "%3Ax");
+  EXPECT_EQ(tei_pointer("1st:x"), "1st%3Ax");
+  EXPECT_EQ(tei_pointer("mailto:a@b.org"), "mailto:a@b.org");
+  EXPECT_EQ(tei_pointer("C:\\x"), "C:%5Cx");
+}
+
+// TEI allows heads and datelines only at the start of a div (and datelines at its end): the
+// writer must never put one between paragraphs, whatever order the reader gives.
+std::string first_misplaced(const pugi::xml_node& div) {
+  bool text_seen = false, bottom_seen = false;
+  for (pugi::xml_node child : div.children()) {
+    std::string name = child.name();
+    if (name == "div") { std::string inner = first_misplaced(child); if (!inner.empty()) return inner; continue; }
+    if (name == "head" && text_seen) return "head after text: " + all_text(child);
+    if (name == "dateline") { if (text_seen) bottom_seen = true; continue; }
+    if (name == "head") continue;
+    if (bottom_seen) return name + " after a closing dateline: " + all_text(child);
+    text_seen = true;
+  }
+  return {};
+}
+
+TEST(TeiWriter, StartsANewDivForATitleOrDatelineBetweenParagraphs) {
+  std::string text = "Letters\n\nDear friend, one.\n\nYours, A.\n\nParis, 19 June 1896\n\nDear colleague, two.\n\nSecond title\n\nThree.\n\nVienna, 3 May 1897\n";
+  merge::DocumentReport report = report_of("r.txt", text);
+  auto& blocks = report.loaded.document.blocks;
+  ASSERT_GE(blocks.size(), 7u);
+  blocks[0].kind = sdk::BlockKind::title;
+  blocks[3].kind = sdk::BlockKind::dateline;
+  blocks[5].kind = sdk::BlockKind::title;
+  blocks[blocks.size() - 1].kind = sdk::BlockKind::dateline;
+  std::string xml = write_tei(report, {"0.1.0"});
+  pugi::xml_document doc;
+  ASSERT_TRUE(doc.load_string(xml.c_str())) << xml;
+  pugi::xml_node body = doc.select_node("//*[local-name()='body']").node();
+  for (pugi::xml_node div : body.children("div")) EXPECT_EQ(first_misplaced(div), "") << xml;
+  EXPECT_EQ(doc.select_nodes("//*[local-name()='body']/*[local-name()='div']").size(), 3u) << xml;
+  EXPECT_NE(xml.find("<dateline xml:id=\"b8\">Vienna, 3 May 1897</dateline>\n      </div>"), std::string::npos) << xml;
+}
+
 }  // namespace
 }  // namespace marginalia::writers
