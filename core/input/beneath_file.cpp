@@ -97,12 +97,14 @@ bool has_openat2() {
   return available;
 }
 
-BeneathFile read_beneath(const std::string& folder, const std::string& name, std::uint64_t max_bytes, bool read) {
+namespace {
+
+BeneathFile read_file(const std::string& folder, const std::string& name, std::uint64_t max_bytes, bool read, bool use_openat2) {
   BeneathFile result;
   if (name.empty() || name.find('\0') != std::string::npos) return result;
   BeneathStatus status = BeneathStatus::missing;
   int raw = -1;
-  if (has_openat2()) {
+  if (use_openat2) {
     Fd folder_fd(::open(folder.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
     if (folder_fd.get() < 0) return result;
     raw = open_beneath(folder_fd.get(), name);
@@ -144,6 +146,16 @@ BeneathFile read_beneath(const std::string& folder, const std::string& name, std
   }
   result.status = BeneathStatus::ok;
   return result;
+}
+
+}  // namespace
+
+BeneathFile read_beneath(const std::string& folder, const std::string& name, std::uint64_t max_bytes, bool read) {
+  return read_file(folder, name, max_bytes, read, has_openat2());
+}
+
+BeneathFile read_beneath_by_canonical_path(const std::string& folder, const std::string& name, std::uint64_t max_bytes) {
+  return read_file(folder, name, max_bytes, true, false);
 }
 
 const char* describe(BeneathStatus status) {

@@ -32,6 +32,9 @@ struct BeneathFile {
 /// Reads `name` inside `folder` (at most `max_bytes`). With `read` false only checks it.
 BeneathFile read_beneath(const std::string& folder, const std::string& name, std::uint64_t max_bytes, bool read = true);
 
+/// The same through the canonical-path fallback, whatever the kernel offers (for tests).
+BeneathFile read_beneath_by_canonical_path(const std::string& folder, const std::string& name, std::uint64_t max_bytes);
+
 /// True when the running kernel offers openat2 (false: the canonical-path fallback is used).
 bool has_openat2();
 
