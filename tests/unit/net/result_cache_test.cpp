@@ -119,15 +119,24 @@ TEST(ResultCache, AProcessKilledMidWriteLeavesAUsableCache) {
   TempDir dir;
   std::string path = dir.file("killed.sqlite");
   for (int round = 0; round < 5; ++round) {
+    int started[2];
+    ASSERT_EQ(::pipe(started), 0);
     pid_t pid = ::fork();
     if (pid == 0) {
       auto cache = ResultCache::open(path, {}, 1000);
       for (int i = 0;; ++i) {
         std::string url = "http://k/" + std::to_string(i);
         cache->store({{"probe " + url, entry(url, sdk::FetchOutcome::ok, 5000)}});
+        if (i == 0 && ::write(started[1], "x", 1) != 1) ::_exit(1);  // the first entry is committed
       }
     }
-    ::usleep(30000 + round * 7000);
+    // Killed while writing: after its first commit (a loaded machine may take longer than any
+    // fixed delay to get there), at a moment that differs each round.
+    char byte = 0;
+    ASSERT_EQ(::read(started[0], &byte, 1), 1);
+    ::close(started[0]);
+    ::close(started[1]);
+    ::usleep(5000 + round * 7000);
     ::kill(pid, SIGKILL);
     ::waitpid(pid, nullptr, 0);
     std::vector<std::string> warnings;
