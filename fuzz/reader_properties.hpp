@@ -8,7 +8,7 @@
 #include <string>
 
 #include "fuzz_target.hpp"
-#include "host/plugin_runner.hpp"
+#include "host/plugin_handle.hpp"
 #include "merge/merge.hpp"
 #include "model/text_normalizer.hpp"
 #include "readers/reader_registry.hpp"

@@ -7,24 +7,11 @@
 #include <string>
 
 #include "date_analysis.hpp"
+#include "timex_type_name.hpp"
 #include "readers/reader_registry.hpp"
 
 using namespace marginalia;
 using namespace marginalia::plugins::dates;
-
-namespace {
-
-const char* type_name(TimexType t) {
-  switch (t) {
-    case TimexType::date: return "DATE";
-    case TimexType::time: return "TIME";
-    case TimexType::duration: return "DURATION";
-    case TimexType::set: return "SET";
-  }
-  return "";
-}
-
-}  // namespace
 
 int main(int argc, char** argv) {
   if (argc < 2) {

@@ -29,6 +29,7 @@
 #include <vector>
 
 #include "date_analysis.hpp"
+#include "timex_type_name.hpp"
 
 namespace fs = std::filesystem;
 using namespace marginalia;
@@ -58,16 +59,6 @@ struct Counts {
                 label, gold, predicted, sp, sr, f1(sp, sr), rp, rr, rf, accuracy, rf * accuracy / 100.0);
   }
 };
-
-const char* type_name(TimexType t) {
-  switch (t) {
-    case TimexType::date: return "DATE";
-    case TimexType::time: return "TIME";
-    case TimexType::duration: return "DURATION";
-    case TimexType::set: return "SET";
-  }
-  return "";
-}
 
 void score(const std::vector<Gold>& gold, const std::vector<Prediction>& predicted, bool date_only, Counts& counts,
            bool details, const std::string& name) {

@@ -17,7 +17,6 @@
 #include <nlohmann/json.hpp>
 
 #include "config/plugin_options.hpp"
-#include "host/isolated_runner.hpp"
 #include "host/worker_plugin.hpp"
 #include "pipeline/pipeline.hpp"
 
@@ -42,10 +41,10 @@ host::PluginRegistry load(bool isolated) {
   search.use_default_dir = false;
   search.use_environment = false;
   if (isolated) {
-    // As `marginalia check --jobs N` sets it up (cli/runner_setup.cpp).
+    // As `marginalia check --jobs N` sets it up (session/session.cpp).
     host::WorkerSettings settings;
     settings.executable = std::getenv("MARGINALIA_BENCH_WORKER") ? std::getenv("MARGINALIA_BENCH_WORKER") : MARGINALIA_WORKER;
-    search.loader = host::make_worker_loader(search, settings);
+    search.host = std::make_shared<host::WorkerHost>(settings);
   }
   host::PluginRegistry registry = host::PluginRegistry::discover(search);
   for (const host::LoadedPlugin& plugin : registry.plugins())
@@ -53,51 +52,50 @@ host::PluginRegistry load(bool isolated) {
   return registry;
 }
 
-std::size_t run(const host::PluginRegistry& registry, bool isolated, unsigned jobs, const std::vector<std::string>& paths) {
+std::size_t run(const host::PluginRegistry& registry, unsigned jobs, const std::vector<std::string>& paths) {
   net::OfflineFetchService offline;
-  host::InProcessRunner in_process;
-  host::IsolatedRunner workers;
   pipeline::RunOptions options;
   options.context.fetch = &offline;
   options.jobs = jobs;
-  pipeline::Pipeline pipeline(registry, isolated ? static_cast<host::PluginRunner&>(workers) : in_process, options);
+  pipeline::Pipeline pipeline(registry, options);
   std::size_t findings = 0;
   for (const merge::FileReport& file : pipeline.check_files(paths))
     if (file.report) findings += file.report->findings.size();
   return findings;
 }
 
+// The documents, or none with the benchmark skipped.
+std::vector<std::string> documents_or_skip(benchmark::State& state) {
+  std::vector<std::string> paths = documents();
+  if (paths.empty()) state.SkipWithError("../shared/eval/litbank-quotations is absent");
+  return paths;
+}
+
+void count(benchmark::State& state, std::size_t documents, std::size_t findings) {
+  state.counters["documents"] = static_cast<double>(documents);
+  state.counters["findings"] = static_cast<double>(findings);
+}
+
 void cold(benchmark::State& state) {
   bool isolated = state.range(0) != 0;
   unsigned jobs = static_cast<unsigned>(state.range(1));
-  std::vector<std::string> paths = documents();
-  if (paths.empty()) {
-    state.SkipWithError("../shared/eval/litbank-quotations is absent");
-    return;
-  }
+  std::vector<std::string> paths = documents_or_skip(state);
+  if (paths.empty()) return;
   std::size_t findings = 0;
-  for (auto _ : state) {
-    host::PluginRegistry registry = load(isolated);
-    findings = run(registry, isolated, jobs, paths);
-  }
-  state.counters["documents"] = static_cast<double>(paths.size());
-  state.counters["findings"] = static_cast<double>(findings);
+  for (auto _ : state) findings = run(load(isolated), jobs, paths);
+  count(state, paths.size(), findings);
 }
 
 void warm(benchmark::State& state) {
   bool isolated = state.range(0) != 0;
   unsigned jobs = static_cast<unsigned>(state.range(1));
-  std::vector<std::string> paths = documents();
-  if (paths.empty()) {
-    state.SkipWithError("../shared/eval/litbank-quotations is absent");
-    return;
-  }
+  std::vector<std::string> paths = documents_or_skip(state);
+  if (paths.empty()) return;
   host::PluginRegistry registry = load(isolated);
-  run(registry, isolated, jobs, paths);  // start the workers the pool will need
+  run(registry, jobs, paths);  // start the workers the pool will need
   std::size_t findings = 0;
-  for (auto _ : state) findings = run(registry, isolated, jobs, paths);
-  state.counters["documents"] = static_cast<double>(paths.size());
-  state.counters["findings"] = static_cast<double>(findings);
+  for (auto _ : state) findings = run(registry, jobs, paths);
+  count(state, paths.size(), findings);
 }
 
 // Arguments: {isolated, jobs}.

@@ -5,6 +5,8 @@
 //   quotes_eval frus FILE                        FRUS history (TEI): quotations by kind, share cited,
 //                                                agreement with the "note after the closing mark" proxy
 //   quotes_eval dump FILE                        every quotation found, with kind, speaker, citation
+//   quotes_eval realdocs DIR [--thorough]        findings per code and per 10,000 words on each
+//                                                document of DIR (../shared/eval/real-dev/docs)
 #include <algorithm>
 #include <cctype>
 #include <cstdio>
@@ -318,6 +320,61 @@ int dump(const std::string& path) {
   return 0;
 }
 
+// ---- real documents ----------------------------------------------------------------------------
+
+// Words as a reader counts them: runs of non-space characters holding a letter or digit.
+std::size_t count_words(std::string_view text) {
+  std::size_t words = 0, i = 0;
+  bool in_word = false, has_letter = false;
+  while (i < text.size()) {
+    char32_t c = sdk::next_code_point(text, i);
+    if (sdk::is_space(c)) {
+      words += in_word && has_letter;
+      in_word = has_letter = false;
+      continue;
+    }
+    in_word = true;
+    has_letter = has_letter || sdk::is_letter(c) || sdk::is_ascii_digit(c);
+  }
+  return words + (in_word && has_letter);
+}
+
+int realdocs(const std::string& folder, bool thorough) {
+  std::vector<fs::path> files;
+  for (const auto& entry : fs::directory_iterator(folder))
+    if (entry.is_regular_file()) files.push_back(entry.path());
+  std::sort(files.begin(), files.end());
+  std::map<std::string, int> total;
+  std::size_t words = 0;
+  q::CheckOptions checks;
+  checks.profile = thorough ? q::Profile::thorough : q::Profile::confident;
+  for (const fs::path& file : files) {
+    marginalia::readers::ReadResult read = marginalia::readers::read_document(file.string(), {});
+    if (!read.document) continue;
+    const sdk::Document& d = read.document->document;
+    std::size_t n = count_words(d.text);
+    words += n;
+    std::map<std::string, int> by_code;
+    q::Analysis analysis = q::QuoteAnalyzer().analyse(d);
+    for (const sdk::Finding& f : q::check_quotations(d, analysis, checks)) ++by_code[f.code];
+    std::printf("%-3.3s %8zu words %5d paragraphs %4d turns%s", file.filename().string().c_str(), n, analysis.paragraphs,
+                analysis.turn_pairs, analysis.narrative ? " narrative" : "");
+    for (const auto& [code, count] : by_code) {
+      std::printf("  %s %d", code.c_str() + 7, count);
+      total[code] += count;
+    }
+    std::printf("\n");
+  }
+  int all = 0;
+  for (const auto& [code, count] : total) {
+    std::printf("%-30s %6d  %.2f per 10,000 words\n", code.c_str(), count, 1e4 * count / static_cast<double>(words));
+    all += count;
+  }
+  std::printf("%-30s %6d  %.2f per 10,000 words (%zu words, %s profile)\n", "all", all, 1e4 * all / static_cast<double>(words), words,
+              thorough ? "thorough" : "default");
+  return 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -333,9 +390,12 @@ int main(int argc, char** argv) {
   }
   if (args.size() == 2 && args[0] == "frus") return frus(args[1]);
   if (args.size() == 2 && args[0] == "dump") return dump(args[1]);
+  if (args.size() >= 2 && args[0] == "realdocs")
+    return realdocs(args[1], std::find(args.begin(), args.end(), "--thorough") != args.end());
   std::fprintf(stderr,
                "usage: quotes_eval litbank DIR [--dialogue-turns] [--verbose]\n"
                "       quotes_eval frus FILE\n"
-               "       quotes_eval dump FILE\n");
+               "       quotes_eval dump FILE\n"
+               "       quotes_eval realdocs DIR [--thorough]\n");
   return 2;
 }

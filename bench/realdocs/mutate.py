@@ -303,6 +303,7 @@ def main(argv=None):
     parser.add_argument("--jobs", "-j", type=int, default=2)
     parser.add_argument("--verbose", "-v", action="store_true", help="list every miss and every collateral finding")
     parser.add_argument("--json", metavar="FILE", help="also write the results as JSON")
+    parser.add_argument("--markdown", action="store_true", help="print the table as Markdown (for docs/accuracy.md)")
     args = parser.parse_args(argv)
     kinds = [k for k in args.kinds.split(",") if k]
     unknown = [k for k in kinds if k not in KINDS]
@@ -353,6 +354,20 @@ def main(argv=None):
     finally:
         shutil.rmtree(work, ignore_errors=True)
 
+    if args.markdown:
+        print("| defect kind | mutants | found | recall | without collateral | appeared | vanished | found/mutants by format |")
+        print("|---|---:|---:|---:|---:|---:|---:|---|")
+        for kind in kinds:
+            mine = [r for r in rows if r["kind"] == kind]
+            if not mine:
+                print(f"| {kind} | 0 | – | – | – | – | – | no place to inject it |")
+                continue
+            found = sum(r["found"] for r in mine)
+            formats = ", ".join(f"{l} {sum(r['found'] for r in mine if r['format'] == l)}/{sum(r['format'] == l for r in mine)}"
+                                for l in realdocs.FORMATS if any(r["format"] == l for r in mine))
+            print(f"| {kind} | {len(mine)} | {found} | {found / len(mine):.0%} | {sum(not r['collateral'] for r in mine)} | "
+                  f"{sum(c['change'] == '+' for r in mine for c in r['collateral'])} | {sum(c['change'] == '-' for r in mine for c in r['collateral'])} | {formats} |")
+        return 0
     print(f"mutation recall, seed {args.seed}, up to {args.per_doc} mutants per document and kind")
     print(f"{'kind':<22} {'mutants':>7} {'found':>6} {'recall':>7} {'clean':>6} {'+coll':>6} {'-coll':>6}  by format (found/mutants)")
     for kind in kinds:

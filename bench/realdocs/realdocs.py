@@ -6,7 +6,7 @@ every output (jing against ../shared/tei/tei_all.rng), and precision per code fr
 judgements in bench/realdocs/judgements/*.tsv.
 
 usage: bench/realdocs/realdocs.py [PATH...] [--binary B] [--jobs N] [--keep DIR] [--no-jing]
-                                  [--unjudged [CODE]] [--json FILE] [--quiet]
+                                  [--unjudged [CODE]] [--json FILE] [--plugin-dir DIR]
 
 PATH: documents or folders (searched recursively); default ../shared/eval/real-dev/docs.
 Words: counted in the text marginalia read, i.e. the <text> element of its TEI output (body and
@@ -263,6 +263,35 @@ def print_report(summary, out=sys.stdout):
             p(f"    {row['file']}: {row['document']} {row['fingerprint']} {row['code']}")
 
 
+def print_markdown(summary, out=sys.stdout):
+    """The tables of docs/accuracy.md, one row per code, grouped by plugin."""
+    p = lambda *a: print(*a, file=out)
+    words = summary["words_by_format"]
+    letters = [l for l in FORMATS if words.get(l)]
+    total = sum(words.values())
+    codes = sorted(set(summary["codes"]) | set(summary["precision"]))
+    p("| code | findings | per 10k words | " + " | ".join(f"{l} /10k" for l in letters) + " | true | false | by-design | unjudged | precision |")
+    p("|---|---:|---:|" + "---:|" * len(letters) + "---:|---:|---:|---:|---:|")
+    for code in codes:
+        v = summary["codes"].get(code, {"count": 0, "by_format": {}})
+        j = summary["precision"].get(code, {})
+        judged = j.get("true", 0) + j.get("false", 0) + j.get("by-design", 0)
+        precision = f"{(j.get('true', 0) + j.get('by-design', 0)) / judged:.0%}" if judged else "–"
+        cells = " | ".join(f"{per10k(v['by_format'].get(l, 0), words[l]):.2f}" for l in letters)
+        p(f"| `{code}` | {v['count']} | {per10k(v['count'], total):.2f} | {cells} | {j.get('true', 0)} | {j.get('false', 0)} | "
+          f"{j.get('by-design', 0)} | {j.get('unjudged', 0)} | {precision} |")
+    p("")
+    p("| plugin | findings | per 10k words | " + " | ".join(f"{l} /10k" for l in letters) + " |")
+    p("|---|---:|---:|" + "---:|" * len(letters))
+    for plugin, v in summary["plugins"].items():
+        count = sum(v.values())
+        p(f"| {plugin} | {count} | {per10k(count, total):.2f} | " + " | ".join(f"{per10k(v.get(l, 0), words[l]):.2f}" for l in letters) + " |")
+    p("")
+    p("Words per format: " + ", ".join(f"{l} {words[l]:,}" for l in letters) + f"; all {total:,}.")
+    tei = collections.Counter(d["tei"] for d in summary["documents"])
+    p(f"TEI outputs: {tei['valid']} valid, {tei['invalid']} invalid; {tei['absent']} inputs refused by their reader (no TEI).")
+
+
 def print_unjudged(results, judgements, code, out=sys.stdout):
     """Findings with no judgement, ready to be pasted into a judgements file once judged."""
     print("document\tfingerprint\tcode\tline:col\tverdict\treason\t# message | excerpt", file=out)
@@ -285,7 +314,10 @@ def main(argv=None):
     parser.add_argument("--unjudged", nargs="?", const="", metavar="CODE",
                         help="list findings without a judgement (optionally of one code or plugin) instead of the report")
     parser.add_argument("--json", metavar="FILE", help="also write the summary as JSON to FILE")
+    parser.add_argument("--markdown", action="store_true", help="print the tables of docs/accuracy.md instead of the report")
     parser.add_argument("--judgements", default=JUDGEMENTS, help="folder of *.tsv judgements (default: %(default)s)")
+    parser.add_argument("--plugin-dir", action="append", default=[], metavar="DIR",
+                        help="also load plugins from DIR (passed to marginalia; repeatable), e.g. an installed acronyms plugin")
     args = parser.parse_args(argv)
 
     if not os.access(args.binary, os.X_OK):
@@ -297,7 +329,8 @@ def main(argv=None):
     out_dir = args.keep or tempfile.mkdtemp(prefix="realdocs-")
     os.makedirs(out_dir, exist_ok=True)
     try:
-        results = run_corpus(args.binary, documents, out_dir, args.jobs, base=base)
+        extra = [a for d in args.plugin_dir for a in ("--plugin-dir", d)]
+        results = run_corpus(args.binary, documents, out_dir, args.jobs, extra=extra, base=base)
         judgements = read_judgements(args.judgements)
         if args.unjudged is not None:
             print_unjudged(results, judgements, args.unjudged)
@@ -308,7 +341,7 @@ def main(argv=None):
         if args.no_jing:
             for d in summary["documents"]:
                 d["tei"] = "unchecked" if d["tei"] != "absent" else "absent"
-        print_report(summary)
+        (print_markdown if args.markdown else print_report)(summary)
         if args.json:
             with open(args.json, "w", encoding="utf-8") as f:
                 json.dump(summary, f, indent=1, ensure_ascii=False)

@@ -1,28 +1,21 @@
 // SPDX-License-Identifier: MIT
-// `marginalia check`: resolve the configuration, load and configure plugins, check every input,
-// apply the baseline, write the requested outputs, exit with the documented code.
+// `marginalia check`: map the flags onto session settings, check every input with a session,
+// apply the baseline, write the requested outputs (cli/output_formats.hpp), exit with the
+// documented code.
 #include <unistd.h>
 
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
-#include <memory>
 #include <mutex>
-#include <nlohmann/json.hpp>
-#include <thread>
 
 #include "cli/commands.hpp"
-#include "cli/config_setup.hpp"
-#include "cli/network_setup.hpp"
-#include "cli/plugin_setup.hpp"
-#include "cli/runner_setup.hpp"
-#include "host/builtin_codes.hpp"
-#include "input/sources_folder.hpp"
+#include "cli/output_formats.hpp"
+#include "cli/settings_from_flags.hpp"
 #include "merge/baseline.hpp"
-#include "pipeline/pipeline.hpp"
 #include "reporters/reporter.hpp"
+#include "session/session.hpp"
 #include "writers/atomic_file.hpp"
-#include "writers/tei_writer.hpp"
 
 namespace marginalia::cli {
 namespace {
@@ -30,27 +23,27 @@ namespace {
 namespace fs = std::filesystem;
 using reporters::plural;
 
-sdk::Severity severity_named(const std::string& name) {
-  if (name == "warning") return sdk::Severity::warning;
-  if (name == "note") return sdk::Severity::note;
-  return sdk::Severity::error;
-}
-
 bool reaches(sdk::Severity severity, sdk::Severity level) { return static_cast<int>(severity) >= static_cast<int>(level); }
 
 void print_error(const std::string& message) { std::fprintf(stderr, "marginalia: %s\n", message.c_str()); }
 
-// Where the TEI of `input` goes when `target` names a folder (several inputs) or a file.
-std::string tei_path_for(const std::string& target, const std::string& input, bool several) {
+void print_problems(const std::vector<util::Problem>& problems) {
+  for (const util::Problem& problem : problems) print_error(problem.to_string());
+}
+
+// Where the output of `input` goes when `target` names a folder (several inputs) or a file.
+std::string document_output_path(const std::string& target, const std::string& input, bool several, const OutputFormat& format) {
   std::error_code error;
   if (several || fs::is_directory(target, error) || (!target.empty() && target.back() == '/')) {
     fs::path name = fs::path(input).filename();
-    return (fs::path(target) / (name.string() + ".tei.xml")).string();
+    return (fs::path(target) / (name.string() + format.extension)).string();
   }
   return target;
 }
 
-std::string write_tei_outputs(const reporters::RunReport& run, const std::string& target, std::vector<std::pair<std::string, std::string>>& written) {
+// One output per checked document (TEI), into `target`; the problems, one per line.
+std::string write_document_outputs(const merge::RunReport& run, const OutputFormat& format, const std::string& target,
+                                   std::vector<std::pair<std::string, std::string>>& written) {
   bool several = run.files.size() > 1;
   if (several) {
     std::error_code error;
@@ -60,11 +53,10 @@ std::string write_tei_outputs(const reporters::RunReport& run, const std::string
   std::string problems;
   for (const merge::FileReport& file : run.files) {
     if (!file.report) continue;
-    std::string path = tei_path_for(target, file.path, several);
-    std::string tei = writers::write_tei(*file.report, {run.tool_version});
-    std::string error = writers::write_file_atomically(path, tei);
+    std::string path = document_output_path(target, file.path, several, format);
+    std::string error = writers::write_file_atomically(path, format.render_document(*file.report, run));
     if (!error.empty()) problems += (problems.empty() ? "" : "\n") + error;
-    else written.push_back({"TEI", path});
+    else written.push_back({format.label, path});
   }
   return problems;
 }
@@ -75,70 +67,16 @@ bool use_color(bool never, FILE* stream) {
   return ::isatty(::fileno(stream)) == 1;
 }
 
-
-// What marginalia.json and the plugins found say about this run; errors are printed.
-struct Setup {
-  config::Config config;
-  host::PluginRegistry registry;
-  pipeline::RunOptions options;
-  bool ok = false;
-};
-
-Setup prepare(const CommandLine& line) {
-  Setup setup;
-  config::ConfigResult resolved = resolve_config(line);
-  if (!resolved.config) {
-    for (const config::ConfigError& error : resolved.errors) print_error(error.to_string());
-    return setup;
-  }
-  setup.config = std::move(*resolved.config);
-  const config::Config& config = setup.config;
-
-  setup.registry = discover_plugins(line);
-  std::vector<sdk::PluginInfo> found;
-  for (const host::LoadedPlugin& plugin : setup.registry.plugins()) found.push_back(plugin.info);
-  std::vector<sdk::CodeInfo> core_codes;
-  for (const host::BuiltinCode& code : host::builtin_codes()) core_codes.push_back(code.info);
-  std::vector<config::ConfigError> errors = config::check_against_plugins(config, found, core_codes);
-  if (!errors.empty()) {
-    for (const config::ConfigError& error : errors) print_error(error.to_string());
-    return setup;
-  }
-
-  std::vector<std::string> disabled;
-  std::map<std::string, nlohmann::json> plugin_options;
-  for (const auto& [id, settings] : config.plugins) {
-    if (settings.enabled && !*settings.enabled) disabled.push_back(id);
-    if (settings.options) plugin_options[id] = *settings.options;
-  }
-  select_plugins(setup.registry, line, disabled);
-  std::vector<std::string> problems = configure_plugins(setup.registry, plugin_options, config.path.empty() ? "options" : config.path);
-  if (!problems.empty()) {
-    for (const std::string& problem : problems) print_error(problem);
-    return setup;
-  }
-
-  merge::SuppressionSettings& suppressions = setup.options.suppressions;
-  for (const sdk::PluginInfo& plugin : found)
-    for (const sdk::CodeInfo& code : plugin.codes) suppressions.declared_codes[plugin.id].insert(code.code);
-  for (const sdk::CodeInfo& code : core_codes) suppressions.declared_codes[code.code.substr(0, code.code.find('/'))].insert(code.code);
-  for (const auto& [code, setting] : config.severity) {
-    if (setting.off) suppressions.disabled_codes.insert(code);
-    else setup.options.severity_overrides[code] = setting.severity;
-  }
-  suppressions.severity_overrides = setup.options.severity_overrides;
-  setup.ok = true;
-  return setup;
-}
-
 }  // namespace
 
-const char* tool_version() { return "0.1.0"; }
-
 ExitCode run_check_command(const CommandLine& line) {
-  Setup setup = prepare(line);
-  if (!setup.ok) return ExitCode::failure;
-  const config::Config& config = setup.config;
+  session::RunSettings settings = settings_from_flags(line);
+  util::Result<net::FetchSettings> network = network_from_flags(line);
+  if (!network) {
+    print_problems(network.problems());
+    return ExitCode::failure;
+  }
+  settings.network = std::move(*network);
 
   std::optional<merge::Baseline> baseline;
   if (!line.baseline.empty()) {
@@ -150,58 +88,27 @@ ExitCode run_check_command(const CommandLine& line) {
     baseline = std::move(loaded.baseline);
   }
 
-  std::vector<std::string> inputs;
-  for (const std::string& input : line.inputs) {
-    if (const config::GlobPattern* pattern = config.ignored_by(input)) {
-      if (!line.quiet) std::fprintf(stderr, "marginalia: skipping %s (ignored by \"%s\" in %s)\n", input.c_str(), pattern->text().c_str(), config.path.c_str());
-      continue;
-    }
-    inputs.push_back(input);
-  }
-
-  if (!line.sources_dir.empty()) {
-    std::vector<std::string> problems = input::check_sources_folder(line.sources_dir);
-    for (const std::string& problem : problems) print_error(problem);
-    if (!problems.empty()) return ExitCode::failure;
-  }
-
-  std::string setup_error;
-  std::unique_ptr<net::FetchService> fetch = make_fetch_service(line, setup_error);
-  std::unique_ptr<host::PluginRunner> runner = fetch ? make_plugin_runner(line, setup_error) : nullptr;
-  if (!fetch || !runner) {
-    print_error(setup_error);
-    return ExitCode::failure;
-  }
-  pipeline::RunOptions& options = setup.options;
-  options.read.format = line.input_format;
-  if (line.max_input_bytes) options.read.max_input_bytes = line.max_input_bytes;
-  options.document_date = line.document_date;
-  // Isolated, a file's thread mostly waits for the plugins' workers: twice as many keep the cores busy.
-  options.jobs = line.jobs ? line.jobs : std::max(1u, std::thread::hardware_concurrency()) * (isolation_enabled(line) ? 2 : 1);
-  options.context.fetch = fetch.get();
-  if (line.timeout_ms) options.context.timeout_ms = line.timeout_ms;
-  if (line.memory_limit_mb) options.context.memory_limit_bytes = line.memory_limit_mb << 20;
-  if (!line.sources_dir.empty()) options.context.host_settings["sources-dir"] = line.sources_dir;
-
+  settings.notice = [&](const util::Problem& notice) {
+    if (!line.quiet) print_error(notice.message);
+  };
   bool progress_shown = false;
   std::mutex progress_mutex;
-  if (inputs.size() > 5 && ::isatty(STDERR_FILENO) && !line.quiet) {
-    options.progress = [&](std::size_t done, std::size_t total) {
+  if (::isatty(STDERR_FILENO) && !line.quiet) {
+    settings.progress = [&](std::size_t done, std::size_t total) {
+      if (total <= 5) return;
       std::lock_guard<std::mutex> lock(progress_mutex);
       std::fprintf(stderr, "\rchecked %zu/%zu files", done, total);
       progress_shown = true;
     };
   }
-  pipeline::Pipeline pipeline(setup.registry, *runner, options);
-
-  reporters::RunReport run;
-  run.tool_version = tool_version();
-  run.plugin_problems = setup.registry.problems();
-  for (const host::LoadedPlugin& plugin : setup.registry.plugins()) run.plugins.push_back(plugin.info);
-  run.fail_level = !line.fail_on.empty() ? severity_named(line.fail_on) : config.fail_on.value_or(sdk::Severity::error);
-  run.files = pipeline.check_files(inputs);
+  session::Session session(std::move(settings));
+  util::Result<merge::RunReport> checked = session.check_paths(line.inputs);
+  if (!checked) {
+    print_problems(checked.problems());
+    return ExitCode::failure;
+  }
+  merge::RunReport& run = *checked;
   if (progress_shown) std::fputs("\r\033[K", stderr);
-  for (const merge::FileReport& file : run.files) run.suppressed += file.report ? file.report->suppressed_count : 0;
 
   bool output_failed = false;
   std::vector<std::pair<std::string, std::string>> written;
@@ -231,36 +138,27 @@ ExitCode run_check_command(const CommandLine& line) {
   if (baseline) run.baselined = baseline->filter(run.files);
 
   const bool main_to_file = !line.output.empty() && line.output != "-";
-  std::string rendered;
-  if (line.format == "json") rendered = reporters::render_json(run);
-  else if (line.format == "html") rendered = reporters::render_html(run);
-  else if (line.format == "sarif") rendered = reporters::render_sarif(run);
-  else if (line.format == "github") rendered = reporters::render_github(run);
-  else if (line.format == "junit") rendered = reporters::render_junit(run);
-  else if (line.format == "text") {
-    reporters::TerminalOptions terminal{use_color(line.color_never || main_to_file, stdout), true, line.quiet};
-    rendered = reporters::render_terminal(run, terminal);
-    if (!line.quiet && (run.suppressed || run.baselined))
-      rendered += "not shown: " + plural(run.suppressed, "finding") + " suppressed inline, " + plural(run.baselined, "finding") + " in the baseline\n";
-    if (!line.quiet) rendered += "\n" + reporters::render_plugin_summary(run);
-  }
-  if (line.format == "tei") {
+  const OutputFormat& format = *find_output_format(line.format);
+  if (format.render_document) {
     if (!main_to_file && run.files.size() == 1 && run.files[0].report) {
-      std::fputs(writers::write_tei(*run.files[0].report, {run.tool_version}).c_str(), stdout);
+      std::fputs(format.render_document(*run.files[0].report, run).c_str(), stdout);
     } else if (!main_to_file) {
-      print_error("--format tei with several files needs -o FOLDER");
+      print_error(std::string("--format ") + format.name + " with several files needs -o FOLDER");
       return ExitCode::failure;
     } else {
-      report_write(write_tei_outputs(run, line.output, written));
+      report_write(write_document_outputs(run, format, line.output, written));
     }
-  } else if (main_to_file) {
-    std::string error = writers::write_file_atomically(line.output, rendered);
-    report_write(error);
-    if (error.empty()) written.push_back({line.format == "json" ? "JSON" : line.format == "text" ? "report" : line.format == "sarif" ? "SARIF" : line.format == "junit" ? "JUnit" : line.format, line.output});
   } else {
-    std::fputs(rendered.c_str(), stdout);
+    std::string rendered = format.render_run(run, {use_color(line.color_never || main_to_file, stdout), line.quiet});
+    if (!main_to_file) {
+      std::fputs(rendered.c_str(), stdout);
+    } else if (std::string error = writers::write_file_atomically(line.output, rendered); !error.empty()) {
+      report_write(error);
+    } else {
+      written.push_back({format.label, line.output});
+    }
   }
-  if (!line.tei_output.empty()) report_write(write_tei_outputs(run, line.tei_output, written));
+  if (!line.tei_output.empty()) report_write(write_document_outputs(run, *find_output_format("tei"), line.tei_output, written));
 
   // With the main output in a file, the terminal still shows the findings (the editor's view).
   if (main_to_file && line.format != "text") {

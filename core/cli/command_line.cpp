@@ -5,6 +5,8 @@
 #include <functional>
 #include <map>
 
+#include "cli/output_formats.hpp"
+
 namespace marginalia::cli {
 namespace {
 
@@ -34,7 +36,7 @@ bool parse_size(const std::string& text, unsigned long long& bytes) {
 }  // namespace
 
 std::string usage_text() {
-  return R"(usage: marginalia <command> [options]
+  std::string text = R"(usage: marginalia <command> [options]
 
 Checks a report before it is published and writes what it found as a TEI-XML
 annotation layer over the report.
@@ -50,9 +52,10 @@ commands:
 check options:
   -o, --output PATH    write the --format output to PATH (a folder for TEI of several files);
                        default: standard output
-  --format FORMAT      text (default), json, tei, sarif, html, github, junit
+  --format FORMAT      )" + output_format_names(true) + R"(
   --tei PATH           also write the TEI annotation layer to PATH (file, or folder)
   --fail-on LEVEL      exit 1 when a finding is at or above LEVEL: error (default), warning, note
+  --profile NAME       default (only confident findings of heuristic checks) or thorough (all)
   --exit-zero          exit 0 even with findings (report-only jobs); failures still exit 2
   -q, --quiet          print only the summary line on the terminal (and no notes on stderr)
   --no-color           never colour the terminal output (also: NO_COLOR set)
@@ -92,38 +95,32 @@ exit codes:
   2  usage or configuration error, unreadable input, a failed plugin or an output
      that could not be written (the run is incomplete; outputs say so)
 )";
+  return text;
 }
 
-ParseResult parse_command_line(const std::vector<std::string>& args) {
-  ParseResult result;
+util::Result<CommandLine> parse_command_line(const std::vector<std::string>& args) {
+  std::string error;
+  auto usage_error = [&](std::string message) { return util::Problem::about("", "cli/usage", std::move(message)); };
   CommandLine line;
-  if (args.empty()) {
-    result.error = "no command given";
-    return result;
-  }
+  if (args.empty()) return usage_error("no command given");
   std::size_t i = 0;
   std::string first = args[0];
   if (first == "--help" || first == "-h" || first == "help") line.command = "help";
   else if (first == "--version" || first == "version") line.command = "version";
   else if (first == "check" || first == "plugins" || first == "explain" || first == "init" || first == "__worker") line.command = first;
-  else {
-    result.error = "unknown command '" + first + "' (commands: check, plugins, explain, init, version)";
-    return result;
-  }
+  else return usage_error("unknown command '" + first + "' (commands: check, plugins, explain, init, version)");
   ++i;
   if (line.command == "__worker") {
     line.worker_args.assign(args.begin() + 1, args.end());
-    result.command_line = std::move(line);
-    return result;
+    return line;
   }
 
   using Setter = std::function<bool(const std::string&)>;
   std::map<std::string, Setter> with_value = {
       {"--output", [&](const std::string& v) { line.output = v; return true; }},
       {"--format", [&](const std::string& v) {
-         static const char* formats[] = {"text", "json", "tei", "sarif", "html", "github", "junit"};
-         for (const char* f : formats) if (v == f) { line.format = v; return true; }
-         result.error = "unknown format '" + v + "' (text, json, tei, sarif, html, github, junit)";
+         if (find_output_format(v)) { line.format = v; return true; }
+         error = "unknown format '" + v + "' (" + output_format_names() + ")";
          return false;
        }},
       {"--tei", [&](const std::string& v) { line.tei_output = v; return true; }},
@@ -133,18 +130,23 @@ ParseResult parse_command_line(const std::vector<std::string>& args) {
       {"--document-date", [&](const std::string& v) { line.document_date = v; return true; }},
       {"--input-format", [&](const std::string& v) { line.input_format = v; return true; }},
       {"--fail-on", [&](const std::string& v) {
-         if (v != "error" && v != "warning" && v != "note") { result.error = "--fail-on takes error, warning or note"; return false; }
+         if (v != "error" && v != "warning" && v != "note") { error = "--fail-on takes error, warning or note"; return false; }
          line.fail_on = v;
          return true;
        }},
+      {"--profile", [&](const std::string& v) {
+         if (v != "default" && v != "thorough") { error = "--profile takes default or thorough"; return false; }
+         line.profile = v;
+         return true;
+       }},
       {"--isolation", [&](const std::string& v) {
-         if (v != "process" && v != "none") { result.error = "--isolation takes process or none"; return false; }
+         if (v != "process" && v != "none") { error = "--isolation takes process or none"; return false; }
          line.isolation = v;
          return true;
        }},
       {"--jobs", [&](const std::string& v) {
          unsigned long long n = 0;
-         if (!parse_unsigned(v, n) || n == 0 || n > 256) { result.error = "--jobs takes a number from 1 to 256"; return false; }
+         if (!parse_unsigned(v, n) || n == 0 || n > 256) { error = "--jobs takes a number from 1 to 256"; return false; }
          line.jobs = static_cast<unsigned>(n);
          return true;
        }},
@@ -156,17 +158,17 @@ ParseResult parse_command_line(const std::vector<std::string>& args) {
       {"--baseline", [&](const std::string& v) { line.baseline = v; return true; }},
       {"--write-baseline", [&](const std::string& v) { line.write_baseline = v; return true; }},
       {"--max-input-size", [&](const std::string& v) {
-         if (!parse_size(v, line.max_input_bytes) || line.max_input_bytes == 0) { result.error = "--max-input-size takes a size such as 1048576 or 64M"; return false; }
+         if (!parse_size(v, line.max_input_bytes) || line.max_input_bytes == 0) { error = "--max-input-size takes a size such as 1048576 or 64M"; return false; }
          return true;
        }},
       {"--timeout", [&](const std::string& v) {
          unsigned long long n = 0;
-         if (!parse_unsigned(v, n) || n == 0) { result.error = "--timeout takes milliseconds"; return false; }
+         if (!parse_unsigned(v, n) || n == 0) { error = "--timeout takes milliseconds"; return false; }
          line.timeout_ms = static_cast<unsigned>(n);
          return true;
        }},
       {"--memory-limit", [&](const std::string& v) {
-         if (!parse_unsigned(v, line.memory_limit_mb) || line.memory_limit_mb == 0) { result.error = "--memory-limit takes megabytes"; return false; }
+         if (!parse_unsigned(v, line.memory_limit_mb) || line.memory_limit_mb == 0) { error = "--memory-limit takes megabytes"; return false; }
          return true;
        }},
   };
@@ -200,39 +202,27 @@ ParseResult parse_command_line(const std::vector<std::string>& args) {
       inline_value = true;
     }
     if (auto flag = flags.find(arg); flag != flags.end()) {
-      if (inline_value) { result.error = arg + " takes no value"; return result; }
+      if (inline_value) return usage_error(arg + " takes no value");
       flag->second();
       continue;
     }
     auto setter = with_value.find(arg);
-    if (setter == with_value.end()) {
-      result.error = "unknown option '" + arg + "'";
-      return result;
-    }
+    if (setter == with_value.end()) return usage_error("unknown option '" + arg + "'");
     if (!inline_value) {
-      if (i + 1 >= args.size()) { result.error = arg + " needs a value"; return result; }
+      if (i + 1 >= args.size()) return usage_error(arg + " needs a value");
       value = args[++i];
     }
-    if (!setter->second(value)) return result;
+    if (!setter->second(value)) return usage_error(error);
   }
-  if (line.command == "check" && line.inputs.empty()) {
-    result.error = "check needs at least one file";
-    return result;
-  }
-  if (!line.baseline.empty() && !line.write_baseline.empty()) {
-    result.error = "--baseline and --write-baseline cannot be combined: --write-baseline records every current finding";
-    return result;
-  }
-  if (line.command == "init" && !line.inputs.empty()) {
-    result.error = "init takes no file; use -o FILE to choose where marginalia.json goes";
-    return result;
-  }
-  if (line.command == "explain" && line.inputs.size() != 1) {
-    result.error = "explain takes one finding code, e.g. marginalia explain footnotes/missing-note";
-    return result;
-  }
-  result.command_line = std::move(line);
-  return result;
+  if (line.command == "check" && line.inputs.empty())
+    return usage_error("check needs at least one file");
+  if (!line.baseline.empty() && !line.write_baseline.empty())
+    return usage_error("--baseline and --write-baseline cannot be combined: --write-baseline records every current finding");
+  if (line.command == "init" && !line.inputs.empty())
+    return usage_error("init takes no file; use -o FILE to choose where marginalia.json goes");
+  if (line.command == "explain" && line.inputs.size() != 1)
+    return usage_error("explain takes one finding code, e.g. marginalia explain footnotes/missing-note");
+  return line;
 }
 
 }  // namespace marginalia::cli

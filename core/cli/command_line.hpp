@@ -3,9 +3,10 @@
 // commands (check, plugins, explain, init) act on it.
 #pragma once
 
-#include <optional>
 #include <string>
 #include <vector>
+
+#include "util/problem.hpp"
 
 namespace marginalia::cli {
 
@@ -13,7 +14,7 @@ namespace marginalia::cli {
 struct CommandLine {
   std::string command;                 ///< "check", "plugins", "explain", "init", "help", "version"
   std::vector<std::string> inputs;     ///< files (check) or the code (explain)
-  std::string format = "text";         ///< text|json|tei|sarif|html|github|junit
+  std::string format = "text";         ///< a name from cli/output_formats.hpp
   std::string output;                  ///< -o: file or folder; empty = standard output
   std::string tei_output;              ///< --tei: also write TEI here
   std::vector<std::string> plugin_dirs;
@@ -22,6 +23,7 @@ struct CommandLine {
   std::string document_date;
   std::string input_format;
   std::string fail_on;                 ///< error|warning|note; empty = from config or error
+  std::string profile;                 ///< default|thorough; empty = from config or default
   std::string isolation;               ///< process|none; empty = from config or process
   unsigned jobs = 0;                   ///< 0 = automatic
   bool quiet = false;
@@ -43,14 +45,8 @@ struct CommandLine {
   std::vector<std::string> worker_args;  ///< internal: the worker process's arguments
 };
 
-/// A parse result: the command line or a usage error.
-struct ParseResult {
-  std::optional<CommandLine> command_line;
-  std::string error;
-};
-
-/// Parses `argv` (without the program name).
-ParseResult parse_command_line(const std::vector<std::string>& args);
+/// Parses `argv` (without the program name); a usage error is a problem with code `cli/usage`.
+util::Result<CommandLine> parse_command_line(const std::vector<std::string>& args);
 
 /// The `--help` text.
 std::string usage_text();

@@ -8,9 +8,6 @@
 
 namespace marginalia::cli {
 
-/// The marginalia version ("0.1.0").
-const char* tool_version();
-
 ExitCode run_check_command(const CommandLine& line);
 ExitCode run_plugins_command(const CommandLine& line);
 ExitCode run_explain_command(const CommandLine& line);

@@ -5,7 +5,8 @@
 #include <string>
 
 #include "cli/commands.hpp"
-#include "cli/plugin_setup.hpp"
+#include "cli/settings_from_flags.hpp"
+#include "session/session.hpp"
 #include "host/builtin_codes.hpp"
 
 namespace marginalia::cli {
@@ -45,7 +46,9 @@ ExitCode run_explain_command(const CommandLine& line) {
                 sdk::to_string(builtin.info.default_severity), builtin.documentation.c_str());
     return ExitCode::clean;
   }
-  host::PluginRegistry registry = load_plugins(line, {});
+  session::RunSettings settings = settings_from_flags(line);
+  host::PluginRegistry registry = session::discover_plugins(settings);
+  session::select_plugins(registry, settings, {});
   std::string plugin_id = code.substr(0, code.find('/'));
   const host::LoadedPlugin* plugin = registry.find(plugin_id);
   if (!plugin) {

@@ -5,7 +5,8 @@
 #include <filesystem>
 
 #include "cli/commands.hpp"
-#include "cli/plugin_setup.hpp"
+#include "cli/settings_from_flags.hpp"
+#include "session/session.hpp"
 #include "config/config.hpp"
 #include "writers/atomic_file.hpp"
 
@@ -18,7 +19,7 @@ ExitCode run_init_command(const CommandLine& line) {
     std::fprintf(stderr, "marginalia: %s already exists; use --force to overwrite it\n", path.c_str());
     return ExitCode::failure;
   }
-  host::PluginRegistry registry = discover_plugins(line);
+  host::PluginRegistry registry = session::discover_plugins(settings_from_flags(line));
   for (const host::LoadProblem& problem : registry.problems())
     std::fprintf(stderr, "marginalia: %s: %s [%s]\n", problem.path.c_str(), problem.message.c_str(), problem.code.c_str());
   std::vector<sdk::PluginInfo> plugins;

@@ -7,22 +7,23 @@
 #include "cli/command_line.hpp"
 #include "cli/commands.hpp"
 #include "cli/exit_codes.hpp"
+#include "session/session.hpp"
 
 int main(int argc, char** argv) {
   using namespace marginalia::cli;
   std::vector<std::string> args(argv + 1, argv + argc);
-  ParseResult parsed = parse_command_line(args);
-  if (!parsed.command_line) {
-    std::fprintf(stderr, "marginalia: %s\nRun 'marginalia --help' for usage.\n", parsed.error.c_str());
+  marginalia::util::Result<CommandLine> parsed = parse_command_line(args);
+  if (!parsed) {
+    std::fprintf(stderr, "marginalia: %s\nRun 'marginalia --help' for usage.\n", parsed.problems().front().message.c_str());
     return to_int(ExitCode::failure);
   }
-  const CommandLine& line = *parsed.command_line;
+  const CommandLine& line = *parsed;
   if (line.command == "help") {
     std::fputs(usage_text().c_str(), stdout);
     return to_int(ExitCode::clean);
   }
   if (line.command == "version") {
-    std::printf("marginalia %s (plugin API %d.%d)\n", tool_version(), MARGINALIA_SDK_VERSION_MAJOR, MARGINALIA_SDK_VERSION_MINOR);
+    std::printf("marginalia %s (plugin API %d.%d)\n", marginalia::session::tool_version(), MARGINALIA_SDK_VERSION_MAJOR, MARGINALIA_SDK_VERSION_MINOR);
     return to_int(ExitCode::clean);
   }
   if (line.command == "plugins") return to_int(run_plugins_command(line));

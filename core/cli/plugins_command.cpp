@@ -4,13 +4,16 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/commands.hpp"
-#include "cli/plugin_setup.hpp"
+#include "cli/settings_from_flags.hpp"
+#include "session/session.hpp"
 #include "host/plugin_loader.hpp"
 
 namespace marginalia::cli {
 
 ExitCode run_plugins_command(const CommandLine& line) {
-  host::PluginRegistry registry = load_plugins(line, {});
+  session::RunSettings settings = settings_from_flags(line);
+  host::PluginRegistry registry = session::discover_plugins(settings);
+  session::select_plugins(registry, settings, {});
   if (line.json) {
     nlohmann::ordered_json out = nlohmann::ordered_json::array();
     for (const host::LoadedPlugin& plugin : registry.plugins()) {

@@ -45,6 +45,8 @@ struct Config {
   std::map<std::string, PluginSettings> plugins;
   std::map<std::string, CodeSeverity> severity;
   std::optional<sdk::Severity> fail_on;
+  /// "default" or "thorough": which findings of heuristic checks plugins report (--profile overrides).
+  std::optional<std::string> profile;
   std::vector<GlobPattern> ignore;
 
   /// The first `ignore` glob that matches `path` (a file as given on the command line), or

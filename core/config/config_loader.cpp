@@ -156,6 +156,7 @@ ConfigResult parse_config(std::string_view text, const std::string& path) {
   config.path = path;
   config.base_dir = absolute_normal(path).parent_path().string();
   if (auto fail_on = document.find("fail_on"); fail_on != document.end()) config.fail_on = severity_named(*fail_on);
+  if (auto profile = document.find("profile"); profile != document.end()) config.profile = profile->get<std::string>();
   if (auto ignore = document.find("ignore"); ignore != document.end()) {
     for (std::size_t i = 0; i < ignore->size(); ++i) {
       GlobPattern pattern((*ignore)[i].get<std::string>());

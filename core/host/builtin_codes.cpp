@@ -5,6 +5,8 @@ namespace marginalia::host {
 
 const std::vector<BuiltinCode>& builtin_codes() {
   using sdk::Severity;
+  // Brace-initialised rows: the code's info, its documentation, and for a failed plugin's
+  // code the run status it reports.
   static const std::vector<BuiltinCode> codes = {
       {{"reader/not-found", Severity::error, "The input file does not exist."},
        "Check the path. Example: `report.txt: error: no such file [reader/not-found]`."},
@@ -46,32 +48,60 @@ const std::vector<BuiltinCode>& builtin_codes() {
        "Nothing is lost: the text inside is read as plain text."},
       {{"host/plugin-failed", Severity::error, "A plugin threw an exception or exited without a result."},
        "The plugin's findings for this document are missing and the run exits 2 with `complete: false`. Other plugins' "
-       "findings are unaffected. Report the message to the plugin's author; `--disable ID` skips it."},
+       "findings are unaffected. Report the message to the plugin's author; `--disable ID` skips it.", RunStatus::failed},
       {{"host/plugin-crashed", Severity::error, "A plugin crashed (segmentation fault, abort) while checking a document."},
-       "Only that plugin's findings are lost; the message names the signal. `--isolation none` reproduces it in-process under a debugger."},
+       "Only that plugin's findings are lost; the message names the signal. `--isolation none` reproduces it in-process under a debugger.", RunStatus::crashed},
       {{"host/plugin-timeout", Severity::error, "A plugin did not finish within its time limit."},
-       "The worker is killed (with its process group). Raise `--timeout` for very large documents, or report the hang."},
+       "The worker is killed (with its process group). Raise `--timeout` for very large documents, or report the hang.", RunStatus::timeout},
       {{"host/plugin-out-of-memory", Severity::error, "A plugin exceeded its memory limit."},
-       "Raise `--memory-limit` or report the plugin."},
+       "Raise `--memory-limit` or report the plugin.", RunStatus::out_of_memory},
       {{"host/plugin-output-too-large", Severity::error, "A plugin produced more findings or output than the host accepts."},
-       "The cap protects the run (100,000 findings or 64 MiB per document). The plugin's output is dropped whole."},
+       "The cap protects the run (100,000 findings or 64 MiB per document). The plugin's output is dropped whole.", RunStatus::output_too_large},
       {{"host/plugin-bad-output", Severity::error, "A plugin's output broke the contract (undeclared code, span outside the text, invalid UTF-8)."},
-       "Its findings are dropped whole, never half-merged. The message says what was wrong."},
+       "Its findings are dropped whole, never half-merged. The message says what was wrong.", RunStatus::bad_output},
       {{"host/plugin-load-failed", Severity::error, "A plugin library could not be loaded."},
-       "The message gives dlopen's reason (an unresolved symbol, a crash in a static constructor)."},
+       "The message gives dlopen's reason (an unresolved symbol, a crash in a static constructor).", RunStatus::load_failed},
       {{"host/plugin-incompatible", Severity::error, "A plugin was built for another plugin API version."},
        "Example: `dates.so: built for plugin API 2.0, but this marginalia provides API 1.0`. Rebuild the plugin against this "
-       "marginalia's SDK."},
+       "marginalia's SDK.", RunStatus::incompatible},
       {{"host/not-a-plugin", Severity::warning, "A file in a plugin folder is not a marginalia plugin."},
-       "Remove it from the plugin folder."},
+       "Remove it from the plugin folder.", RunStatus::not_a_plugin},
       {{"host/plugin-refused", Severity::error, "A plugin file was refused because others could replace it."},
-       "A library writable by group or others, or owned by another user, is never loaded. `chmod go-w` it."},
+       "A library writable by group or others, or owned by another user, is never loaded. `chmod go-w` it.", RunStatus::refused},
       {{"host/unused-suppression", Severity::warning, "A suppression comment matched no finding."},
        "Remove the stale comment, or fix its code."},
       {{"host/invalid-suppression", Severity::error, "A suppression comment is malformed or gives no reason."},
        "Write `marginalia-disable-next-line CODE -- reason`; the reason is required."},
   };
   return codes;
+}
+
+const std::string& code_for(RunStatus status) {
+  static const std::string none;
+  for (const BuiltinCode& code : builtin_codes())
+    if (code.status == status) return code.info.code;
+  return none;
+}
+
+const char* to_string(RunStatus status) {
+  // The name is the code without "host/" and "plugin-": host/plugin-out-of-memory → out-of-memory.
+  static const std::vector<std::string> names = [] {
+    std::vector<std::string> out;
+    for (int s = 0; s <= static_cast<int>(RunStatus::not_a_plugin); ++s) {
+      std::string name = code_for(static_cast<RunStatus>(s));
+      name = name.empty() ? "ok" : name.substr(name.find('/') + 1);
+      if (name.rfind("plugin-", 0) == 0) name.erase(0, 7);
+      out.push_back(name);
+    }
+    return out;
+  }();
+  return names.at(static_cast<std::size_t>(status)).c_str();
+}
+
+RunStatus status_for_code(const std::string& code) {
+  for (const BuiltinCode& builtin : builtin_codes())
+    if (builtin.status && builtin.info.code == code) return *builtin.status;
+  return RunStatus::load_failed;
 }
 
 }  // namespace marginalia::host

@@ -26,10 +26,8 @@ void keep_loaded(const boost::dll::shared_library& library) {
   libraries->push_back(library);
 }
 
-LoadResult problem(const std::string& path, std::string code, std::string message) {
-  LoadResult result;
-  result.problem = LoadProblem{path, std::move(code), std::move(message)};
-  return result;
+util::Problem problem(const std::string& path, std::string code, std::string message) {
+  return util::Problem::about(path, std::move(code), std::move(message));
 }
 
 // A library anyone else can write to could be swapped for hostile code (the sudo rule).
@@ -69,7 +67,7 @@ std::optional<std::uint32_t> read_plugin_api_version(const std::string& path) {
   return library->get<AbiFunction>("marginalia_plugin_abi")();
 }
 
-LoadResult load_plugin(const std::string& path) {
+util::Result<OpenedPlugin> open_plugin(const std::string& path) {
   if (auto reason = unsafe_file(path)) return problem(path, "host/plugin-refused", "refused to load: " + *reason);
   std::string error;
   auto library = open_library(path, error);
@@ -100,8 +98,7 @@ LoadResult load_plugin(const std::string& path) {
   }
   if (!raw) return problem(path, "host/plugin-load-failed", "the plugin's constructor failed");
   std::shared_ptr<sdk::Plugin> instance(raw, [destroy](sdk::Plugin* p) { destroy(p); });
-  LoadResult result;
-  LoadedPlugin plugin;
+  OpenedPlugin plugin;
   plugin.path = path;
   plugin.api_version = version;
   try {
@@ -117,9 +114,8 @@ LoadResult load_plugin(const std::string& path) {
   for (const sdk::CodeInfo& code : plugin.info.codes)
     if (code.code.rfind(plugin.info.id + "/", 0) != 0)
       return problem(path, "host/plugin-load-failed", "code '" + code.code + "' does not start with '" + plugin.info.id + "/'");
-  plugin.instance = std::move(instance);
-  result.plugin = std::move(plugin);
-  return result;
+  plugin.plugin = std::move(instance);
+  return plugin;
 }
 
 }  // namespace marginalia::host

@@ -11,11 +11,13 @@
 #include <string>
 #include <vector>
 
+#include "host/plugin_handle.hpp"
 #include "marginalia/sdk/plugin.hpp"
+#include "util/problem.hpp"
 
 namespace marginalia::host {
 
-/// A plugin instance together with what the host knows about it.
+/// A loaded plugin as the registry holds it: plain data and the host's handle.
 struct LoadedPlugin {
   /// The library file.
   std::string path;
@@ -23,17 +25,13 @@ struct LoadedPlugin {
   std::uint32_t api_version = 0;
   /// Metadata copied from `info()` at load.
   sdk::PluginInfo info;
-  /// The instance; destroyed through the library's own `marginalia_plugin_destroy`.
-  std::shared_ptr<sdk::Plugin> instance;
+  /// How the host configures and runs it (in this process or in worker processes).
+  std::shared_ptr<PluginHandle> instance;
 };
 
-/// Why a library was not loaded.
-struct LoadProblem {
-  std::string path;
-  /// `host/plugin-incompatible`, `host/plugin-load-failed`, `host/not-a-plugin`, `host/plugin-refused`.
-  std::string code;
-  std::string message;
-};
+/// Why a library was not loaded: the file, a code (`host/plugin-incompatible`,
+/// `host/plugin-load-failed`, `host/not-a-plugin`, `host/plugin-refused`) and the reason.
+using LoadProblem = util::Problem;
 
 /// Either a plugin or a problem.
 struct LoadResult {
@@ -41,7 +39,21 @@ struct LoadResult {
   std::optional<LoadProblem> problem;
 };
 
-/// Loads one library. Never throws.
+/// A plugin library opened in this process: the SDK instance itself, for the code that calls
+/// it directly (the in-process handle and the worker process).
+struct OpenedPlugin {
+  std::string path;
+  std::uint32_t api_version = 0;
+  sdk::PluginInfo info;
+  /// Destroyed through the library's own `marginalia_plugin_destroy`.
+  std::shared_ptr<sdk::Plugin> plugin;
+};
+
+/// Opens one library in this process and creates its plugin after checking the API version,
+/// the id and the codes. Never throws.
+util::Result<OpenedPlugin> open_plugin(const std::string& path);
+
+/// Loads one library in this process (`open_plugin`) behind an in-process handle. Never throws.
 LoadResult load_plugin(const std::string& path);
 
 /// Reads only the API version a library exports, without creating the plugin; nullopt when the

@@ -38,8 +38,8 @@ std::vector<std::string> plugin_directories(const PluginSearch& search) {
 
 PluginRegistry PluginRegistry::discover(const PluginSearch& search) {
   PluginRegistry registry;
-  registry.loader_ = search.loader;
-  std::vector<std::string> seen_dirs;
+  registry.host_ = search.host;
+  std::vector<std::string> seen_dirs, libraries;
   for (const std::string& dir : plugin_directories(search)) {
     std::error_code error;
     fs::path canonical = fs::weakly_canonical(dir, error);
@@ -51,15 +51,18 @@ PluginRegistry PluginRegistry::discover(const PluginSearch& search) {
     for (const fs::directory_entry& entry : fs::directory_iterator(dir, error))
       if (entry.path().extension() == ".so") files.push_back(entry.path().string());
     std::sort(files.begin(), files.end());
-    for (const std::string& file : files) registry.load(file);
+    libraries.insert(libraries.end(), files.begin(), files.end());
   }
+  if (registry.host_) registry.host_->expect(libraries);
+  for (const std::string& file : libraries) registry.load(file);
   return registry;
 }
 
 void PluginRegistry::load(const std::string& path) {
   std::string stem = fs::path(path).stem().string();
   if (find(stem)) return;  // an earlier folder already provided this id
-  LoadResult result = loader_ ? loader_(path) : load_plugin(path);
+  if (!host_) host_ = std::make_shared<InProcessHost>();
+  LoadResult result = host_->load(path);
   if (result.problem) {
     problems_.push_back(std::move(*result.problem));
     return;

@@ -4,11 +4,11 @@
 // file-name order so runs are reproducible; the first plugin of an id wins.
 #pragma once
 
-#include <functional>
+#include <memory>
 #include <string>
 #include <vector>
 
-#include "host/plugin_loader.hpp"
+#include "host/plugin_host.hpp"
 
 namespace marginalia::host {
 
@@ -20,9 +20,9 @@ struct PluginSearch {
   bool use_environment = true;
   /// Also search the folder installed beside the binary.
   bool use_default_dir = true;
-  /// How each library is loaded; empty = `load_plugin` (in this process). Isolation passes
-  /// `load_plugin_in_worker` so that no plugin code runs in the host.
-  std::function<LoadResult(const std::string& path)> loader;
+  /// How each library is loaded and run; empty = in this process (`InProcessHost`). Isolation
+  /// passes a `WorkerHost` so that no plugin code runs in the host.
+  std::shared_ptr<PluginHost> host;
 };
 
 /// The loaded plugins of a run, and the libraries that were refused.
@@ -30,7 +30,7 @@ class PluginRegistry {
  public:
   /// Discovers and loads every plugin `search` finds.
   static PluginRegistry discover(const PluginSearch& search);
-  /// Adds one library (tests and --plugin FILE), with the search's loader when discovered.
+  /// Adds one library (tests and --plugin FILE), with the search's host when discovered.
   void load(const std::string& path);
 
   /// Plugins sorted by id.
@@ -55,7 +55,7 @@ class PluginRegistry {
 
  private:
   static std::string file_stem(const std::string& path);
-  std::function<LoadResult(const std::string& path)> loader_;
+  std::shared_ptr<PluginHost> host_;
   std::vector<LoadedPlugin> plugins_;
   std::vector<LoadProblem> problems_;
 };

@@ -144,7 +144,7 @@ class WorkerReporter final : public sdk::Reporter {
   std::string reason_;
 };
 
-worker::ConfigureReply configure(const LoadedPlugin& plugin, const std::string& options_json) {
+worker::ConfigureReply configure(const OpenedPlugin& plugin, const std::string& options_json) {
   worker::ConfigureReply reply;
   if (input::json_depth_problem(options_json).too_deep) {
     reply.problems.push_back("options: nested deeper than " + std::to_string(input::max_json_depth) + " levels");
@@ -161,7 +161,7 @@ worker::ConfigureReply configure(const LoadedPlugin& plugin, const std::string& 
   for (const config::SchemaError& error : validated.errors) reply.problems.push_back("options" + error.path + ": " + error.message);
   if (!reply.problems.empty()) return reply;
   try {
-    reply.problems = plugin.instance->configure(validated.options);
+    reply.problems = plugin.plugin->configure(validated.options);
   } catch (const std::exception& e) {
     reply.threw = true;
     reply.exception = e.what();
@@ -172,14 +172,14 @@ worker::ConfigureReply configure(const LoadedPlugin& plugin, const std::string& 
   return reply;
 }
 
-PluginRunResult check(const LoadedPlugin& plugin, const worker::CheckRequest& request) {
+PluginRunResult check(const OpenedPlugin& plugin, const worker::CheckRequest& request) {
   PluginRunResult result;
   set_memory_limit(request.options.memory_limit_bytes);
   WorkerReporter reporter(request, result);
   std::set_new_handler(on_allocation_failure);
-  // The messages match InProcessRunner's, so both isolation modes report a fault alike.
+  // The messages match the in-process handle's, so both isolation modes report a fault alike.
   try {
-    plugin.instance->check(request.document, reporter);
+    plugin.plugin->check(request.document, reporter);
   } catch (const std::bad_alloc&) {
     result = PluginRunResult{};
     result.status = RunStatus::out_of_memory;
@@ -247,14 +247,14 @@ void serve_plugin(const WorkerArguments& arguments) {
   set_memory_limit(arguments.memory_limit_bytes);
 
   // Loading runs the plugin's static constructors: a crash here costs this worker only.
-  LoadResult loaded = load_plugin(arguments.plugin_path);
+  util::Result<OpenedPlugin> loaded = open_plugin(arguments.plugin_path);
   worker::Hello hello;
-  if (loaded.problem) {
-    hello.problem = loaded.problem;
+  if (!loaded) {
+    hello.problem = loaded.problems().front();
     send(MessageType::hello, worker::encode_hello(hello));
     ::_exit(0);
   }
-  const LoadedPlugin& plugin = *loaded.plugin;
+  const OpenedPlugin& plugin = *loaded;
   hello.api_version = plugin.api_version;
   hello.info = plugin.info;
   send(MessageType::hello, worker::encode_hello(hello));

@@ -56,15 +56,18 @@ std::optional<std::string> info_problem(const std::string& path, std::uint32_t a
   return std::nullopt;
 }
 
-// Waits for the worker's hello. False with `failure` set when it never came.
-bool await_hello(WorkerProcess& worker, unsigned timeout_ms, worker::Hello& hello, Failure& failure) {
+// Waits for a control reply of type `expected` and decodes it with `decode`; false with
+// `failure` set when the worker crashed, hung or answered nonsense. `what` names the step in
+// messages ("while loading the plugin"), `broken` the reply ("a broken hello from the worker").
+template <class Reply, class Decode>
+bool await_reply(WorkerProcess& worker, Clock::time_point deadline, unsigned timeout_ms, MessageType expected, Decode decode,
+                 Reply& reply, const char* what, const char* broken, Failure& failure) {
   worker::Frame frame;
   bool out_of_memory = false;
-  Clock::time_point deadline = after(timeout_ms);
   while (true) {
     WorkerProcess::Receive outcome = worker.receive(frame, deadline, kMaxControlFrame);
     if (outcome != WorkerProcess::Receive::frame) {
-      failure = describe(outcome, worker, timeout_ms, out_of_memory, "while loading the plugin");
+      failure = describe(outcome, worker, timeout_ms, out_of_memory, what);
       return false;
     }
     if (frame.type == MessageType::out_of_memory) {
@@ -72,13 +75,19 @@ bool await_hello(WorkerProcess& worker, unsigned timeout_ms, worker::Hello& hell
       continue;
     }
     std::string error;
-    if (frame.type != MessageType::hello || !worker::decode_hello(frame.body(), hello, error)) {
+    if (frame.type != expected || !decode(frame.body(), reply, error)) {
       worker.kill_group();
-      failure = {RunStatus::bad_output, "a broken hello from the worker" + (error.empty() ? std::string() : ": " + error)};
+      failure = {RunStatus::bad_output, broken + (error.empty() ? std::string() : ": " + error)};
       return false;
     }
     return true;
   }
+}
+
+// Waits for the worker's hello. False with `failure` set when it never came.
+bool await_hello(WorkerProcess& worker, unsigned timeout_ms, worker::Hello& hello, Failure& failure) {
+  return await_reply(worker, after(timeout_ms), timeout_ms, MessageType::hello, worker::decode_hello, hello, "while loading the plugin",
+                     "a broken hello from the worker", failure);
 }
 
 // Sends the options and waits for the worker's answer. False with `failure` set when the worker
@@ -86,37 +95,19 @@ bool await_hello(WorkerProcess& worker, unsigned timeout_ms, worker::Hello& hell
 bool send_options(WorkerProcess& worker, const std::string& options_json, unsigned timeout_ms, worker::ConfigureReply& reply,
                   Failure& failure) {
   Clock::time_point deadline = after(timeout_ms);
-  bool out_of_memory = false;
   if (!worker.send(worker::make_frame(MessageType::configure, options_json), deadline)) {
     worker::Frame ignored;
     failure = describe(worker.running() ? WorkerProcess::Receive::timeout : worker.receive(ignored, deadline, 0), worker, timeout_ms,
                        false, "while configuring the plugin");
     return false;
   }
-  worker::Frame frame;
-  while (true) {
-    WorkerProcess::Receive outcome = worker.receive(frame, deadline, kMaxControlFrame);
-    if (outcome != WorkerProcess::Receive::frame) {
-      failure = describe(outcome, worker, timeout_ms, out_of_memory, "while configuring the plugin");
-      return false;
-    }
-    if (frame.type == MessageType::out_of_memory) {
-      out_of_memory = true;
-      continue;
-    }
-    std::string error;
-    if (frame.type != MessageType::configured || !worker::decode_configure_reply(frame.body(), reply, error)) {
-      worker.kill_group();
-      failure = {RunStatus::bad_output, "a broken reply to configure" + (error.empty() ? std::string() : ": " + error)};
-      return false;
-    }
-    return true;
-  }
+  return await_reply(worker, deadline, timeout_ms, MessageType::configured, worker::decode_configure_reply, reply,
+                     "while configuring the plugin", "a broken reply to configure", failure);
 }
 
 LoadResult load_problem(const std::string& path, std::string code, std::string message) {
   LoadResult result;
-  result.problem = LoadProblem{path, std::move(code), std::move(message)};
+  result.problem = LoadProblem::about(path, std::move(code), std::move(message));
   return result;
 }
 
@@ -167,27 +158,21 @@ LoadResult load_plugin_in_worker(const std::string& path, const WorkerSettings& 
   return finish_loading(path, settings, std::move(worker), error);
 }
 
-PluginProbes::PluginProbes(const std::vector<std::string>& paths, WorkerSettings settings) : settings_(std::move(settings)) {
+WorkerHost::WorkerHost(WorkerSettings settings) : settings_(std::move(settings)) {}
+
+WorkerHost::~WorkerHost() = default;
+
+void WorkerHost::expect(const std::vector<std::string>& paths) {
+  std::lock_guard<std::mutex> lock(mutex_);
   for (const std::string& path : paths) {
+    if (started_.count(path)) continue;
     Started started;
     started.worker = WorkerProcess::spawn({settings_.executable, path, settings_.memory_limit_bytes}, started.error);
     started_.emplace(path, std::move(started));
   }
 }
 
-PluginProbes::~PluginProbes() = default;
-
-std::function<LoadResult(const std::string& path)> make_worker_loader(const PluginSearch& search, const WorkerSettings& settings) {
-  std::vector<std::string> libraries;
-  std::error_code error;
-  for (const std::string& dir : plugin_directories(search))
-    for (const std::filesystem::directory_entry& entry : std::filesystem::directory_iterator(dir, error))
-      if (entry.path().extension() == ".so") libraries.push_back(entry.path().string());
-  auto probes = std::make_shared<PluginProbes>(libraries, settings);
-  return [probes](const std::string& path) { return probes->load(path); };
-}
-
-LoadResult PluginProbes::load(const std::string& path) {
+LoadResult WorkerHost::load(const std::string& path) {
   std::unique_lock<std::mutex> lock(mutex_);
   auto found = started_.find(path);
   if (found == started_.end()) {
@@ -324,16 +309,15 @@ std::vector<std::string> WorkerPlugin::configure(const sdk::Options& options) {
   return {};
 }
 
-void WorkerPlugin::check(const sdk::Document&, sdk::Reporter&) const {
-  throw std::logic_error("plugin '" + info_.id + "' runs in worker processes: check it through IsolatedRunner");
-}
-
 WorkerPlugin::Pending::~Pending() {
   if (!healthy) worker.reset();
   if (holds_slot) owner.give_back(std::move(worker));
 }
 
-worker::CheckOptions WorkerPlugin::check_options(const RunContext& context) {
+namespace {
+
+// What a check request carries besides the document.
+worker::CheckOptions check_options(const RunContext& context) {
   worker::CheckOptions options;
   options.host_settings = context.host_settings;
   options.memory_limit_bytes = context.memory_limit_bytes;
@@ -342,8 +326,11 @@ worker::CheckOptions WorkerPlugin::check_options(const RunContext& context) {
   return options;
 }
 
-std::unique_ptr<WorkerPlugin::Pending> WorkerPlugin::begin(const sdk::Document& document, const RunContext& context,
-                                                           const std::string* frame) {
+}  // namespace
+
+std::unique_ptr<PendingCheck> WorkerPlugin::begin(const CheckRequest& request) {
+  const sdk::Document& document = request.document;
+  const RunContext& context = request.context;
   std::unique_ptr<Pending> pending(new Pending(*this, document, context));
   {
     std::lock_guard<std::mutex> lock(mutex_);
@@ -362,12 +349,8 @@ std::unique_ptr<WorkerPlugin::Pending> WorkerPlugin::begin(const sdk::Document& 
     return pending;
   }
 
-  worker::CheckOptions options = check_options(context);
-  std::string encoded;
-  if (!frame) {
-    encoded = worker::encode_check_frame(document, options);
-    frame = &encoded;
-  }
+  if (!request.encoded) request.encoded = worker::encode_check_frame(document, check_options(context));
+  const std::string* frame = &*request.encoded;
 
   pending->deadline = after(context.timeout_ms);
   if (worker->send(*frame, pending->deadline)) return pending;
@@ -457,11 +440,6 @@ PluginRunResult WorkerPlugin::finish(Pending& pending) {
       return failure(RunStatus::bad_output, problem);
     return decoded;
   }
-}
-
-PluginRunResult WorkerPlugin::run(const sdk::Document& document, const RunContext& context) {
-  std::unique_ptr<Pending> pending = begin(document, context);
-  return finish(*pending);
 }
 
 }  // namespace marginalia::host

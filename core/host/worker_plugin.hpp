@@ -1,9 +1,13 @@
 // SPDX-License-Identifier: MIT
-// A plugin that lives in worker processes. `load_plugin_in_worker` starts a worker that loads
-// the library and answers with its info as data, so the host never runs the plugin's code:
-// not its static constructors, not `info`, `configure` or `check`. The host keeps a
-// `WorkerPlugin` (an `sdk::Plugin` whose calls go to a worker) in the registry, so commands
-// that list, explain or configure plugins work unchanged. Checks go through IsolatedRunner.
+// Plugins that live in worker processes (the default host). `WorkerHost` starts a worker per
+// library that loads it and answers with its info as data, so the host never runs the plugin's
+// code: not its static constructors, not `info`, `configure` or `check`. The registry holds a
+// `WorkerPlugin` handle for each, whose calls go to workers. A fault becomes a status
+// (crashed, timeout, out-of-memory, output-too-large, bad-output, failed, load-failed) that
+// merge turns into one `host/…` finding naming the plugin; its partial findings are discarded
+// whole, so the output never depends on when a plugin died. Limits come from RunContext:
+// `timeout_ms` (wall clock per document, SIGKILL to the worker's process group),
+// `memory_limit_bytes` (RLIMIT_AS of the worker), `max_findings` and `max_output_bytes`.
 //
 // Workers are long-lived: the probe that loaded the plugin serves the first document, and a
 // pool grows to one worker per concurrent check (`--jobs`). A worker that crashed, hung, ran
@@ -21,9 +25,7 @@
 #include <string>
 #include <vector>
 
-#include "host/plugin_loader.hpp"
-#include "host/plugin_registry.hpp"
-#include "host/plugin_runner.hpp"
+#include "host/plugin_host.hpp"
 #include "host/worker_process.hpp"
 
 namespace marginalia::host {
@@ -46,14 +48,15 @@ struct WorkerSettings {
 /// `host/plugin-load-failed` when the worker crashed, hung or exited while loading. Never throws.
 LoadResult load_plugin_in_worker(const std::string& path, const WorkerSettings& settings);
 
-/// Probe workers for several libraries started at once, so that the plugins load in parallel;
-/// `load` then waits for one library's answer. Thread-safe.
-class PluginProbes {
+/// Loads every plugin in worker processes. Thread-safe.
+class WorkerHost final : public PluginHost {
  public:
-  PluginProbes(const std::vector<std::string>& paths, WorkerSettings settings);
-  ~PluginProbes();
+  explicit WorkerHost(WorkerSettings settings);
+  ~WorkerHost() override;
+  /// Starts a probe worker for every library at once, so that the plugins load in parallel.
+  void expect(const std::vector<std::string>& paths) override;
   /// What `load_plugin_in_worker(path)` gives, from the probe started for `path` (or a new one).
-  LoadResult load(const std::string& path);
+  LoadResult load(const std::string& path) override;
 
  private:
   struct Started {
@@ -65,36 +68,32 @@ class PluginProbes {
   std::map<std::string, Started> started_;
 };
 
-/// A loader for PluginSearch::loader: starts a probe for every library in `search`'s folders at
-/// once (so the plugins load in parallel), then hands each result to the registry as it asks.
-std::function<LoadResult(const std::string& path)> make_worker_loader(const PluginSearch& search, const WorkerSettings& settings);
-
-/// The host-side stand-in for a plugin running in workers.
-class WorkerPlugin final : public sdk::Plugin {
+/// The host's handle on a plugin running in workers.
+class WorkerPlugin final : public PluginHandle {
  public:
   WorkerPlugin(std::string path, WorkerSettings settings, sdk::PluginInfo info, std::unique_ptr<WorkerProcess> first);
   ~WorkerPlugin() override;
 
-  /// The info the worker sent at load.
-  sdk::PluginInfo info() const override { return info_; }
   /// Sends the (already validated) options to a worker, which validates them against the
   /// schema again and calls the plugin's `configure`; every later worker gets the same options.
   /// Rethrows what `configure` threw as std::runtime_error. A worker that crashes or hangs in
   /// `configure` does not fail the run here: every document then reports it.
   std::vector<std::string> configure(const sdk::Options& options) override;
-  /// Not used: isolated plugins run through `run` (IsolatedRunner). Throws std::logic_error.
-  void check(const sdk::Document& document, sdk::Reporter& reporter) const override;
+  /// Hands the document to a worker and returns at once; concurrent calls use different
+  /// workers. The request's `encoded` document is made here when no other worker made it.
+  std::unique_ptr<PendingCheck> begin(const CheckRequest& request) override;
 
-  /// Checks one document in a worker. Thread-safe: concurrent calls use different workers.
-  PluginRunResult run(const sdk::Document& document, const RunContext& context);
-
+ private:
   /// A check handed to a worker and not yet answered. Whatever happens, its slot goes back to
   /// the pool when it is destroyed: with the worker when healthy, empty when it was killed.
-  class Pending {
+  class Pending final : public PendingCheck {
    public:
-    ~Pending();
+    ~Pending() override;
     Pending(const Pending&) = delete;
     Pending& operator=(const Pending&) = delete;
+    /// Waits for the answer. The time limit counts from the call: a plugin is never timed out
+    /// while the host was busy waiting for another plugin's worker.
+    PluginRunResult finish() override { return owner.finish(*this); }
 
    private:
     friend class WorkerPlugin;
@@ -109,18 +108,7 @@ class WorkerPlugin final : public sdk::Plugin {
     std::optional<PluginRunResult> early;               // the check ended before a reply was due
     WorkerProcess::Clock::time_point deadline;          // begin's time limit, for sending the document
   };
-  /// Hands `document` to a worker and returns at once, so that several plugins' workers can
-  /// check one document at the same time; `finish` collects the result.
-  /// `frame`, when given, is `document` already encoded (worker::encode_check_frame with
-  /// check_options(context)): a document checked by several plugins is encoded once.
-  std::unique_ptr<Pending> begin(const sdk::Document& document, const RunContext& context, const std::string* frame = nullptr);
-  /// What a check request carries besides the document.
-  static worker::CheckOptions check_options(const RunContext& context);
-  /// Waits for the answer to `begin`. The time limit counts from the call: a plugin is never
-  /// timed out while the host was busy waiting for another plugin's worker.
   PluginRunResult finish(Pending& pending);
-
- private:
   // A worker from the pool, or nullptr when the caller must start one; either way the caller
   // holds a slot until give_back (with the worker, or nullptr when it was discarded).
   std::unique_ptr<WorkerProcess> take_idle();

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 // The wire format between the host and a plugin worker (`marginalia __worker`, see
-// isolated_runner.hpp). Requests reach the worker on fd 3 and replies leave it on fd 4; the
+// worker_plugin.hpp). Requests reach the worker on fd 3 and replies leave it on fd 4; the
 // worker's stdin and stdout are /dev/null, so a plugin that prints cannot corrupt a reply.
 //
 // A frame is a 4-byte little-endian length, then a type byte, then the body; the length counts
@@ -19,7 +19,7 @@
 #include <vector>
 
 #include "host/plugin_loader.hpp"
-#include "host/plugin_runner.hpp"
+#include "host/plugin_handle.hpp"
 #include "marginalia/sdk/document.hpp"
 #include "marginalia/sdk/fetch.hpp"
 #include "marginalia/sdk/plugin.hpp"

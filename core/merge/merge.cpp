@@ -6,6 +6,7 @@
 #include <set>
 #include <tuple>
 
+#include "host/builtin_codes.hpp"
 #include "marginalia/sdk/text.hpp"
 
 namespace marginalia::merge {
@@ -39,6 +40,12 @@ std::uint32_t forward_chars(std::string_view text, std::uint32_t offset, int cou
 
 }  // namespace
 
+bool RunReport::complete() const {
+  for (const FileReport& file : files)
+    if (file.error || (file.report && !file.report->complete)) return false;
+  return true;
+}
+
 std::string content_hash(const std::string& data) {
   std::uint64_t hash = 1469598103934665603ULL;
   for (unsigned char c : data) {
@@ -48,21 +55,6 @@ std::string content_hash(const std::string& data) {
   char buffer[17];
   std::snprintf(buffer, sizeof buffer, "%016llx", static_cast<unsigned long long>(hash));
   return buffer;
-}
-
-std::string host_code_for(host::RunStatus status) {
-  switch (status) {
-    case host::RunStatus::crashed: return "host/plugin-crashed";
-    case host::RunStatus::timeout: return "host/plugin-timeout";
-    case host::RunStatus::out_of_memory: return "host/plugin-out-of-memory";
-    case host::RunStatus::output_too_large: return "host/plugin-output-too-large";
-    case host::RunStatus::bad_output: return "host/plugin-bad-output";
-    case host::RunStatus::load_failed: return "host/plugin-load-failed";
-    case host::RunStatus::incompatible: return "host/plugin-incompatible";
-    case host::RunStatus::refused: return "host/plugin-refused";
-    case host::RunStatus::not_a_plugin: return "host/not-a-plugin";
-    default: return "host/plugin-failed";
-  }
 }
 
 void finalize_findings(const model::LoadedDocument& loaded, std::vector<ReportedFinding>& findings) {
@@ -127,7 +119,7 @@ DocumentReport merge_document(model::LoadedDocument loaded, std::vector<host::Pl
     if (run.status != host::RunStatus::ok) {
       report.complete = false;
       sdk::Finding failure;
-      failure.code = host_code_for(run.status);
+      failure.code = host::code_for(run.status);
       failure.severity = sdk::Severity::error;
       failure.span = {0, 0};
       failure.message = "plugin '" + run.plugin_id + "' " + (run.status == host::RunStatus::timeout ? "timed out" : to_string(run.status)) +

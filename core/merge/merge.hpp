@@ -2,7 +2,8 @@
 // Merging: the findings of the reader, of every plugin and of the host itself become one
 // deterministic list per document, sorted by (begin, end, plugin, code, message), with ids and
 // fingerprints derived from content only, so the same input gives byte-identical output
-// whatever the thread count or plugin order. Writers and reporters read `DocumentReport`.
+// whatever the thread count or plugin order. Writers read `DocumentReport`, reporters the
+// `RunReport` of all files.
 #pragma once
 
 #include <cstdint>
@@ -11,10 +12,11 @@
 #include <string>
 #include <vector>
 
-#include "host/plugin_runner.hpp"
+#include "host/plugin_handle.hpp"
 #include "marginalia/sdk/finding.hpp"
 #include "model/document.hpp"
 #include "readers/reader.hpp"
+#include "util/problem.hpp"
 
 namespace marginalia::merge {
 
@@ -67,6 +69,22 @@ struct FileReport {
   std::optional<readers::ReadError> error;
 };
 
+/// A run over one or more files: what a session returns and reporters render.
+struct RunReport {
+  std::string tool_version;
+  std::vector<FileReport> files;
+  /// Plugin libraries that were refused at load.
+  std::vector<util::Problem> plugin_problems;
+  /// Every plugin that ran, for rule tables (SARIF) and summaries.
+  std::vector<sdk::PluginInfo> plugins;
+  /// False when a file could not be read or a plugin failed.
+  bool complete() const;
+  /// Findings at or above this severity fail the run (`--fail-on`); JUnit marks them failures.
+  sdk::Severity fail_level = sdk::Severity::error;
+  /// Findings hidden by inline suppressions and by the baseline, across all files.
+  std::size_t suppressed = 0, baselined = 0;
+};
+
 /// Severity per code, from configuration.
 using SeverityOverrides = std::map<std::string, sdk::Severity>;
 
@@ -78,9 +96,6 @@ DocumentReport merge_document(model::LoadedDocument loaded, std::vector<host::Pl
 /// Sorts findings, computes positions, fingerprints and ids. Exposed for tests and for
 /// post-processing (suppressions, baselines) that removes findings.
 void finalize_findings(const model::LoadedDocument& loaded, std::vector<ReportedFinding>& findings);
-
-/// The host finding code for a failed run ("host/plugin-crashed").
-std::string host_code_for(host::RunStatus status);
 
 /// A short, stable hexadecimal hash (FNV-1a 64).
 std::string content_hash(const std::string& data);

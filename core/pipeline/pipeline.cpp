@@ -6,8 +6,7 @@
 
 namespace marginalia::pipeline {
 
-Pipeline::Pipeline(const host::PluginRegistry& registry, host::PluginRunner& runner, RunOptions options)
-    : registry_(registry), runner_(runner), options_(std::move(options)) {}
+Pipeline::Pipeline(const host::PluginRegistry& registry, RunOptions options) : registry_(registry), options_(std::move(options)) {}
 
 merge::DocumentReport Pipeline::check_document(model::LoadedDocument loaded) const {
   if (!options_.document_date.empty()) {
@@ -16,7 +15,7 @@ merge::DocumentReport Pipeline::check_document(model::LoadedDocument loaded) con
       if (entry.name == "date") { entry.value = options_.document_date; set = true; }
     if (!set) loaded.document.metadata.push_back({"date", options_.document_date});
   }
-  std::vector<host::PluginRunResult> runs = runner_.run_all(registry_.plugins(), loaded.document, options_.context);
+  std::vector<host::PluginRunResult> runs = host::run_plugins(registry_.plugins(), loaded.document, options_.context);
   std::vector<const sdk::PluginInfo*> infos;
   for (const host::LoadedPlugin& plugin : registry_.plugins()) infos.push_back(&plugin.info);
   // A library that did not load is a plugin whose findings are missing from every document.
@@ -30,9 +29,12 @@ merge::DocumentReport Pipeline::check_document(model::LoadedDocument loaded) con
 }
 
 merge::FileReport Pipeline::check_file(const std::string& path) const {
+  return check_read(path, readers::read_document(path, options_.read));
+}
+
+merge::FileReport Pipeline::check_read(std::string path, readers::ReadResult read) const {
   merge::FileReport file;
-  file.path = path;
-  readers::ReadResult read = readers::read_document(path, options_.read);
+  file.path = std::move(path);
   if (read.error) {
     file.error = std::move(read.error);
     return file;

@@ -10,7 +10,6 @@
 #include <vector>
 
 #include "host/plugin_registry.hpp"
-#include "host/plugin_runner.hpp"
 #include "merge/merge.hpp"
 #include "merge/suppressions.hpp"
 #include "readers/reader_registry.hpp"
@@ -35,10 +34,13 @@ struct RunOptions {
 /// Checks documents with a fixed set of plugins.
 class Pipeline {
  public:
-  Pipeline(const host::PluginRegistry& registry, host::PluginRunner& runner, RunOptions options);
+  /// The registry's plugins are loaded and configured; it must outlive the pipeline.
+  Pipeline(const host::PluginRegistry& registry, RunOptions options);
 
   /// Reads and checks one file.
   merge::FileReport check_file(const std::string& path) const;
+  /// Checks what a reader returned for `path`: its document, or the error as the file's report.
+  merge::FileReport check_read(std::string path, readers::ReadResult read) const;
   /// Checks an already-read document (tests, stdin).
   merge::DocumentReport check_document(model::LoadedDocument loaded) const;
   /// Checks every file, `jobs` at a time; results in input order.
@@ -46,7 +48,6 @@ class Pipeline {
 
  private:
   const host::PluginRegistry& registry_;
-  host::PluginRunner& runner_;
   RunOptions options_;
 };
 

@@ -11,22 +11,12 @@
 
 #include "model/document.hpp"
 #include "model/text_normalizer.hpp"
+#include "util/problem.hpp"
 
 namespace marginalia::readers {
 
-/// Why a file could not be read: a value, never an exception.
-struct ReadError {
-  std::string path;
-  /// 1-based position of the problem; 0:0 when the problem is the whole file.
-  std::uint32_t line = 0;
-  std::uint32_t column = 0;
-  /// Byte offset of the problem when known.
-  std::optional<std::uint64_t> byte_offset;
-  /// Stable code, `reader/…`.
-  std::string code;
-  /// What is wrong, lower-case, no trailing period.
-  std::string message;
-};
+/// Why a file could not be read: a value, never an exception; the code is `reader/…`.
+using ReadError = util::Problem;
 
 /// A document or the reason there is none.
 struct ReadResult {

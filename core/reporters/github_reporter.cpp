@@ -28,20 +28,11 @@ std::string escape_property(std::string_view text) {
   return out;
 }
 
-const char* command(sdk::Severity severity) {
-  switch (severity) {
-    case sdk::Severity::error: return "error";
-    case sdk::Severity::warning: return "warning";
-    case sdk::Severity::note: return "notice";
-  }
-  return "warning";
-}
-
 }  // namespace
 
 std::string render_github(const RunReport& run) {
   std::string out;
-  for (const host::LoadProblem& problem : run.plugin_problems)
+  for (const util::Problem& problem : run.plugin_problems)
     out += "::warning title=" + escape_property(problem.code) + "::" + escape_data(problem.path + ": " + problem.message) + "\n";
   for (const merge::FileReport& file : run.files) {
     if (file.error) {
@@ -52,7 +43,7 @@ std::string render_github(const RunReport& run) {
       continue;
     }
     for (const merge::ReportedFinding& f : file.report->findings) {
-      out += "::" + std::string(command(f.finding.severity)) + " file=" + escape_property(file.path);
+      out += "::" + std::string(by_severity(f.finding.severity, "error", "warning", "notice")) + " file=" + escape_property(file.path);
       bool file_level = f.plugin == "host" && f.finding.span.empty() && f.finding.span.begin == 0 && f.finding.code.rfind("host/plugin-", 0) == 0;
       if (!file_level) {
         out += ",line=" + std::to_string(f.begin.line);

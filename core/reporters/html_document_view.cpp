@@ -9,6 +9,7 @@
 #include <utility>
 
 #include "reporters/html_escape.hpp"
+#include "reporters/reporter.hpp"
 
 namespace marginalia::reporters::html {
 namespace {
@@ -52,15 +53,6 @@ std::string attribute(const std::vector<sdk::Attribute>& attributes, std::string
   for (const sdk::Attribute& entry : attributes)
     if (entry.name == name) return entry.value;
   return {};
-}
-
-const char* severity_class(sdk::Severity severity) {
-  switch (severity) {
-    case sdk::Severity::error: return "s-error";
-    case sdk::Severity::warning: return "s-warning";
-    case sdk::Severity::note: return "s-note";
-  }
-  return "s-warning";
 }
 
 // The urls plugin's statuses, reduced to the four looks the page gives a URL.
@@ -371,7 +363,7 @@ class DocumentView {
         const merge::ReportedFinding& finding = report_.findings[item.index];
         std::string anchor = finding_anchor(prefix_, finding);
         out_ += "<mark class=\"f ";
-        out_ += severity_class(finding.finding.severity);
+        out_ += by_severity(finding.finding.severity, "s-error", "s-warning", "s-note");
         if (empty) out_ += " e";
         out_ += "\" data-f=\"" + anchor + "\"";
         if (item.first) id_attribute(anchor);

@@ -8,7 +8,7 @@
 #include "reporters/html_document_view.hpp"
 #include "reporters/html_escape.hpp"
 #include "reporters/reporter.hpp"
-#include "reporters/sha256.hpp"
+#include "util/sha256.hpp"
 
 namespace marginalia::reporters {
 namespace {
@@ -67,7 +67,7 @@ class HtmlPage {
     out_ += "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n";
     // Only the page's own style and script may run; no fetch, image, font, frame or form.
     out_ += "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src " +
-            csp_hash_source(marginalia_html_assets::style) + "; script-src " + csp_hash_source(marginalia_html_assets::script) +
+            util::csp_hash_source(marginalia_html_assets::style) + "; script-src " + util::csp_hash_source(marginalia_html_assets::script) +
             "; base-uri 'none'; form-action 'none'\">\n";
     out_ += "<meta name=\"referrer\" content=\"no-referrer\">\n";
     out_ += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n";
@@ -125,7 +125,7 @@ class HtmlPage {
         "<span class=\"u st-ok\">URL</span> <span class=\"nr\">1</span> footnote: hover for details</p></div>\n";
     if (!run_.plugin_problems.empty()) {
       out_ += "<ul class=\"problems\">";
-      for (const host::LoadProblem& problem : run_.plugin_problems) {
+      for (const util::Problem& problem : run_.plugin_problems) {
         out_ += "<li>";
         append_escaped(out_, problem.path);
         out_ += ": ";

@@ -85,7 +85,7 @@ std::string render_json(const RunReport& run) {
   SeverityCounts counts = count_findings(run);
   root["summary"] = {{"files", run.files.size()}, {"errors", counts.errors}, {"warnings", counts.warnings}, {"notes", counts.notes}};
   ordered_json problems = ordered_json::array();
-  for (const host::LoadProblem& p : run.plugin_problems) problems.push_back({{"path", p.path}, {"code", p.code}, {"message", p.message}});
+  for (const util::Problem& p : run.plugin_problems) problems.push_back({{"path", p.path}, {"code", p.code}, {"message", p.message}});
   root["plugin_problems"] = std::move(problems);
   return root.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
 }

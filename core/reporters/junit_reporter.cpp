@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "reporters/reporter.hpp"
-#include "writers/xml_writer.hpp"
+#include "util/xml_writer.hpp"
 
 namespace marginalia::reporters {
 namespace {
@@ -39,7 +39,7 @@ std::string render_junit(const RunReport& run) {
     total.errors += c.errors;
   }
 
-  writers::XmlWriter xml;
+  util::XmlWriter xml;
   xml.open("testsuites", {{"name", "marginalia"}, {"tests", std::to_string(total.tests)}, {"failures", std::to_string(total.failures)},
                           {"errors", std::to_string(total.errors)}});
   for (std::size_t i = 0; i < run.files.size(); ++i) {

@@ -7,26 +7,12 @@
 #include <string>
 #include <vector>
 
-#include "host/plugin_loader.hpp"
 #include "merge/merge.hpp"
 
 namespace marginalia::reporters {
 
-/// A run over one or more files, as reporters see it.
-struct RunReport {
-  std::string tool_version;
-  std::vector<merge::FileReport> files;
-  /// Plugin libraries that were refused at load.
-  std::vector<host::LoadProblem> plugin_problems;
-  /// Every plugin that ran, for rule tables (SARIF) and summaries.
-  std::vector<sdk::PluginInfo> plugins;
-  /// False when a file could not be read or a plugin failed.
-  bool complete() const;
-  /// Findings at or above this severity fail the run (`--fail-on`); JUnit marks them failures.
-  sdk::Severity fail_level = sdk::Severity::error;
-  /// Findings hidden by inline suppressions and by the baseline, across all files.
-  std::size_t suppressed = 0, baselined = 0;
-};
+/// A run over one or more files (merge/merge.hpp).
+using RunReport = merge::RunReport;
 
 /// Options of the terminal reporter.
 struct TerminalOptions {
@@ -62,6 +48,12 @@ struct SeverityCounts {
   std::size_t errors = 0, warnings = 0, notes = 0;
 };
 SeverityCounts count_findings(const RunReport& run);
+
+/// The one of three values that goes with `severity`, e.g. a colour or a CSS class.
+template <class T>
+T by_severity(sdk::Severity severity, T error, T warning, T note) {
+  return severity == sdk::Severity::error ? error : severity == sdk::Severity::warning ? warning : note;
+}
 
 /// "1 finding", "3 findings": a count with its noun, for summaries.
 std::string plural(std::size_t count, const char* noun);

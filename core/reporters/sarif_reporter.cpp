@@ -11,15 +11,6 @@ namespace {
 
 using nlohmann::ordered_json;
 
-const char* level(sdk::Severity severity) {
-  switch (severity) {
-    case sdk::Severity::error: return "error";
-    case sdk::Severity::warning: return "warning";
-    case sdk::Severity::note: return "note";
-  }
-  return "warning";
-}
-
 // A file path as a URI reference: relative paths stay relative (GitHub resolves them against
 // the repository root), absolute ones become file: URIs.
 std::string to_uri(const std::string& path) {
@@ -69,7 +60,7 @@ ordered_json rule_json(const Rule& rule) {
   help += "\n\nRun `marginalia explain " + rule.info.code + "` for the full documentation.";
   out["help"] = {{"text", help}, {"markdown", help}};
   if (rule.help_uri.rfind("https://", 0) == 0 || rule.help_uri.rfind("http://", 0) == 0) out["helpUri"] = rule.help_uri;
-  out["defaultConfiguration"] = {{"level", level(rule.info.default_severity)}};
+  out["defaultConfiguration"] = {{"level", sdk::to_string(rule.info.default_severity)}};
   out["properties"] = {{"tags", ordered_json::array({rule.plugin})}};
   return out;
 }
@@ -124,7 +115,7 @@ std::string render_sarif(const RunReport& run) {
   ordered_json artifacts = ordered_json::array();
   ordered_json results = ordered_json::array();
   ordered_json notifications = ordered_json::array();
-  for (const host::LoadProblem& problem : run.plugin_problems)
+  for (const util::Problem& problem : run.plugin_problems)
     notifications.push_back(notification(problem.code, "warning", problem.path + ": " + problem.message));
   for (std::size_t index = 0; index < run.files.size(); ++index) {
     const merge::FileReport& file = run.files[index];
@@ -150,7 +141,7 @@ std::string render_sarif(const RunReport& run) {
     const merge::DocumentReport& report = *file.report;
     for (const merge::PluginStatus& status : report.plugins)
       if (status.status != host::RunStatus::ok)
-        notifications.push_back(notification(merge::host_code_for(status.status), "error",
+        notifications.push_back(notification(host::code_for(status.status), "error",
                                              file.path + ": plugin '" + status.id + "' " + host::to_string(status.status) +
                                                  (status.detail.empty() ? "" : ": " + status.detail)));
     const std::string& source = report.loaded.source_map.source();
@@ -166,7 +157,7 @@ std::string render_sarif(const RunReport& run) {
       ordered_json result;
       result["ruleId"] = finding.code;
       result["ruleIndex"] = rule_index[finding.code];
-      result["level"] = level(finding.severity);
+      result["level"] = sdk::to_string(finding.severity);
       result["message"] = {{"text", finding.message}};
       result["locations"] = ordered_json::array({{{"physicalLocation", physical}}});
       result["partialFingerprints"] = {{"marginalia/v1", f.fingerprint}};

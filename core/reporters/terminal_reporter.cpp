@@ -11,14 +11,7 @@ namespace {
 const char* kReset = "\033[0m";
 const char* kBold = "\033[1m";
 
-const char* severity_color(sdk::Severity severity) {
-  switch (severity) {
-    case sdk::Severity::error: return "\033[1;31m";
-    case sdk::Severity::warning: return "\033[1;33m";
-    case sdk::Severity::note: return "\033[1;36m";
-  }
-  return "";
-}
+const char* severity_color(sdk::Severity severity) { return by_severity(severity, "\033[1;31m", "\033[1;33m", "\033[1;36m"); }
 
 
 // The source line around `column`, at most ~100 code points, and the caret line under it.
@@ -55,12 +48,6 @@ void excerpt(std::string& out, std::string_view line, std::uint32_t line_number,
 }  // namespace
 
 std::string plural(std::size_t n, const char* word) { return std::to_string(n) + " " + word + (n == 1 ? "" : "s"); }
-
-bool RunReport::complete() const {
-  for (const merge::FileReport& file : files)
-    if (file.error || (file.report && !file.report->complete)) return false;
-  return true;
-}
 
 SeverityCounts count_findings(const RunReport& run) {
   SeverityCounts counts;
@@ -100,7 +87,7 @@ std::string terminal_safe(std::string_view text) {
 std::string render_terminal(const RunReport& run, const TerminalOptions& options) {
   std::string out;
   auto paint = [&](const char* code) { return options.color ? std::string(code) : std::string(); };
-  for (const host::LoadProblem& problem : run.plugin_problems)
+  for (const util::Problem& problem : run.plugin_problems)
     if (!options.quiet)
       out += paint(kBold) + terminal_safe(problem.path) + ":" + paint(kReset) + " " + paint(severity_color(sdk::Severity::warning)) +
              "warning:" + paint(kReset) + " " + terminal_safe(problem.message) + " [" + problem.code + "]\n";

@@ -8,17 +8,17 @@
 #include <tuple>
 
 #include "marginalia/sdk/text.hpp"
-#include "reporters/sha256.hpp"
-#include "writers/xml_writer.hpp"
+#include "util/sha256.hpp"
+#include "util/xml_writer.hpp"
 
 namespace marginalia::writers {
 namespace {
 
 using sdk::BlockKind;
 using sdk::Span;
+using util::XmlWriter;
 using Attributes = XmlWriter::Attributes;
 
-std::string sha256_hex(const std::string& data);
 
 // An inline element to place inside a block's text.
 struct InlineItem {
@@ -204,7 +204,7 @@ class TeiBuilder {
     xml_.leaf("title", title);
     if (valid_w3c_date(date)) xml_.leaf("date", date, {{"when", date}});
     xml_.leaf("idno", filename, {{"type", "filename"}});
-    xml_.leaf("idno", sha256_hex(report_.loaded.source_map.source()), {{"type", "sha256"}});
+    xml_.leaf("idno", util::sha256_hex(report_.loaded.source_map.source()), {{"type", "sha256"}});
     xml_.leaf("idno", document_.format, {{"type", "format"}});
     xml_.close();
     xml_.close();
@@ -617,16 +617,6 @@ class TeiBuilder {
   std::vector<std::string> people_;
   std::vector<std::string> organisations_;
 };
-
-std::string sha256_hex(const std::string& data) {
-  static const char* digits = "0123456789abcdef";
-  std::string out;
-  for (std::uint8_t byte : reporters::sha256(data)) {
-    out.push_back(digits[byte >> 4]);
-    out.push_back(digits[byte & 15]);
-  }
-  return out;
-}
 
 }  // namespace
 

@@ -34,6 +34,14 @@ enum class QuoteKind {
   title,   ///< the title of a work or document
 };
 
+/// Why a direct quotation needs neither speaker nor citation.
+enum class Exemption {
+  none,
+  dialogue,  ///< a line of dialogue in a narrative (fiction, drama): turn-taking needs no source
+  verse,     ///< lines of verse or song set as a display (an epigraph, a hymn quoted)
+  example,   ///< an example utterance in a glossary or usage entry ("*hello*: “Hi there!”")
+};
+
 /// Who a speaker is.
 enum class SpeakerType { none, person, organisation, document };
 
@@ -83,10 +91,18 @@ struct Quotation {
   int parent = -1;
   /// True inside a note, heading, title or metadata block (never a direct quotation to check).
   bool outside_prose = false;
+  /// Set when the quotation is someone's words that need no speaker or citation (dialogue, verse).
+  Exemption exempt = Exemption::none;
   /// Classification, attribution and citation (filled after scanning).
   QuoteKind kind = QuoteKind::scare;
   Speaker speaker;
   Citation citation;
+  /// For the confidence of findings: someone who could be the speaker (a person, organisation,
+  /// pronoun or document) is named in the paragraph before the quotation or the one before it.
+  bool candidate_nearby = false;
+  /// For the confidence of findings: a note marker or link elsewhere in the quotation's last
+  /// paragraph (a citation given once for the paragraph).
+  bool cited_in_paragraph = false;
   /// Speaker and source given by markup (TEI `@who`, `@source`), when any.
   std::string markup_who, markup_source;
 };

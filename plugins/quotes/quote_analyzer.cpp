@@ -2,6 +2,7 @@
 #include "quote_analyzer.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <map>
 #include <memory>
 
@@ -23,6 +24,12 @@ using sdk::Span;
 bool is_prose(BlockKind kind) {
   return kind == BlockKind::paragraph || kind == BlockKind::list_item || kind == BlockKind::block_quote;
 }
+
+// A narrative has at least this many turns of dialogue, and one in this many paragraphs.
+constexpr int kMinTurnPairs = 3;
+constexpr int kParagraphsPerTurn = 20;
+// A line of verse fits on one line of print.
+constexpr std::size_t kVerseLineBytes = 90;
 
 // One prose block, lexed: its tokens and sentences.
 struct Context {
@@ -116,9 +123,12 @@ class Analyzer {
     }
     classify_rest();
     inherit_speakers();
+    assess();
     Analysis analysis;
-    analysis.quotations = std::move(quotes_);
+    count_turns(analysis);
     analysis.stray = std::move(scan.stray);
+    mark_verse(analysis.stray);
+    analysis.quotations = std::move(quotes_);
     return analysis;
   }
 
@@ -273,8 +283,36 @@ class Analyzer {
     return false;
   }
 
+  // A quoted URL, path or file name ("https://…", "/assets/logo.png", "config.yml"): a string
+  // being mentioned, one token with no space, not words anyone said.
+  bool literal(Span inner) const {
+    std::string_view t = document_.slice(inner);
+    if (t.empty() || t.size() > 300) return false;
+    for (char c : t)
+      if (c == ' ' || c == '\n' || c == '\t') return false;
+    if (t.find("://") != std::string_view::npos || t.rfind("www.", 0) == 0 || t.find('/') != std::string_view::npos ||
+        t.find('\\') != std::string_view::npos)
+      return true;
+    std::size_t dot = t.rfind('.');
+    if (dot == std::string_view::npos || dot == 0 || dot + 1 >= t.size() || t.size() - dot - 1 > 5) return false;
+    for (std::size_t i = dot + 1; i < t.size(); ++i)
+      if (!std::islower(static_cast<unsigned char>(t[i])) && !std::isdigit(static_cast<unsigned char>(t[i]))) return false;
+    return true;
+  }
+
   QuoteKind classify(const Quotation& q, const Context& before, std::size_t bqi, const Context& after, std::size_t aqi) const {
     if (q.origin == QuoteOrigin::block_quote) return QuoteKind::direct;
+    if (q.origin == QuoteOrigin::marks && literal(q.inner)) return QuoteKind::scare;
+    {
+      // A bibliography entry: `Ford, Worthington. “The Editorial Function in History.” Review 23`:
+      // a title-case quotation right after the author's name and its period or comma.
+      Shape t = shape(q.inner);
+      std::size_t p = q.span.begin;
+      while (p > 0 && text_[p - 1] == ' ') --p;
+      char before_mark = p > 0 ? text_[p - 1] : 0;
+      if ((before_mark == '.' || before_mark == ',') && t.words >= 2 && t.first_capital && t.long_lower <= 1 && t.capitalised * 2 > t.words)
+        return QuoteKind::title;
+    }
     if (q.origin == QuoteOrigin::markup && (!q.markup_who.empty() || !q.markup_source.empty())) return QuoteKind::direct;
     Shape s = shape(q.inner);
     std::size_t bs = before.sentence_of(bqi), as = after.sentence_of(aqi);
@@ -551,6 +589,10 @@ class Analyzer {
         if (const NameRun* r = run_starting(aruns, k + 1); r && r->type != SpeakerType::none) return from_run(*r, "dash", out);
       }
     }
+    // "was described as “…” by Priya Raman": the agent of a passive right after the quotation.
+    if (is_word(after, aqi + 1, "by")) {
+      if (const NameRun* r = run_starting(aruns, aqi + 2); r && r->type != SpeakerType::none) return from_run(*r, "by", out);
+    }
     // A reporting word before the quotation, in its sentence.
     for (std::size_t c = bqi; c-- > bfrom;) {
       const Token& t = before.tokens[c];
@@ -779,6 +821,106 @@ class Analyzer {
       before_previous = previous;
       previous = static_cast<int>(i);
     }
+  }
+
+  // What the confidence of a missing speaker or citation rests on: is anyone who could have
+  // said it named just before, and does a citation stand elsewhere in the paragraph?
+  void assess() {
+    const auto& blocks = document_.blocks;
+    const auto& mentions = index_.mentions();
+    for (Quotation& q : quotes_) {
+      if (q.kind != QuoteKind::direct || q.parent >= 0 || q.outside_prose) continue;
+      const Span last_piece = q.pieces.empty() ? q.span : q.pieces.back();
+      std::uint32_t end_block = q.block;
+      while (end_block + 1 < blocks.size() && blocks[end_block].span.end < last_piece.begin) ++end_block;
+      const Span paragraph = blocks[end_block].span;
+      auto ref = std::lower_bound(document_.note_refs.begin(), document_.note_refs.end(), paragraph.begin,
+                                  [](const sdk::NoteRef& r, std::uint32_t v) { return r.span.begin < v; });
+      auto link = std::lower_bound(document_.links.begin(), document_.links.end(), paragraph.begin,
+                                   [](const sdk::Link& l, std::uint32_t v) { return l.span.begin < v; });
+      q.cited_in_paragraph = (ref != document_.note_refs.end() && ref->span.begin < paragraph.end) ||
+                             (link != document_.links.end() && link->span.begin < paragraph.end);
+      if (!q.speaker.name.empty()) continue;
+      // The paragraph before counts only for a quotation that opens its own paragraph.
+      std::uint32_t from = blocks[q.block].span.begin;
+      bool opens_paragraph = q.span.begin <= from + 4;
+      if (opens_paragraph && q.block > 0 && is_prose(blocks[q.block - 1].kind)) from = blocks[q.block - 1].span.begin;
+      auto m = std::lower_bound(mentions.begin(), mentions.end(), from, [](const Mention& x, std::uint32_t v) { return x.span.begin < v; });
+      q.candidate_nearby = m != mentions.end() && m->span.begin < q.span.begin;
+      for (std::size_t i = from; !q.candidate_nearby && i < q.span.begin;) {
+        // Words only: a pronoun ("It stated that", "she added") or a document noun ("the report").
+        while (i < q.span.begin && !sdk::is_letter(static_cast<unsigned char>(text_[i]))) ++i;
+        std::size_t e = i;
+        while (e < q.span.begin && sdk::is_letter(static_cast<unsigned char>(text_[e]))) ++e;
+        if (e == i) break;
+        std::string w = fold(text_.substr(i, e - i));
+        q.candidate_nearby = vocabulary_.pronoun(w) != 0 || vocabulary_.document_noun(w);
+        i = e;
+      }
+    }
+  }
+
+  // Verse set as a display: two or more consecutive block-quote lines, each short and on one
+  // line (a TEI <l> per line, an epigraph, a hymn). Its quotations are lines being recited, not
+  // statements to source, and stanzas that each reopen the quotation mark are a print
+  // convention, so marks left open inside it are not reported.
+  void mark_verse(std::vector<StrayMark>& stray) {
+    const auto& blocks = document_.blocks;
+    std::vector<bool> verse(blocks.size(), false);
+    auto line = [&](std::size_t b) {
+      if (blocks[b].kind != BlockKind::block_quote) return false;
+      std::string_view t = document_.slice(blocks[b].span);
+      return t.size() <= kVerseLineBytes && t.find('\n') == std::string_view::npos;
+    };
+    for (std::size_t b = 0; b < blocks.size();) {
+      std::size_t e = b;
+      while (e < blocks.size() && line(e)) ++e;
+      if (e - b >= 2) std::fill(verse.begin() + static_cast<long>(b), verse.begin() + static_cast<long>(e), true);
+      b = e > b ? e : b + 1;
+    }
+    auto block_of = [&](std::uint32_t pos) {
+      auto it = std::upper_bound(blocks.begin(), blocks.end(), pos, [](std::uint32_t v, const sdk::Block& blk) { return v < blk.span.begin; });
+      return it == blocks.begin() ? std::size_t{0} : static_cast<std::size_t>(it - blocks.begin() - 1);
+    };
+    stray.erase(std::remove_if(stray.begin(), stray.end(), [&](const StrayMark& m) { return verse[block_of(m.span.begin)]; }), stray.end());
+    for (Quotation& q : quotes_)
+      if (q.block < verse.size() && verse[q.block]) q.exempt = Exemption::verse;
+  }
+
+  // Fiction and drama give each speaker's turn a paragraph that opens with the quotation mark;
+  // two such paragraphs in a row are a turn of dialogue. Reports quote inside their sentences
+  // or in block quotations, so runs of turns are what tells a narrative apart.
+  void count_turns(Analysis& analysis) {
+    const auto& blocks = document_.blocks;
+    int previous_block = -2;
+    std::vector<int> opening(blocks.size(), -1);
+    for (std::size_t i = 0; i < quotes_.size(); ++i) {
+      const Quotation& q = quotes_[i];
+      if (q.parent >= 0 || q.origin != QuoteOrigin::marks || q.outside_prose) continue;
+      std::size_t p = blocks[q.block].span.begin;
+      while (p < q.span.begin) {
+        std::size_t r = p;
+        char32_t c = sdk::next_code_point(text_, r);
+        if (!sdk::is_space(c) && c != '*' && c != '_') break;
+        p = r;
+      }
+      if (p == q.span.begin) opening[q.block] = static_cast<int>(i);
+    }
+    for (std::uint32_t b = 0; b < blocks.size(); ++b) {
+      if (blocks[b].kind != BlockKind::paragraph) continue;
+      ++analysis.paragraphs;
+      if (opening[b] < 0) continue;
+      if (previous_block == static_cast<int>(b) - 1 && opening[b] != opening[b - 1]) ++analysis.turn_pairs;
+      previous_block = static_cast<int>(b);
+    }
+    // A few turns in a long report are an exchange being reported; a narrative has them on
+    // every page (a novel: one paragraph in three; a report: none or two in a thousand).
+    analysis.narrative = analysis.turn_pairs >= kMinTurnPairs && analysis.turn_pairs * kParagraphsPerTurn >= analysis.paragraphs;
+    if (!analysis.narrative) return;
+    for (Quotation& q : quotes_)
+      // Letters and epigraphs set as block quotations belong to the story too.
+      if (q.parent < 0 && !q.outside_prose && q.citation.target.empty())
+        q.exempt = Exemption::dialogue;
   }
 
   bool named_between(std::uint32_t from, std::uint32_t to) const {

@@ -29,6 +29,12 @@ struct AnalysisOptions {
 struct Analysis {
   std::vector<Quotation> quotations;
   std::vector<StrayMark> stray;
+  /// Consecutive paragraphs that each open with a new quotation: the turns of a dialogue.
+  int turn_pairs = 0;
+  /// Paragraphs of running text.
+  int paragraphs = 0;
+  /// True when the document narrates (fiction, drama, memoir): its dialogue needs no citation.
+  bool narrative = false;
 };
 
 /// Scans, classifies, attributes and finds citations. Const and thread-compatible.

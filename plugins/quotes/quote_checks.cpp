@@ -10,6 +10,18 @@
 #include "source_matcher.hpp"
 
 namespace marginalia::plugins::quotes {
+
+const sdk::CodeTable code_table{
+    {codes::unbalanced, sdk::Severity::error, "A quotation mark has no partner: an opening mark never closed, or a closing mark never opened."},
+    {codes::missing_speaker, sdk::Severity::warning, "A direct quotation names no speaker."},
+    {codes::missing_citation, sdk::Severity::warning, "A direct quotation has no footnote marker or link in its sentence or the next."},
+    {codes::conflicting_speakers, sdk::Severity::warning, "The same words are attributed to two different speakers."},
+    {codes::not_in_source, sdk::Severity::error, "A direct quotation does not appear in the text of its cited source."},
+    {codes::source_truncated, sdk::Severity::note,
+     "A direct quotation is not in the part of its source that was read; the source was longer than the text cap."},
+    {codes::mixed_styles, sdk::Severity::note, "The report mixes quotation-mark styles (curly, straight, guillemets, low-high)."},
+};
+
 namespace {
 
 std::string utf8(char32_t c) {
@@ -41,15 +53,6 @@ std::string shorten(std::string_view text, std::size_t limit) {
   return out.substr(0, cut) + "\xE2\x80\xA6";
 }
 
-sdk::Finding finding(const char* code, sdk::Severity severity, sdk::Span span, std::string message) {
-  sdk::Finding f;
-  f.code = code;
-  f.severity = severity;
-  f.span = span;
-  f.message = std::move(message);
-  return f;
-}
-
 sdk::Span first_mark(const sdk::Document& document, const Quotation& q) {
   if (q.origin != QuoteOrigin::marks) return {q.span.begin, q.span.begin};
   std::size_t p = q.span.begin;
@@ -57,11 +60,13 @@ sdk::Span first_mark(const sdk::Document& document, const Quotation& q) {
   return {q.span.begin, static_cast<std::uint32_t>(p)};
 }
 
+
+
 std::string speaker_suffix(const Quotation& q) { return q.speaker.name.empty() ? std::string() : " (" + q.speaker.name + ")"; }
 
 }  // namespace
 
-bool needs_checking(const Quotation& q) { return q.kind == QuoteKind::direct && q.parent < 0 && !q.outside_prose; }
+bool needs_checking(const Quotation& q) { return q.kind == QuoteKind::direct && q.parent < 0 && !q.outside_prose && q.exempt == Exemption::none; }
 
 std::string quoted_excerpt(const sdk::Document& document, const Quotation& q, std::size_t limit) {
   if (q.origin == QuoteOrigin::marks && q.pieces.size() == 1) {
@@ -78,21 +83,50 @@ std::vector<sdk::Finding> check_quotations(const sdk::Document& document, const 
   for (const StrayMark& stray : analysis.stray) {
     std::string mark = utf8(stray.mark);
     if (stray.opening)
-      out.push_back(finding(codes::unbalanced, sdk::Severity::error, stray.span,
-                            "opening " + mark + " is never closed: no " + utf8(stray.expected) + " before the end of its paragraph"));
+      out.push_back(code_table.finding(codes::unbalanced, stray.span,
+                                       "opening " + mark + " is never closed: no " + utf8(stray.expected) + " before the end of its paragraph"));
     else
-      out.push_back(finding(codes::unbalanced, sdk::Severity::error, stray.span, "closing " + mark + " has no opening mark before it"));
+      out.push_back(code_table.finding(codes::unbalanced, stray.span, "closing " + mark + " has no opening mark before it"));
   }
+  // The document's own convention decides how sure a missing citation is: a report that cites
+  // most of its quotations by note or link and leaves one out has a gap; a book that quotes
+  // without notes (a memoir, a nineteenth-century essay) follows another convention.
+  int direct = 0, cited = 0;
   for (const Quotation& q : analysis.quotations) {
     if (!needs_checking(q)) continue;
-    if (options.require_speaker && q.speaker.name.empty())
-      out.push_back(finding(codes::missing_speaker, sdk::Severity::warning, q.span,
-                            "direct quotation " + quoted_excerpt(document, q) +
-                                " has no identifiable speaker: no reporting verb, \"according to\" or name next to it"));
-    if (options.require_citation && q.citation.target.empty())
-      out.push_back(finding(codes::missing_citation, sdk::Severity::warning, q.span,
-                            "direct quotation " + quoted_excerpt(document, q) + speaker_suffix(q) +
-                                " is not cited: no footnote marker or link in its sentence or the next"));
+    ++direct;
+    cited += q.citation.target.empty() ? 0 : 1;
+  }
+  const bool cites_quotations = cited >= 1 && cited * 2 >= direct;
+  auto add = [&](sdk::Finding f, const char* doubt) {
+    if (!doubt) { out.push_back(std::move(f)); return; }
+    if (options.profile != Profile::thorough) return;
+    f.severity = sdk::Severity::note;
+    f.message += std::string(" (low confidence: ") + doubt + ")";
+    out.push_back(std::move(f));
+  };
+  for (const Quotation& q : analysis.quotations) {
+    if (!needs_checking(q)) continue;
+    if (options.require_speaker && q.speaker.name.empty()) {
+      // Unattributed words matter when they are sourced: a cited quotation, or one in a document
+      // that cites its quotations. Elsewhere they are examples, epigraphs or set phrases.
+      const char* doubt = q.candidate_nearby                               ? "someone who may be the speaker is named just before"
+                          : q.citation.target.empty() && !cites_quotations ? "neither it nor the document's other quotations are cited"
+                                                                           : nullptr;
+      add(code_table.finding(codes::missing_speaker, q.span,
+                             "direct quotation " + quoted_excerpt(document, q) +
+                                 " has no identifiable speaker: no reporting verb, \"according to\" or name next to it"),
+          doubt);
+    }
+    if (options.require_citation && q.citation.target.empty()) {
+      const char* doubt = !cites_quotations      ? "the document does not cite half of its quotations by note or link"
+                          : q.cited_in_paragraph ? "a note or link elsewhere in the paragraph may cite it"
+                                                 : nullptr;
+      add(code_table.finding(codes::missing_citation, q.span,
+                             "direct quotation " + quoted_excerpt(document, q) + speaker_suffix(q) +
+                                 " is not cited: no footnote marker or link in its sentence or the next"),
+          doubt);
+    }
   }
   if (options.check_conflicts) {
     // The same words given to two speakers: one quotation equal to, or contained in, another.
@@ -110,6 +144,7 @@ std::vector<sdk::Finding> check_quotations(const sdk::Document& document, const 
     std::unordered_map<std::uint64_t, bool> seen;                           // words + speaker already indexed
     for (const Quotation& q : analysis.quotations) {
       if (!needs_checking(q) || q.speaker.name.empty()) continue;
+      if (q.speaker.type != SpeakerType::person && q.speaker.type != SpeakerType::organisation) continue;
       Said current{{}, &q};
       for (const MatchToken& t : match_tokens(document.slice(q.inner))) current.words.push_back(t.hash);
       const auto& w = current.words;
@@ -128,13 +163,17 @@ std::vector<sdk::Finding> check_quotations(const sdk::Document& document, const 
       for (std::size_t j : candidates) {
         const Said& other = said[j];
         if (other.quote->speaker.name == q.speaker.name) continue;
+        // Two people, or two institutions: a person and the document that reports their words,
+        // or a name and a description ("a complicated…"), are not rival speakers.
+        if (other.quote->speaker.type != q.speaker.type || q.speaker.how == "description" || other.quote->speaker.how == "description")
+          continue;
         const auto& o = other.words;
         bool related = (o.size() >= w.size() && std::search(o.begin(), o.end(), w.begin(), w.end()) != o.end()) ||
                        (w.size() > o.size() && std::search(w.begin(), w.end(), o.begin(), o.end()) != w.end());
         if (!related) continue;
-        sdk::Finding f = finding(codes::conflicting_speakers, sdk::Severity::warning, q.span,
-                                 "the words " + quoted_excerpt(document, q, 50) + " are attributed to " + q.speaker.name +
-                                     " here but to " + other.quote->speaker.name + " earlier");
+        sdk::Finding f = code_table.finding(codes::conflicting_speakers, q.span,
+                                            "the words " + quoted_excerpt(document, q, 50) + " are attributed to " + q.speaker.name +
+                                                " here but to " + other.quote->speaker.name + " earlier");
         f.related.push_back({other.quote->span, "attributed to " + other.quote->speaker.name + " here"});
         out.push_back(std::move(f));
         break;
@@ -164,10 +203,10 @@ std::vector<sdk::Finding> check_quotations(const sdk::Document& document, const 
           main = family;
       for (const auto& [family, entry] : families) {
         if (family == main) continue;
-        out.push_back(finding(codes::mixed_styles, sdk::Severity::note, first_mark(document, *entry.second),
-                              "quotation marks of two styles: " + std::to_string(families[main].first) + " " + describe(main) +
-                                  " and " + std::to_string(entry.first) + " " + describe(family) + "; this is the first " +
-                                  describe(family)));
+        out.push_back(code_table.finding(codes::mixed_styles, first_mark(document, *entry.second),
+                                         "quotation marks of two styles: " + std::to_string(families[main].first) + " " + describe(main) +
+                                             " and " + std::to_string(entry.first) + " " + describe(family) + "; this is the first " +
+                                             describe(family)));
       }
     }
   }

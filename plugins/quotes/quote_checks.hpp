@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include <marginalia/sdk/codes.hpp>
 #include <marginalia/sdk/document.hpp>
 #include <marginalia/sdk/finding.hpp>
 
@@ -13,8 +14,18 @@
 
 namespace marginalia::plugins::quotes {
 
+/// Which findings of the heuristic checks are reported.
+enum class Profile {
+  confident,  ///< the default: only findings the analysis is sure of
+  thorough,   ///< every finding, the doubtful ones as notes
+};
+
+/// How sure the analysis is that a finding is right.
+enum class Confidence { low, high };
+
 /// Which checks run (the plugin's options).
 struct CheckOptions {
+  Profile profile = Profile::confident;
   bool require_speaker = true;
   bool require_citation = true;
   bool check_conflicts = true;
@@ -31,6 +42,9 @@ inline constexpr const char* not_in_source = "quotes/not-in-source";
 inline constexpr const char* source_truncated = "quotes/source-truncated";
 inline constexpr const char* mixed_styles = "quotes/mixed-styles";
 }  // namespace codes
+
+/// Every code the plugin reports, with its default severity and summary; info() publishes it.
+extern const sdk::CodeTable code_table;
 
 /// Findings from the analysis alone, in text order.
 std::vector<sdk::Finding> check_quotations(const sdk::Document& document, const Analysis& analysis, const CheckOptions& options);

@@ -16,32 +16,13 @@ namespace marginalia::plugins::quotes {
 
 class QuotesPlugin final : public sdk::Plugin {
  public:
-  sdk::PluginInfo info() const override {
-    sdk::PluginInfo info;
-    info.id = "quotes";
-    info.version = "1.0.0";
-    info.summary =
-        "Finds every quotation, tells direct quotations from scare quotes and titles, and checks that each direct quotation has a speaker, a citation and the words of its source.";
-    info.help_url = "plugins/quotes/README.md";
-    info.codes = {
-        {codes::unbalanced, sdk::Severity::error, "A quotation mark has no partner: an opening mark never closed, or a closing mark never opened."},
-        {codes::missing_speaker, sdk::Severity::warning, "A direct quotation names no speaker."},
-        {codes::missing_citation, sdk::Severity::warning, "A direct quotation has no footnote marker or link in its sentence or the next."},
-        {codes::conflicting_speakers, sdk::Severity::warning, "The same words are attributed to two different speakers."},
-        {codes::not_in_source, sdk::Severity::error, "A direct quotation does not appear in the text of its cited source."},
-        {codes::source_truncated, sdk::Severity::note,
-         "A direct quotation is not in the part of its source that was read; the source was longer than the text cap."},
-        {codes::mixed_styles, sdk::Severity::note, "The report mixes quotation-mark styles (curly, straight, guillemets, low-high)."},
-    };
-    info.options_schema = std::string(marginalia_embedded::options_schema);
-    info.documentation = std::string(marginalia_embedded::readme);
-    return info;
-  }
+  sdk::PluginInfo info() const override { return marginalia_embedded::plugin_info(code_table.codes()); }
 
   std::vector<std::string> configure(const sdk::Options& options) override {
     analysis_.scare_max_words = static_cast<int>(options.get_int("scare_max_words", 5));
     analysis_.dialogue_turns = options.get_bool("dialogue_turns", false);
     analysis_.extra_verbs = options.get_strings("reporting_verbs", {});
+    profile_ = options.get_string("profile", "");
     checks_.require_speaker = options.get_bool("require_speaker", true);
     checks_.require_citation = options.get_bool("require_citation", true);
     check_sources_ = options.get_bool("check_sources", true);
@@ -52,7 +33,11 @@ class QuotesPlugin final : public sdk::Plugin {
 
   void check(const sdk::Document& document, sdk::Reporter& reporter) const override {
     Analysis analysis = QuoteAnalyzer(analysis_).analyse(document);
-    for (sdk::Finding& f : check_quotations(document, analysis, checks_)) reporter.report(std::move(f));
+    CheckOptions checks = checks_;
+    // The plugin's own option wins; else the run's profile (--profile, "profile" in marginalia.json).
+    std::string profile = profile_.empty() ? reporter.host_setting("profile") : profile_;
+    checks.profile = profile == "thorough" ? Profile::thorough : Profile::confident;
+    for (sdk::Finding& f : check_quotations(document, analysis, checks)) reporter.report(std::move(f));
     if (check_sources_ && !reporter.stop_requested()) {
       SourceLibrary library(reporter.host_setting("sources-dir"));
       Fetcher fetch;
@@ -84,6 +69,7 @@ class QuotesPlugin final : public sdk::Plugin {
 
   AnalysisOptions analysis_;
   CheckOptions checks_;
+  std::string profile_;
   bool check_sources_ = true;
   bool fetch_sources_ = true;
 };

@@ -90,13 +90,9 @@ std::vector<sdk::Finding> check_sources(const sdk::Document& document, const Ana
     if (match.found) continue;
     std::string where = q.citation.is_url ? source.origin : "note " + q.citation.target + " (" + source.origin + ")";
     if (!source.truncated.empty()) {  // the words may be in the part never read: no claim
-      sdk::Finding f;
-      f.code = codes::source_truncated;
-      f.severity = sdk::Severity::note;
-      f.span = q.span;
-      f.message = "quotation " + quoted_excerpt(document, q) + " was not found in the part of its source read, " + where + " (" +
-                  source.truncated + "); the words may be further on";
-      out.push_back(std::move(f));
+      out.push_back(code_table.finding(codes::source_truncated, q.span,
+                                       "quotation " + quoted_excerpt(document, q) + " was not found in the part of its source read, " +
+                                           where + " (" + source.truncated + "); the words may be further on"));
       continue;
     }
     std::string message = "quotation " + quoted_excerpt(document, q) + " is not in its source, " + where;
@@ -105,12 +101,7 @@ std::vector<sdk::Finding> check_sources(const sdk::Document& document, const Ana
     else
       message += "; closest passage: \xE2\x80\x9C" + match.closest + "\xE2\x80\x9D (" + std::to_string(match.differing_words) + " of " +
                  std::to_string(match.quote_words) + " words differ)";
-    sdk::Finding f;
-    f.code = codes::not_in_source;
-    f.severity = sdk::Severity::error;
-    f.span = q.span;
-    f.message = std::move(message);
-    out.push_back(std::move(f));
+    out.push_back(code_table.finding(codes::not_in_source, q.span, std::move(message)));
   }
   return out;
 }

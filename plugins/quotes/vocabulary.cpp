@@ -39,6 +39,8 @@ const WordSet& reporting_verbs() {
       "proclaimed", "proclaims", "testified", "testifies", "answered", "pleaded", "begged", "repeated",
       "groaned", "moaned", "breathed", "yelled", "roared", "snapped", "hissed", "faltered", "persisted",
       "urged", "objected", "suggested", "exclaimed", "demanded", "explained",
+      // Findings and documents: "the review found that", "Article 12 reads:", "as the author puts it".
+      "find", "finds", "found", "reads", "puts",
       // French and German reports quote with the same patterns.
       "dit", "déclaré", "ajouté", "affirmé", "souligné", "estimé", "expliqué", "indiqué", "précisé", "rappelé", "averti",
       "sagte", "erklärte", "betonte", "warnte", "fügte", "schrieb"};

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-// IsolatedRunner through the library API: what reaches a worker (options, host settings, the
+// Plugins in worker processes through the library API: what reaches a worker (options, host settings, the
 // host's fetch service), how workers are reused, replaced after a fault and shared across
 // threads. The workers are real `marginalia __worker` processes.
 #include <gtest/gtest.h>
@@ -9,7 +9,6 @@
 #include <thread>
 
 #include "config/plugin_options.hpp"
-#include "host/isolated_runner.hpp"
 #include "host/worker_plugin.hpp"
 #include "support/test_paths.hpp"
 
@@ -75,7 +74,7 @@ class RecordingFetchService final : public net::FetchService {
   std::mutex mutex_;
 };
 
-TEST(IsolatedRunner, ForwardsOptionsHostSettingsAndFetchesThroughTheHost) {
+TEST(WorkerPlugin, ForwardsOptionsHostSettingsAndFetchesThroughTheHost) {
   host::LoadedPlugin echo = load_echo();
   ASSERT_TRUE(echo.instance);
   EXPECT_TRUE(echo.instance->configure(options(R"({"greeting": "bonjour"})", echo.info)).empty());
@@ -85,8 +84,7 @@ TEST(IsolatedRunner, ForwardsOptionsHostSettingsAndFetchesThroughTheHost) {
   context.host_settings["sources-dir"] = "/srv/sources";
   sdk::Document with_link = document("See https://example.org/missing for details.");
   with_link.links.push_back({{4, 33}, "https://example.org/missing"});
-  host::IsolatedRunner runner;
-  host::PluginRunResult result = runner.run(echo, with_link, context);
+  host::PluginRunResult result = echo.instance->run(with_link, context);
   ASSERT_EQ(result.status, host::RunStatus::ok) << result.detail;
   EXPECT_EQ(message(result, "echo/greeting"), "bonjour");
   EXPECT_EQ(message(result, "echo/setting"), "sources-dir=/srv/sources");
@@ -94,7 +92,7 @@ TEST(IsolatedRunner, ForwardsOptionsHostSettingsAndFetchesThroughTheHost) {
   EXPECT_EQ(fetch.asked, std::vector<std::string>{"https://example.org/missing"});
 }
 
-TEST(IsolatedRunner, TheWorkerValidatesOptionsAgainstTheSchemaBeforeConfigure) {
+TEST(WorkerPlugin, TheWorkerValidatesOptionsAgainstTheSchemaBeforeConfigure) {
   host::LoadedPlugin echo = load_echo();
   ASSERT_TRUE(echo.instance);
   // Options that skipped the host's validation still never reach the plugin's configure.
@@ -104,7 +102,7 @@ TEST(IsolatedRunner, TheWorkerValidatesOptionsAgainstTheSchemaBeforeConfigure) {
   EXPECT_NE(problems[0].find("/greeting"), std::string::npos) << problems[0];
 }
 
-TEST(IsolatedRunner, ConfigureProblemsAndExceptionsComeBackFromTheWorker) {
+TEST(WorkerPlugin, ConfigureProblemsAndExceptionsComeBackFromTheWorker) {
   host::LoadedPlugin echo = load_echo();
   ASSERT_TRUE(echo.instance);
   std::vector<std::string> problems = echo.instance->configure(options(R"({"greeting": "reject"})", echo.info));
@@ -112,58 +110,55 @@ TEST(IsolatedRunner, ConfigureProblemsAndExceptionsComeBackFromTheWorker) {
   EXPECT_THROW(echo.instance->configure(options(R"({"greeting": "throw"})", echo.info)), std::runtime_error);
 }
 
-TEST(IsolatedRunner, ReusesAWorkerAndReplacesItAfterACrash) {
+TEST(WorkerPlugin, ReusesAWorkerAndReplacesItAfterACrash) {
   host::LoadedPlugin echo = load_echo();
   ASSERT_TRUE(echo.instance);
   ASSERT_TRUE(echo.instance->configure(options(R"({"greeting": "hi"})", echo.info)).empty());
   net::OfflineFetchService offline;
   host::RunContext context;
   context.fetch = &offline;
-  host::IsolatedRunner runner;
-  std::string first = message(runner.run(echo, document("one"), context), "echo/pid");
-  std::string second = message(runner.run(echo, document("two"), context), "echo/pid");
+  std::string first = message(echo.instance->run(document("one"), context), "echo/pid");
+  std::string second = message(echo.instance->run(document("two"), context), "echo/pid");
   EXPECT_FALSE(first.empty());
   EXPECT_EQ(first, second) << "a healthy worker serves the next document";
 
-  host::PluginRunResult crashed = runner.run(echo, document("CRASH"), context);
+  host::PluginRunResult crashed = echo.instance->run(document("CRASH"), context);
   EXPECT_EQ(crashed.status, host::RunStatus::crashed);
   EXPECT_NE(crashed.detail.find("SIGSEGV"), std::string::npos) << crashed.detail;
   EXPECT_TRUE(crashed.findings.empty());
 
-  host::PluginRunResult after = runner.run(echo, document("three"), context);
+  host::PluginRunResult after = echo.instance->run(document("three"), context);
   ASSERT_EQ(after.status, host::RunStatus::ok) << after.detail;
   EXPECT_NE(message(after, "echo/pid"), first) << "a crashed worker is replaced";
   EXPECT_EQ(message(after, "echo/greeting"), "hi") << "the replacement is configured like the first";
 }
 
-TEST(IsolatedRunner, AHungWorkerIsKilledAtTheTimeLimitAndReplaced) {
+TEST(WorkerPlugin, AHungWorkerIsKilledAtTheTimeLimitAndReplaced) {
   host::LoadedPlugin echo = load_echo();
   ASSERT_TRUE(echo.instance);
   net::OfflineFetchService offline;
   host::RunContext context;
   context.fetch = &offline;
   context.timeout_ms = 300;
-  host::IsolatedRunner runner;
-  host::PluginRunResult hung = runner.run(echo, document("SLEEP"), context);
+  host::PluginRunResult hung = echo.instance->run(document("SLEEP"), context);
   EXPECT_EQ(hung.status, host::RunStatus::timeout);
   EXPECT_NE(hung.detail.find("300 ms"), std::string::npos) << hung.detail;
-  EXPECT_EQ(runner.run(echo, document("fine"), context).status, host::RunStatus::ok);
+  EXPECT_EQ(echo.instance->run(document("fine"), context).status, host::RunStatus::ok);
 }
 
-TEST(IsolatedRunner, ConcurrentChecksEachGetAWorker) {
+TEST(WorkerPlugin, ConcurrentChecksEachGetAWorker) {
   host::LoadedPlugin echo = load_echo();
   ASSERT_TRUE(echo.instance);
   net::OfflineFetchService offline;
   host::RunContext context;
   context.fetch = &offline;
-  host::IsolatedRunner runner;
   std::mutex mutex;
   std::vector<std::string> pids;
   std::vector<std::thread> threads;
   for (int t = 0; t < 3; ++t)
     threads.emplace_back([&] {
       for (int i = 0; i < 4; ++i) {
-        host::PluginRunResult result = runner.run(echo, document("document " + std::to_string(i)), context);
+        host::PluginRunResult result = echo.instance->run(document("document " + std::to_string(i)), context);
         std::lock_guard<std::mutex> lock(mutex);
         EXPECT_EQ(result.status, host::RunStatus::ok) << result.detail;
         pids.push_back(message(result, "echo/pid"));
@@ -173,16 +168,23 @@ TEST(IsolatedRunner, ConcurrentChecksEachGetAWorker) {
   EXPECT_EQ(pids.size(), 12u);
 }
 
-TEST(IsolatedRunner, RefusesAPluginThatWasLoadedInProcess) {
+TEST(WorkerPlugin, RunsLikeTheSamePluginLoadedInProcess) {
   host::LoadResult loaded = host::load_plugin(echo_library());
   ASSERT_TRUE(loaded.plugin);
+  host::LoadedPlugin echo = load_echo();
+  ASSERT_TRUE(echo.instance);
+  for (const host::LoadedPlugin* plugin : {&*loaded.plugin, &echo})
+    ASSERT_TRUE(plugin->instance->configure(options(R"({"greeting": "same"})", plugin->info)).empty());
   net::OfflineFetchService offline;
   host::RunContext context;
   context.fetch = &offline;
-  host::IsolatedRunner runner;
-  host::PluginRunResult result = runner.run(*loaded.plugin, document("text"), context);
-  EXPECT_EQ(result.status, host::RunStatus::failed);
-  EXPECT_TRUE(result.findings.empty());
+  host::PluginRunResult in_process = loaded.plugin->instance->run(document("text"), context);
+  host::PluginRunResult in_worker = echo.instance->run(document("text"), context);
+  ASSERT_EQ(in_process.status, host::RunStatus::ok) << in_process.detail;
+  ASSERT_EQ(in_worker.status, host::RunStatus::ok) << in_worker.detail;
+  EXPECT_EQ(message(in_process, "echo/greeting"), "same");
+  EXPECT_EQ(message(in_worker, "echo/greeting"), "same");
+  EXPECT_EQ(in_process.findings.size(), in_worker.findings.size());
 }
 
 }  // namespace

@@ -62,8 +62,7 @@ class HostWithFaultyPlugins : public ::testing::Test {
     EXPECT_TRUE(read.document);
     pipeline::RunOptions options;
     options.context.fetch = &offline_;
-    host::InProcessRunner runner;
-    return pipeline::Pipeline(registry, runner, options).check_document(std::move(*read.document));
+      return pipeline::Pipeline(registry, options).check_document(std::move(*read.document));
   }
   static std::vector<std::string> codes_of(const merge::DocumentReport& report, const std::string& plugin) {
     std::vector<std::string> out;

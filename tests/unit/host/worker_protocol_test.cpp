@@ -123,7 +123,7 @@ TEST(WorkerProtocol, HelloCarriesInfoOrTheLoadProblem) {
   EXPECT_EQ(decoded.info.documentation, "# dates");
 
   Hello refused;
-  refused.problem = LoadProblem{"/p/x.so", "host/plugin-incompatible", "built for plugin API 2.0"};
+  refused.problem = LoadProblem::about("/p/x.so", "host/plugin-incompatible", "built for plugin API 2.0");
   ASSERT_TRUE(decode_hello(encode_hello(refused), decoded, error)) << error;
   ASSERT_TRUE(decoded.problem);
   EXPECT_EQ(decoded.problem->code, "host/plugin-incompatible");

@@ -13,7 +13,7 @@
 #include "readers/reader_registry.hpp"
 #include "reporters/html_escape.hpp"
 #include "reporters/reporter.hpp"
-#include "reporters/sha256.hpp"
+#include "util/sha256.hpp"
 #include "support/test_paths.hpp"
 
 namespace marginalia::reporters {
@@ -226,21 +226,6 @@ void expect_every_finding_in_place(const Page& page, const RunReport& run) {
 }
 
 // ---- tests -------------------------------------------------------------------------------------
-TEST(Sha256, MatchesTheStandardVectors) {
-  auto hex = [](const std::array<std::uint8_t, 32>& digest) {
-    std::string out;
-    char buffer[3];
-    for (std::uint8_t byte : digest) { std::snprintf(buffer, 3, "%02x", byte); out += buffer; }
-    return out;
-  };
-  EXPECT_EQ(hex(sha256("")), "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
-  EXPECT_EQ(hex(sha256("abc")), "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
-  EXPECT_EQ(hex(sha256("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq")),
-            "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1");
-  EXPECT_EQ(hex(sha256(std::string(1000000, 'a'))), "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0");
-  EXPECT_EQ(csp_hash_source(""), "'sha256-47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU='");
-}
-
 TEST(HtmlEscape, EscapesMarkupAndReplacesWhatAPageCannotHold) {
   EXPECT_EQ(html::escaped("<script>alert('x')</script> & \"y\""), "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;y&quot;");
   EXPECT_EQ(html::escaped(std::string("a\0b\x1B[31mc\r\n\td\x7F", 14)), "a\xEF\xBF\xBD" "b\xEF\xBF\xBD[31mc\xEF\xBF\xBD\n\td\xEF\xBF\xBD");
@@ -339,7 +324,7 @@ TEST(HtmlReporter, NamesNoOutsideResourceAndAllowsOnlyItsOwnStyleAndScript) {
   std::string policy;
   for (const Element& e : page.elements)
     if (e.get("http-equiv") == "Content-Security-Policy") policy = e.get("content");
-  EXPECT_EQ(policy, "default-src 'none'; style-src " + csp_hash_source(page.styles[0]) + "; script-src " + csp_hash_source(page.scripts[0]) +
+  EXPECT_EQ(policy, "default-src 'none'; style-src " + util::csp_hash_source(page.styles[0]) + "; script-src " + util::csp_hash_source(page.scripts[0]) +
                         "; base-uri 'none'; form-action 'none'");
   // The policy comes before anything it governs.
   EXPECT_LT(page_html.find("Content-Security-Policy"), page_html.find("<style>"));

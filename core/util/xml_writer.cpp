@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: MIT
-#include "writers/xml_writer.hpp"
+#include "util/xml_writer.hpp"
 
 #include "marginalia/sdk/text.hpp"
 
-namespace marginalia::writers {
+namespace marginalia::util {
 
 std::string xml_escape(std::string_view text, bool attribute) {
   std::string out;
@@ -97,4 +97,4 @@ void XmlWriter::comment(std::string_view content) {
   out_.append("<!-- ").append(xml_escape(safe, false)).append(" -->");
 }
 
-}  // namespace marginalia::writers
+}  // namespace marginalia::util

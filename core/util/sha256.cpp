@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
-#include "reporters/sha256.hpp"
+#include "util/sha256.hpp"
 
-namespace marginalia::reporters {
+namespace marginalia::util {
 namespace {
 
 constexpr std::uint32_t kRound[64] = {
@@ -71,9 +71,19 @@ std::string base64(const std::uint8_t* data, std::size_t size) {
   return out;
 }
 
+std::string sha256_hex(std::string_view data) {
+  static const char* digits = "0123456789abcdef";
+  std::string out;
+  for (std::uint8_t byte : sha256(data)) {
+    out.push_back(digits[byte >> 4]);
+    out.push_back(digits[byte & 15]);
+  }
+  return out;
+}
+
 std::string csp_hash_source(std::string_view content) {
   std::array<std::uint8_t, 32> digest = sha256(content);
   return "'sha256-" + base64(digest.data(), digest.size()) + "'";
 }
 
-}  // namespace marginalia::reporters
+}  // namespace marginalia::util

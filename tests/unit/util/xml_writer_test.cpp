@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: MIT
-#include "writers/xml_writer.hpp"
+#include "util/xml_writer.hpp"
 
 #include <gtest/gtest.h>
 
-namespace marginalia::writers {
+namespace marginalia::util {
 namespace {
 
 TEST(XmlEscape, EscapesMarkupAndReplacesCharactersXmlForbids) {
@@ -30,4 +30,4 @@ TEST(XmlWriter, IndentsStructureButNeverMixedContent) {
 }
 
 }  // namespace
-}  // namespace marginalia::writers
+}  // namespace marginalia::util

@@ -2,7 +2,8 @@
 #include <exception>
 #include <string_view>
 
-#include "host/plugin_runner.hpp"
+#include "host/builtin_codes.hpp"
+#include "host/plugin_host.hpp"
 #include "model/text_normalizer.hpp"
 
 namespace marginalia::host {
@@ -50,31 +51,11 @@ std::string check_span(const sdk::Document& document, sdk::Span span) {
 
 }  // namespace
 
-const char* to_string(RunStatus status) {
-  switch (status) {
-    case RunStatus::ok: return "ok";
-    case RunStatus::failed: return "failed";
-    case RunStatus::crashed: return "crashed";
-    case RunStatus::timeout: return "timeout";
-    case RunStatus::out_of_memory: return "out-of-memory";
-    case RunStatus::output_too_large: return "output-too-large";
-    case RunStatus::bad_output: return "bad-output";
-    case RunStatus::load_failed: return "load-failed";
-    case RunStatus::incompatible: return "incompatible";
-    case RunStatus::refused: return "refused";
-    case RunStatus::not_a_plugin: return "not-a-plugin";
-  }
-  return "failed";
-}
-
 PluginRunResult load_problem_result(const LoadProblem& problem) {
   PluginRunResult result;
   std::string name = problem.path.substr(problem.path.find_last_of('/') + 1);
   result.plugin_id = name.substr(0, name.rfind('.'));
-  result.status = problem.code == "host/plugin-incompatible" ? RunStatus::incompatible
-                  : problem.code == "host/plugin-refused"    ? RunStatus::refused
-                  : problem.code == "host/not-a-plugin"      ? RunStatus::not_a_plugin
-                                                             : RunStatus::load_failed;
+  result.status = status_for_code(problem.code);
   result.detail = problem.path + ": " + problem.message;
   return result;
 }
@@ -103,26 +84,82 @@ std::string validate_plugin_output(const sdk::PluginInfo& info, const sdk::Docum
   return {};
 }
 
-PluginRunResult InProcessRunner::run(const LoadedPlugin& plugin, const sdk::Document& document, const RunContext& context) {
+namespace {
+
+// A check that already ran: in this process `begin` does the work.
+class FinishedCheck final : public PendingCheck {
+ public:
+  explicit FinishedCheck(PluginRunResult result) : result_(std::move(result)) {}
+  PluginRunResult finish() override { return std::move(result_); }
+
+ private:
+  PluginRunResult result_;
+};
+
+// A library loaded in this process: `check` is called directly, its exceptions contained.
+class InProcessPlugin final : public PluginHandle {
+ public:
+  explicit InProcessPlugin(OpenedPlugin opened) : opened_(std::move(opened)) {}
+  std::vector<std::string> configure(const sdk::Options& options) override { return opened_.plugin->configure(options); }
+  std::unique_ptr<PendingCheck> begin(const CheckRequest& request) override {
+    return std::make_unique<FinishedCheck>(check(request.document, request.context));
+  }
+
+ private:
+  PluginRunResult check(const sdk::Document& document, const RunContext& context) const;
+  OpenedPlugin opened_;
+};
+
+PluginRunResult InProcessPlugin::check(const sdk::Document& document, const RunContext& context) const {
+  const std::string& id = opened_.info.id;
   PluginRunResult result;
-  result.plugin_id = plugin.info.id;
+  result.plugin_id = id;
   CollectingReporter reporter(result, context);
   try {
-    plugin.instance->check(document, reporter);
+    opened_.plugin->check(document, reporter);
   } catch (const std::exception& e) {
-    result = PluginRunResult{plugin.info.id, RunStatus::failed, std::string("exception: ") + e.what(), {}, {}};
-    return result;
+    return PluginRunResult{id, RunStatus::failed, std::string("exception: ") + e.what(), {}, {}};
   } catch (...) {
-    result = PluginRunResult{plugin.info.id, RunStatus::failed, "a non-standard exception", {}, {}};
+    return PluginRunResult{id, RunStatus::failed, "a non-standard exception", {}, {}};
+  }
+  if (reporter.overflowed())
+    return PluginRunResult{id, RunStatus::output_too_large, "more than " + std::to_string(context.max_findings) + " findings", {}, {}};
+  if (std::string problem = validate_plugin_output(opened_.info, document, result, context); !problem.empty())
+    return PluginRunResult{id, RunStatus::bad_output, problem, {}, {}};
+  return result;
+}
+
+}  // namespace
+
+LoadResult load_plugin(const std::string& path) {
+  util::Result<OpenedPlugin> opened = open_plugin(path);
+  LoadResult result;
+  if (!opened) {
+    result.problem = opened.problems().front();
     return result;
   }
-  if (reporter.overflowed()) {
-    return PluginRunResult{plugin.info.id, RunStatus::output_too_large,
-                           "more than " + std::to_string(context.max_findings) + " findings", {}, {}};
-  }
-  if (std::string problem = validate_plugin_output(plugin.info, document, result, context); !problem.empty())
-    return PluginRunResult{plugin.info.id, RunStatus::bad_output, problem, {}, {}};
+  LoadedPlugin plugin;
+  plugin.path = opened->path;
+  plugin.api_version = opened->api_version;
+  plugin.info = opened->info;
+  plugin.instance = std::make_shared<InProcessPlugin>(std::move(*opened));
+  result.plugin = std::move(plugin);
   return result;
+}
+
+std::vector<PluginRunResult> run_plugins(const std::vector<LoadedPlugin>& plugins, const sdk::Document& document,
+                                         const RunContext& context) {
+  CheckRequest request{document, context, std::nullopt};
+  std::vector<std::unique_ptr<PendingCheck>> pending;
+  pending.reserve(plugins.size());
+  for (const LoadedPlugin& plugin : plugins) pending.push_back(plugin.instance->begin(request));
+  std::vector<PluginRunResult> results;
+  results.reserve(plugins.size());
+  for (std::unique_ptr<PendingCheck>& check : pending) {
+    results.push_back(check->finish());
+    check.reset();  // a worker goes back to its pool now, not after the last plugin
+  }
+  return results;
 }
 
 }  // namespace marginalia::host

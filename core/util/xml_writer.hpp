@@ -9,7 +9,7 @@
 #include <utility>
 #include <vector>
 
-namespace marginalia::writers {
+namespace marginalia::util {
 
 /// Escapes `text` for element content or a double-quoted attribute value, replacing characters
 /// that XML 1.0 forbids (C0 controls but TAB/LF/CR, U+FFFE, U+FFFF) with U+FFFD.
@@ -53,4 +53,4 @@ class XmlWriter {
   std::vector<Open> stack_;
 };
 
-}  // namespace marginalia::writers
+}  // namespace marginalia::util

@@ -1,0 +1,104 @@
+// SPDX-License-Identifier: MIT
+// Flags to settings: what the parser accepts and refuses, and what each flag becomes in the
+// session's settings.
+#include "cli/command_line.hpp"
+
+#include <gtest/gtest.h>
+
+#include "cli/output_formats.hpp"
+#include "cli/settings_from_flags.hpp"
+
+namespace marginalia::cli {
+namespace {
+
+CommandLine parsed(const std::vector<std::string>& args) {
+  util::Result<CommandLine> result = parse_command_line(args);
+  EXPECT_TRUE(result) << result.problems().front().message;
+  return result ? *result : CommandLine{};
+}
+
+std::string refusal(const std::vector<std::string>& args) {
+  util::Result<CommandLine> result = parse_command_line(args);
+  EXPECT_FALSE(result);
+  return result ? std::string() : result.problems().front().message;
+}
+
+TEST(CommandLine, MapsCheckFlagsOntoSessionSettings) {
+  CommandLine line = parsed({"check", "a.md", "--config", "c.json", "--plugin-dir", "p", "--no-default-plugins", "--enable", "x",
+                             "--disable=y", "--isolation", "none", "--timeout", "500", "--memory-limit", "64", "--input-format",
+                             "markdown", "--max-input-size", "2K", "--document-date", "2024-01-02", "--offline", "--sources", "src",
+                             "-j", "3", "--fail-on", "warning", "--profile", "thorough", "b.md"});
+  EXPECT_EQ(line.inputs, (std::vector<std::string>{"a.md", "b.md"}));
+  session::RunSettings settings = settings_from_flags(line);
+  EXPECT_EQ(settings.config_file, "c.json");
+  EXPECT_EQ(settings.plugin_dirs, std::vector<std::string>{"p"});
+  EXPECT_FALSE(settings.default_plugins);
+  EXPECT_EQ(settings.enable, std::vector<std::string>{"x"});
+  EXPECT_EQ(settings.disable, std::vector<std::string>{"y"});
+  EXPECT_EQ(settings.isolation, session::Isolation::none);
+  EXPECT_EQ(settings.timeout_ms, 500u);
+  EXPECT_EQ(settings.memory_limit_bytes, 64ull << 20);
+  EXPECT_EQ(settings.input_format, "markdown");
+  EXPECT_EQ(settings.max_input_bytes, 2048u);
+  EXPECT_EQ(settings.document_date, "2024-01-02");
+  EXPECT_TRUE(settings.offline);
+  EXPECT_EQ(settings.sources_dir, "src");
+  EXPECT_EQ(settings.jobs, 3u);
+  EXPECT_EQ(settings.profile, "thorough");
+  ASSERT_TRUE(settings.fail_on);
+  EXPECT_EQ(*settings.fail_on, sdk::Severity::warning);
+  EXPECT_TRUE(settings.one_configuration) << "the command line checks one configuration per run";
+}
+
+TEST(CommandLine, DefaultsLeaveTheSessionToChoose) {
+  session::RunSettings settings = settings_from_flags(parsed({"check", "a.md"}));
+  EXPECT_EQ(settings.isolation, session::Isolation::process);
+  EXPECT_EQ(settings.jobs, 0u);
+  EXPECT_EQ(settings.timeout_ms, 0u);
+  EXPECT_EQ(settings.memory_limit_bytes, 0u);
+  EXPECT_FALSE(settings.fail_on);
+  EXPECT_TRUE(settings.default_plugins);
+}
+
+TEST(CommandLine, NetworkFlagsBecomeFetchSettingsOrAProblemNamingTheFlag) {
+  util::Result<net::FetchSettings> network =
+      network_from_flags(parsed({"check", "a.md", "--allow-net", "127.0.0.1/32", "--net", "per-host=2", "--cache-file", "c.sqlite"}));
+  ASSERT_TRUE(network) << network.problems().front().message;
+  EXPECT_EQ(network->allow.size(), 1u);
+  EXPECT_EQ(network->per_host, 2u);
+  EXPECT_EQ(network->cache_file, "c.sqlite");
+  EXPECT_TRUE(network_from_flags(parsed({"check", "a.md", "--no-cache"}))->cache_file.empty());
+
+  util::Result<net::FetchSettings> bad_range = network_from_flags(parsed({"check", "a.md", "--allow-net", "300.1.1.1/8"}));
+  ASSERT_FALSE(bad_range);
+  EXPECT_EQ(bad_range.problems().front().message.rfind("--allow-net: ", 0), 0u);
+  util::Result<net::FetchSettings> bad_setting = network_from_flags(parsed({"check", "a.md", "--net", "no-such=1"}));
+  ASSERT_FALSE(bad_setting);
+  EXPECT_EQ(bad_setting.problems().front().message.rfind("--net: ", 0), 0u);
+}
+
+TEST(CommandLine, RefusesWhatCannotRun) {
+  EXPECT_EQ(refusal({}), "no command given");
+  EXPECT_EQ(refusal({"frobnicate"}), "unknown command 'frobnicate' (commands: check, plugins, explain, init, version)");
+  EXPECT_EQ(refusal({"check"}), "check needs at least one file");
+  EXPECT_EQ(refusal({"check", "a.md", "--jobs", "0"}), "--jobs takes a number from 1 to 256");
+  EXPECT_EQ(refusal({"check", "a.md", "--quiet=yes"}), "--quiet takes no value");
+  EXPECT_EQ(refusal({"check", "a.md", "--output"}), "--output needs a value");
+  EXPECT_EQ(refusal({"check", "a.md", "--frobnicate"}), "unknown option '--frobnicate'");
+  EXPECT_EQ(refusal({"check", "a.md", "--baseline", "b", "--write-baseline", "c"}).rfind("--baseline and --write-baseline", 0), 0u);
+  EXPECT_EQ(refusal({"explain"}).rfind("explain takes one finding code", 0), 0u);
+}
+
+TEST(CommandLine, EveryOutputFormatInTheTableIsAcceptedAndNoOther) {
+  for (const OutputFormat& format : output_formats()) EXPECT_EQ(parsed({"check", "a.md", "--format", format.name}).format, format.name);
+  EXPECT_EQ(refusal({"check", "a.md", "--format", "pdf"}), "unknown format 'pdf' (" + output_format_names() + ")");
+  EXPECT_NE(usage_text().find("--format FORMAT      " + output_format_names(true) + "\n"), std::string::npos);
+  EXPECT_EQ(output_format_names(true).rfind("text (default), ", 0), 0u);
+}
+
+TEST(CommandLine, OptionsAfterADoubleDashAreFiles) {
+  EXPECT_EQ(parsed({"check", "--", "--format", "-"}).inputs, (std::vector<std::string>{"--format", "-"}));
+}
+
+}  // namespace
+}  // namespace marginalia::cli
