@@ -45,7 +45,7 @@ for target in "${targets[@]}"; do
   pid=$!
   while kill -0 "$pid" 2>/dev/null; do
     sleep 5
-    read -r -a stat < "/proc/$pid/stat" 2>/dev/null || break
+    { read -r -a stat < "/proc/$pid/stat"; } 2>/dev/null || break
     cpu=$(( (stat[13] + stat[14]) / ticks ))
     if [ "$cpu" -ge "$budget" ] || [ $(( $(date +%s) - start )) -ge "$wall_limit" ]; then kill -INT "$pid" 2>/dev/null || true; fi
   done
