@@ -119,23 +119,28 @@ TEST(ResultCache, AProcessKilledMidWriteLeavesAUsableCache) {
   TempDir dir;
   std::string path = dir.file("killed.sqlite");
   for (int round = 0; round < 5; ++round) {
-    int started[2];
-    ASSERT_EQ(::pipe(started), 0);
+    // The child says when its first entry is committed, so the kill always lands mid-write
+    // of later entries however slow a loaded machine makes the start-up.
+    int ready[2];
+    ASSERT_EQ(::pipe(ready), 0);
     pid_t pid = ::fork();
     if (pid == 0) {
+      ::close(ready[0]);
       auto cache = ResultCache::open(path, {}, 1000);
       for (int i = 0;; ++i) {
         std::string url = "http://k/" + std::to_string(i);
         cache->store({{"probe " + url, entry(url, sdk::FetchOutcome::ok, 5000)}});
-        if (i == 0 && ::write(started[1], "x", 1) != 1) ::_exit(1);  // the first entry is committed
+        if (i == 0) {
+          char byte = 1;
+          (void)!::write(ready[1], &byte, 1);
+          ::close(ready[1]);
+        }
       }
     }
-    // Killed while writing: after its first commit (a loaded machine may take longer than any
-    // fixed delay to get there), at a moment that differs each round.
+    ::close(ready[1]);
     char byte = 0;
-    ASSERT_EQ(::read(started[0], &byte, 1), 1);
-    ::close(started[0]);
-    ::close(started[1]);
+    ASSERT_EQ(::read(ready[0], &byte, 1), 1);
+    ::close(ready[0]);
     ::usleep(5000 + round * 7000);
     ::kill(pid, SIGKILL);
     ::waitpid(pid, nullptr, 0);
