@@ -19,7 +19,7 @@ TEST(PluginLoader, RefusesAPluginBuiltForAnotherMajorVersionNamingTheFileAndBoth
   EXPECT_EQ(result.problem->code, "host/plugin-incompatible");
   EXPECT_EQ(result.problem->path, kTestPlugins + "/future_api.so");
   EXPECT_NE(result.problem->message.find("built for plugin API 2.0"), std::string::npos) << result.problem->message;
-  EXPECT_NE(result.problem->message.find("provides API 1.0"), std::string::npos) << result.problem->message;
+  EXPECT_NE(result.problem->message.find("provides API 1.1"), std::string::npos) << result.problem->message;
 }
 
 TEST(PluginLoader, RefusesAPluginBuiltForANewerMinorVersion) {
