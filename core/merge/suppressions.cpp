@@ -6,11 +6,11 @@
 #include <tuple>
 
 #include "host/builtin_codes.hpp"
+#include "readers/reader_registry.hpp"
 
 namespace marginalia::merge {
 namespace {
 
-constexpr std::string_view kPrefix = "marginalia-";
 constexpr std::uint32_t kEndOfFile = std::numeric_limits<std::uint32_t>::max();
 
 bool is_blank(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
@@ -90,132 +90,6 @@ SuppressionDirective parse_directive(std::string_view content, std::uint32_t beg
   return directive;
 }
 
-struct Line {
-  std::size_t begin, end;  // end excludes the line break
-};
-
-Line line_at(std::string_view source, std::size_t pos) {
-  std::size_t end = source.find('\n', pos);
-  if (end == std::string_view::npos) end = source.size();
-  std::size_t content_end = end > pos && source[end - 1] == '\r' ? end - 1 : end;
-  return {pos, content_end};
-}
-
-std::size_t next_line(std::string_view source, std::size_t pos) {
-  std::size_t end = source.find('\n', pos);
-  return end == std::string_view::npos ? source.size() : end + 1;
-}
-
-void parse_plain_text(std::string_view source, std::vector<SuppressionDirective>& out) {
-  for (std::size_t pos = 0; pos < source.size(); pos = next_line(source, pos)) {
-    Line line = line_at(source, pos);
-    std::size_t begin = line.begin, end = line.end;
-    while (begin < end && (source[begin] == ' ' || source[begin] == '\t')) ++begin;
-    while (end > begin && (source[end - 1] == ' ' || source[end - 1] == '\t')) --end;
-    std::string_view text = source.substr(begin, end - begin);
-    if (text.size() < kPrefix.size() + 1 || text[0] != '[' || text.substr(1, kPrefix.size()) != kPrefix) continue;
-    if (text.back() != ']') {
-      SuppressionDirective bad;
-      bad.source_begin = static_cast<std::uint32_t>(begin);
-      bad.source_end = static_cast<std::uint32_t>(end);
-      bad.error = "a directive line must end with ']'";
-      out.push_back(std::move(bad));
-      continue;
-    }
-    out.push_back(parse_directive(text.substr(1, text.size() - 2), static_cast<std::uint32_t>(begin), static_cast<std::uint32_t>(end)));
-  }
-}
-
-// An HTML comment starting at `open` ("<!--"); adds a directive if it is one. Returns where
-// scanning resumes.
-std::size_t take_comment(std::string_view source, std::size_t open, std::vector<SuppressionDirective>& out) {
-  std::size_t inner = open + 4;
-  std::size_t close = source.find("-->", inner);
-  std::string_view content = trim(source.substr(inner, close == std::string_view::npos ? std::string_view::npos : close - inner));
-  bool directive = content.substr(0, kPrefix.size()) == kPrefix;
-  if (close == std::string_view::npos) {
-    if (directive) {
-      SuppressionDirective bad;
-      bad.source_begin = static_cast<std::uint32_t>(open);
-      bad.source_end = static_cast<std::uint32_t>(line_at(source, open).end);
-      bad.error = "the comment is not closed with '-->'";
-      out.push_back(std::move(bad));
-    }
-    return source.size();
-  }
-  if (directive) out.push_back(parse_directive(content, static_cast<std::uint32_t>(open), static_cast<std::uint32_t>(close + 3)));
-  return close + 3;
-}
-
-// Markdown: a directive is an HTML comment that starts a line (an HTML block), outside fenced
-// code, so examples of the syntax inside code stay examples.
-void parse_markdown(std::string_view source, std::vector<SuppressionDirective>& out) {
-  char fence_char = 0;
-  std::size_t fence_length = 0;
-  for (std::size_t pos = 0; pos < source.size();) {
-    Line line = line_at(source, pos);
-    std::size_t at = line.begin;
-    while (at < line.end && at - line.begin < 3 && source[at] == ' ') ++at;
-    std::size_t run = 0;
-    if (at < line.end && (source[at] == '`' || source[at] == '~'))
-      while (at + run < line.end && source[at + run] == source[at]) ++run;
-    if (fence_char) {
-      std::string_view after = trim(source.substr(at + run, line.end - at - run));
-      if (run > 0 && run >= fence_length && source[at] == fence_char && after.empty()) fence_char = 0;
-      pos = next_line(source, pos);
-      continue;
-    }
-    if (run >= 3) {
-      fence_char = source[at];
-      fence_length = run;
-      pos = next_line(source, pos);
-      continue;
-    }
-    if (source.substr(at, 4) == "<!--") {
-      std::size_t resume = take_comment(source, at, out);
-      pos = resume >= source.size() ? source.size() : next_line(source, resume > 0 ? resume - 1 : 0);
-      continue;
-    }
-    pos = next_line(source, pos);
-  }
-}
-
-void parse_html(std::string_view source, std::vector<SuppressionDirective>& out) {
-  for (std::size_t pos = source.find("<!--"); pos != std::string_view::npos; pos = source.find("<!--", pos))
-    pos = take_comment(source, pos, out);
-}
-
-// TEI: processing instructions `<?marginalia-… ?>`, skipping comments and CDATA sections.
-void parse_tei(std::string_view source, std::vector<SuppressionDirective>& out) {
-  for (std::size_t pos = source.find('<'); pos != std::string_view::npos; pos = source.find('<', pos)) {
-    std::string_view here = source.substr(pos);
-    std::string_view terminator;
-    if (here.substr(0, 4) == "<!--") terminator = "-->";
-    else if (here.substr(0, 9) == "<![CDATA[") terminator = "]]>";
-    if (!terminator.empty()) {
-      std::size_t close = source.find(terminator, pos + 4);
-      if (close == std::string_view::npos) return;
-      pos = close + terminator.size();
-      continue;
-    }
-    if (here.substr(0, 2 + kPrefix.size()) != std::string("<?") + std::string(kPrefix)) {
-      ++pos;
-      continue;
-    }
-    std::size_t close = source.find("?>", pos + 2);
-    if (close == std::string_view::npos) {
-      SuppressionDirective bad;
-      bad.source_begin = static_cast<std::uint32_t>(pos);
-      bad.source_end = static_cast<std::uint32_t>(line_at(source, pos).end);
-      bad.error = "the processing instruction is not closed with '?>'";
-      out.push_back(std::move(bad));
-      return;
-    }
-    out.push_back(parse_directive(source.substr(pos + 2, close - pos - 2), static_cast<std::uint32_t>(pos), static_cast<std::uint32_t>(close + 2)));
-    pos = close + 2;
-  }
-}
-
 // One code silenced by one directive over a stretch of the file.
 struct Suppression {
   std::size_t directive;
@@ -259,14 +133,27 @@ std::string collapse_space(std::string_view text) {
 
 }  // namespace
 
-std::vector<SuppressionDirective> parse_suppressions(std::string_view source, std::string_view format) {
+std::vector<SuppressionDirective> parse_directives(const std::vector<model::DirectiveComment>& comments) {
   std::vector<SuppressionDirective> directives;
-  if (source.find(kPrefix) == std::string_view::npos) return directives;
-  if (format == "text") parse_plain_text(source, directives);
-  else if (format == "markdown") parse_markdown(source, directives);
-  else if (format == "html") parse_html(source, directives);
-  else if (format == "tei") parse_tei(source, directives);
+  for (const model::DirectiveComment& comment : comments) {
+    if (comment.error.empty()) {
+      directives.push_back(parse_directive(comment.content, comment.source_begin, comment.source_end));
+      continue;
+    }
+    SuppressionDirective bad;
+    bad.source_begin = comment.source_begin;
+    bad.source_end = comment.source_end;
+    bad.error = comment.error;
+    directives.push_back(std::move(bad));
+  }
   return directives;
+}
+
+std::vector<SuppressionDirective> parse_suppressions(std::string_view source, std::string_view format) {
+  readers::ReadOptions options;
+  options.format = std::string(format);
+  readers::ReadResult read = readers::read_bytes("suppressions", std::string(source), options);
+  return read.document ? parse_directives(read.document->directive_comments) : std::vector<SuppressionDirective>{};
 }
 
 void apply_suppressions(DocumentReport& report, const SuppressionSettings& settings) {
@@ -277,7 +164,7 @@ void apply_suppressions(DocumentReport& report, const SuppressionSettings& setti
                    findings.end());
   if (!settings.read_directives) return;
   const model::SourceMap& map = report.loaded.source_map;
-  std::vector<SuppressionDirective> directives = parse_suppressions(map.source(), report.loaded.document.format);
+  std::vector<SuppressionDirective> directives = parse_directives(report.loaded.directive_comments);
   if (directives.empty()) return;
 
   struct Problem {

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 // Inline suppressions: comments in the draft that silence named codes, each with a required
-// reason. Read from the raw file (the source map's bytes), because readers drop comments:
+// reason. The readers record the comments (core/readers/directive_comments.hpp) without letting
+// them touch the document's text or blocks; this file reads the directive inside each:
 //   Markdown, HTML  <!-- marginalia-disable-next-line dates/weekday-mismatch -- checked -->
 //   plain text      [marginalia-disable-next-line dates/weekday-mismatch -- checked]
 //   TEI             <?marginalia-disable-next-line dates/weekday-mismatch -- checked?>
@@ -36,8 +37,11 @@ struct SuppressionDirective {
   std::string error;
 };
 
-/// Finds the directives of a file. `format` is the document's format ("text", "markdown",
-/// "html", "tei"); other formats (DOCX) have none. Linear in the size of `source`.
+/// The directives in the comments a reader recorded, in the same order.
+std::vector<SuppressionDirective> parse_directives(const std::vector<model::DirectiveComment>& comments);
+
+/// Reads `source` as `format` ("text", "markdown", "html", "tei") and returns the directives of
+/// the comments its reader recorded; other formats (DOCX) have none.
 std::vector<SuppressionDirective> parse_suppressions(std::string_view source, std::string_view format);
 
 /// What applying suppressions needs to know about the run.

@@ -83,7 +83,7 @@ LoadedDocument DocumentBuilder::finish() {
   document_.blocks.erase(std::remove_if(document_.blocks.begin(), document_.blocks.end(),
                                         [](const sdk::Block& b) { return b.span.empty() && b.kind != sdk::BlockKind::note; }),
                          document_.blocks.end());
-  return LoadedDocument{std::move(document_), std::move(source_map_), std::move(findings_)};
+  return LoadedDocument{std::move(document_), std::move(source_map_), std::move(findings_), std::move(directives_)};
 }
 
 sdk::Span trim_span(std::string_view text, sdk::Span span) {

@@ -15,12 +15,26 @@
 
 namespace marginalia::model {
 
+/// A comment (Markdown and HTML `<!-- -->`, a plain-text `[…]` line) or a TEI processing
+/// instruction whose content starts with "marginalia-": the raw material of an inline
+/// suppression, recorded by the reader that saw it and read by core/merge/suppressions.
+struct DirectiveComment {
+  /// The content between the delimiters, white space trimmed.
+  std::string content;
+  /// The whole comment's bytes in the file: [source_begin, source_end).
+  std::uint32_t source_begin = 0, source_end = 0;
+  /// Why the comment itself is malformed (never closed); empty when it is well-formed.
+  std::string error;
+};
+
 /// A document as read: what plugins check, and how to map it back to the file.
 struct LoadedDocument {
   sdk::Document document;
   SourceMap source_map;
   /// Warnings the reader raised (replaced control characters, unknown markup…), code `reader/…`.
   std::vector<sdk::Finding> reader_findings;
+  /// Suppression comments in file order; they add nothing to the document's text or blocks.
+  std::vector<DirectiveComment> directive_comments;
 };
 
 /// Appends text to a document while recording where each piece came from in the reader's input
@@ -59,6 +73,10 @@ class DocumentBuilder {
   void add_element(sdk::Element element) { document_.elements.push_back(std::move(element)); }
   void set_metadata(std::string name, std::string value);
   void add_reader_finding(sdk::Finding finding) { findings_.push_back(std::move(finding)); }
+  /// Records a suppression comment found at input bytes [input_begin, input_end).
+  void add_directive_comment(std::string content, std::uint32_t input_begin, std::uint32_t input_end, std::string error = {}) {
+    directives_.push_back({std::move(content), source_map_.input_to_source(input_begin), source_map_.input_to_source(input_end), std::move(error)});
+  }
 
   /// Read access while building.
   const sdk::Document& document() const { return document_; }
@@ -71,6 +89,7 @@ class DocumentBuilder {
   sdk::Document document_;
   SourceMap source_map_;
   std::vector<sdk::Finding> findings_;
+  std::vector<DirectiveComment> directives_;
   bool in_block_ = false;
 };
 

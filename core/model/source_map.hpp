@@ -42,6 +42,8 @@ class SourceMap {
     add_segment(text_begin, length, source_begin, length);
   }
 
+  /// The source byte offset of an input offset (the reader's normalised text).
+  std::uint32_t input_to_source(std::uint32_t input_offset) const;
   /// The source byte offset a text offset came from. Offsets between segments map to the end
   /// of the previous segment; inside a segment whose lengths differ (an entity, an escape), to
   /// the segment's start.
@@ -66,7 +68,6 @@ class SourceMap {
   std::vector<Segment> segments_;
   std::vector<std::pair<std::uint32_t, std::uint32_t>> input_breaks_;
 
-  std::uint32_t input_to_source(std::uint32_t input_offset) const;
   std::uint32_t text_to_input(std::uint32_t text_offset) const;
 };
 

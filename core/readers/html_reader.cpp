@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "readers/dateline.hpp"
+#include "readers/directive_comments.hpp"
 #include "readers/html_notes.hpp"
 #include "readers/html_tree.hpp"
 #include "readers/markup_text.hpp"
@@ -256,6 +257,7 @@ ReadResult read_html(const ReaderInput& input) {
   HtmlTree tree = parse_html(input.input.text);
   HtmlNotes notes = HtmlNotes::find(tree);
   model::DocumentBuilder builder(input.path, "html", make_source_map(input));
+  record_directives(find_html_directives(input.input.text), builder);
   HtmlWalker walker(input, builder, tree, notes);
   walker.read();
   ReadResult result;

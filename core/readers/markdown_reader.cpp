@@ -8,6 +8,7 @@
 #include <cmark-gfm-core-extensions.h>
 #include <cmark-gfm.h>
 
+#include <algorithm>
 #include <cctype>
 #include <memory>
 #include <mutex>
@@ -20,6 +21,7 @@
 #include "marginalia/sdk/text.hpp"
 #include "model/text_normalizer.hpp"
 #include "readers/dateline.hpp"
+#include "readers/directive_comments.hpp"
 #include "readers/fused_marker_detector.hpp"
 #include "readers/notes_section.hpp"
 #include "readers/reader.hpp"
@@ -103,12 +105,52 @@ std::vector<std::string> definition_labels(std::string_view text) {
   return labels;
 }
 
+// Where whole lines were taken out of the text cmark parses: maps its offsets back to the input.
+class RemovedLines {
+ public:
+  /// Records that `length` input bytes were taken out where the parsed text is at `parsed_at`.
+  void add(std::uint32_t parsed_at, std::uint32_t length) {
+    removed_ += length;
+    cuts_.push_back({parsed_at, removed_});
+  }
+  std::uint32_t to_input(std::uint32_t parsed) const {
+    auto after = std::upper_bound(cuts_.begin(), cuts_.end(), parsed, [](std::uint32_t p, const auto& cut) { return p < cut.first; });
+    return after == cuts_.begin() ? parsed : parsed + (after - 1)->second;
+  }
+
+ private:
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> cuts_;  // (parsed offset, bytes removed up to it)
+  std::uint32_t removed_ = 0;
+};
+
+// CommonMark lets an HTML comment interrupt a paragraph, so a directive written inside one
+// would split it in two (and a quotation would lose its speaker). The directive's lines are
+// taken out of the text cmark parses; the file and the source map keep them.
+std::string without_directive_lines(std::string_view text, const std::vector<FoundDirective>& directives, RemovedLines& removed) {
+  std::string out;
+  out.reserve(text.size());
+  std::size_t copied = 0;
+  for (const FoundDirective& directive : directives) {
+    if (!directive.error.empty()) continue;  // an unclosed comment runs to the end as an HTML block anyway
+    std::size_t begin = text.rfind('\n', directive.begin);
+    begin = begin == std::string_view::npos || directive.begin == 0 ? 0 : begin + 1;
+    std::size_t end = text.find('\n', directive.end);
+    end = end == std::string_view::npos ? text.size() : end + 1;
+    if (begin < copied) continue;
+    out.append(text.substr(copied, begin - copied));
+    removed.add(static_cast<std::uint32_t>(out.size()), static_cast<std::uint32_t>(end - begin));
+    copied = end;
+  }
+  out.append(text.substr(copied));
+  return out;
+}
+
 // Walks cmark's tree with iterators and explicit state, never recursion: a document of 50,000
 // nested block quotes or emphasis runs must not exhaust the stack.
 class MarkdownWalker {
  public:
-  MarkdownWalker(std::string_view input, std::size_t original_lines, model::DocumentBuilder& builder)
-      : input_(input), original_lines_(original_lines), builder_(builder) {
+  MarkdownWalker(std::string_view input, std::size_t original_lines, const RemovedLines& removed, model::DocumentBuilder& builder)
+      : input_(input), original_lines_(original_lines), removed_(removed), builder_(builder) {
     line_starts_.push_back(0);
     for (std::size_t i = 0; i < input.size(); ++i)
       if (input[i] == '\n') line_starts_.push_back(static_cast<std::uint32_t>(i + 1));
@@ -139,7 +181,7 @@ class MarkdownWalker {
       std::uint32_t begin = builder_.offset();
       builder_.begin_block(BlockKind::note, 0, label);
       cursor_ = node_start(node);
-      builder_.anchor(cursor_);
+      anchor(cursor_);
       inlines_of(node);
       builder_.end_block();
       Span body = builder_.document().blocks.back().span;
@@ -152,6 +194,14 @@ class MarkdownWalker {
   }
 
  private:
+  // The builder takes input offsets; the walker works in the parsed text's.
+  void append(std::string_view text, std::uint32_t at) { builder_.append(text, removed_.to_input(at)); }
+  void append_replacing(std::string_view text, std::uint32_t at, std::uint32_t length) {
+    std::uint32_t begin = removed_.to_input(at);
+    builder_.append_replacing(text, begin, removed_.to_input(at + length) - begin);
+  }
+  void anchor(std::uint32_t at) { builder_.anchor(removed_.to_input(at)); }
+
   // cmark's columns count bytes but expand tabs, so they are clamped to the line and moved back
   // to a character boundary: an offset must never cut a UTF-8 sequence.
   std::uint32_t offset_of(int line, int column) const {
@@ -288,7 +338,7 @@ class MarkdownWalker {
         while (body_end > body_begin && (input_[body_end - 1] == ' ' || input_[body_end - 1] == '|')) --body_end;
         builder_.separate_blocks();
         builder_.begin_block(BlockKind::note, 0, label->label);
-        builder_.append(input_.substr(body_begin, body_end - body_begin), body_begin);
+        append(input_.substr(body_begin, body_end - body_begin), body_begin);
         builder_.end_block();
         Span body = builder_.document().blocks.back().span;
         builder_.add_note(label->label, body, body);
@@ -297,7 +347,7 @@ class MarkdownWalker {
         std::string_view rest = line.substr(skip);
         if (!rest.empty()) {
           builder_.append_synthetic(" ");
-          builder_.append(rest, line_start + static_cast<std::uint32_t>(skip));
+          append(rest, line_start + static_cast<std::uint32_t>(skip));
           builder_.document().blocks.back().span.end = builder_.offset();
           builder_.document().notes.back().span.end = builder_.offset();
           builder_.document().notes.back().body.end = builder_.offset();
@@ -314,12 +364,12 @@ class MarkdownWalker {
     std::uint32_t hint = cmark_node_get_start_line(node) > 0 ? node_start(node) : cursor_;
     std::size_t found = input_.find(literal, hint);
     if (found != std::string_view::npos && found - hint <= 64 + literal.size()) {
-      builder_.append(literal, static_cast<std::uint32_t>(found));
+      append(literal, static_cast<std::uint32_t>(found));
       cursor_ = static_cast<std::uint32_t>(found + literal.size());
       return;
     }
     std::uint32_t length = cmark_node_get_start_line(node) > 0 && node_end(node) > hint ? node_end(node) - hint : 1;
-    builder_.append_replacing(literal, hint, length);
+    append_replacing(literal, hint, length);
     cursor_ = hint + length;
   }
 
@@ -360,7 +410,7 @@ class MarkdownWalker {
         case CMARK_NODE_LINEBREAK: {
           std::size_t newline = input_.find('\n', cursor_);
           if (newline != std::string_view::npos) {
-            builder_.append("\n", static_cast<std::uint32_t>(newline));
+            append("\n", static_cast<std::uint32_t>(newline));
             cursor_ = static_cast<std::uint32_t>(newline + 1);
           } else {
             builder_.append_synthetic("\n");
@@ -384,7 +434,7 @@ class MarkdownWalker {
           std::string label = bracketed ? std::string(source.substr(2, source.size() - 3)) : std::string(literal ? literal : "");
           if (model::find_invalid_utf8(label) != std::string::npos) label = literal ? literal : "";
           std::uint32_t text_begin = builder_.offset();
-          builder_.append_replacing(label, begin, end - begin);
+          append_replacing(label, begin, end - begin);
           builder_.add_note_ref({text_begin, builder_.offset()}, label);
           cursor_ = end;
           break;
@@ -398,6 +448,7 @@ class MarkdownWalker {
 
   std::string_view input_;
   std::size_t original_lines_;
+  const RemovedLines& removed_;
   model::DocumentBuilder& builder_;
   std::vector<std::uint32_t> line_starts_;
   std::uint32_t cursor_ = 0;
@@ -474,6 +525,10 @@ ReadResult read_markdown(const ReaderInput& input) {
   std::string text = input.input.text;
   take_front_matter(text, builder);
   find_header_date(text, builder);
+  std::vector<FoundDirective> directives = find_markdown_directives(text);
+  RemovedLines removed;
+  if (!directives.empty()) text = without_directive_lines(text, directives, removed);
+  record_directives(std::move(directives), builder);
 
   std::size_t original_lines = 1;
   for (char c : text) original_lines += c == '\n';
@@ -505,7 +560,7 @@ ReadResult read_markdown(const ReaderInput& input) {
     root.reset(cmark_parser_finish(parser.get()));
   }
 
-  MarkdownWalker walker(parsed, original_lines, builder);
+  MarkdownWalker walker(parsed, original_lines, removed, builder);
   walker.walk_document(root.get());
   walker.flush_notes();
   builder.end_block();

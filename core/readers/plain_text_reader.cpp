@@ -11,6 +11,7 @@
 
 #include "marginalia/sdk/text.hpp"
 #include "readers/dateline.hpp"
+#include "readers/directive_comments.hpp"
 #include "readers/fused_marker_detector.hpp"
 #include "readers/notes_section.hpp"
 #include "readers/reader.hpp"
@@ -272,6 +273,7 @@ ReadResult read_plain_text(const ReaderInput& input) {
   model::DocumentBuilder builder(input.path, "text", make_source_map(input));
   const std::string& text = input.input.text;
   builder.append(text, 0);
+  record_directives(find_plain_text_directives(text), builder);
   PlainTextParser parser(text, builder);
   parser.parse();
   parser.detect_markers();

@@ -20,6 +20,7 @@
 #include <pugixml.hpp>
 
 #include "readers/dateline.hpp"
+#include "readers/directive_comments.hpp"
 #include "readers/markup_text.hpp"
 #include "readers/reader.hpp"
 #include "readers/xml_walk.hpp"
@@ -472,6 +473,7 @@ ReadResult read_tei(const ReaderInput& input) {
   bool tei_mode = root_name == "TEI" || root_name == "teiCorpus" ||
                   std::string_view(root.attribute("xmlns").value()) == "http://www.tei-c.org/ns/1.0";
   model::DocumentBuilder builder(input.path, "tei", std::move(map));
+  record_directives(find_tei_directives(text), builder);
   TeiNotes notes = tei_mode ? TeiNotes::collect(root) : TeiNotes();
   for (pugi::xml_node node : {child_named(root, "text"), root})
     if (std::string lang = trimmed(node.attribute("xml:lang").value()); !lang.empty() && builder.document().meta("language").empty())

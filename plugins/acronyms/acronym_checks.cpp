@@ -8,6 +8,14 @@
 #include "definition_finder.hpp"
 
 namespace marginalia::plugins::acronyms {
+
+const sdk::CodeTable code_table{
+    {"acronyms/used-before-definition", sdk::Severity::warning, "An acronym appears before the place that spells it out."},
+    {"acronyms/undefined", sdk::Severity::warning, "An acronym is used and never spelled out."},
+    {"acronyms/conflicting-definitions", sdk::Severity::warning, "An acronym is spelled out twice, differently."},
+    {"acronyms/unused-definition", sdk::Severity::note, "An acronym is defined and then never used."},
+};
+
 namespace {
 
 // Long forms compare without case, extra spaces, a leading article, "&" for "and" or plural
@@ -53,15 +61,6 @@ std::string quoted(std::string_view text) {
     out += c;
   }
   return out + "'";
-}
-
-sdk::Finding finding(const char* code, sdk::Severity severity, sdk::Span span, std::string message) {
-  sdk::Finding f;
-  f.code = code;
-  f.severity = severity;
-  f.span = span;
-  f.message = std::move(message);
-  return f;
 }
 
 // Which tokens sit inside a footnote or endnote.
@@ -111,9 +110,9 @@ std::vector<sdk::Finding> check_acronyms(const sdk::Document& document, const Ch
     const std::vector<std::size_t>& uses = acronym.uses;
 
     if (acronym.definitions.empty()) {
-      sdk::Finding f = finding("acronyms/undefined", sdk::Severity::warning, tokens[uses.front()].span,
-                               "acronym " + quoted(key) + (uses.size() == 1 ? " is used" : " is used " + std::to_string(uses.size()) + " times") +
-                                   " and never defined");
+      sdk::Finding f = code_table.finding("acronyms/undefined", tokens[uses.front()].span,
+                                          "acronym " + quoted(key) + (uses.size() == 1 ? " is used" : " is used " + std::to_string(uses.size()) + " times") +
+                                              " and never defined");
       for (std::size_t i = 1; i < uses.size() && i <= 3; ++i) f.related.push_back({tokens[uses[i]].span, "also used here"});
       findings.push_back(std::move(f));
       continue;
@@ -124,9 +123,9 @@ std::vector<sdk::Finding> check_acronyms(const sdk::Document& document, const Ch
     for (std::size_t d = 1; d < acronym.definitions.size(); ++d) {
       const Definition& again = *acronym.definitions[d];
       if (normalized(document.slice(again.long_form)) == first_long) continue;
-      sdk::Finding f = finding("acronyms/conflicting-definitions", sdk::Severity::warning, tokens[again.token].span,
-                               "acronym " + quoted(key) + " is defined as " + quoted(document.slice(again.long_form)) + ", but first as " +
-                                   quoted(document.slice(first.long_form)));
+      sdk::Finding f = code_table.finding("acronyms/conflicting-definitions", tokens[again.token].span,
+                                          "acronym " + quoted(key) + " is defined as " + quoted(document.slice(again.long_form)) + ", but first as " +
+                                              quoted(document.slice(first.long_form)));
       f.related.push_back({tokens[first.token].span, "first defined here"});
       findings.push_back(std::move(f));
       break;  // one finding per acronym is enough to send the editor there
@@ -137,8 +136,8 @@ std::vector<sdk::Finding> check_acronyms(const sdk::Document& document, const Ch
     bool glossary = std::any_of(acronym.definitions.begin(), acronym.definitions.end(),
                                 [&](const Definition* d) { return d->kind == DefinitionKind::glossary || in_note[d->token]; });
     if (!glossary && !uses.empty() && uses.front() < first.token) {
-      sdk::Finding f = finding("acronyms/used-before-definition", sdk::Severity::warning, tokens[uses.front()].span,
-                               "acronym " + quoted(key) + " is used before it is defined as " + quoted(document.slice(first.long_form)));
+      sdk::Finding f = code_table.finding("acronyms/used-before-definition", tokens[uses.front()].span,
+                                          "acronym " + quoted(key) + " is used before it is defined as " + quoted(document.slice(first.long_form)));
       f.related.push_back({tokens[first.token].span, "defined here"});
       findings.push_back(std::move(f));
     }
@@ -146,8 +145,8 @@ std::vector<sdk::Finding> check_acronyms(const sdk::Document& document, const Ch
     if (uses.empty() && (first.kind == DefinitionKind::glossary || options.report_single_use)) {
       const char* where = first.kind == DefinitionKind::glossary ? " is listed in the abbreviations but never used"
                                                                  : " is defined but never used again";
-      findings.push_back(finding("acronyms/unused-definition", sdk::Severity::note, tokens[first.token].span,
-                                 "acronym " + quoted(key) + where));
+      findings.push_back(code_table.finding("acronyms/unused-definition", tokens[first.token].span,
+                                            "acronym " + quoted(key) + where));
     }
   }
   std::sort(findings.begin(), findings.end(), [](const sdk::Finding& a, const sdk::Finding& b) { return a.span < b.span; });

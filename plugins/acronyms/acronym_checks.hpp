@@ -10,6 +10,9 @@
 
 namespace marginalia::plugins::acronyms {
 
+/// Every code the plugin reports, with its default severity and summary; info() publishes it.
+extern const sdk::CodeTable code_table;
+
 /// What the checks need from the options.
 struct CheckOptions {
   /// Acronyms readers know without a definition (US, EU, NATO…): never reported.

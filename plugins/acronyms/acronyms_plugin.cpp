@@ -10,22 +10,7 @@ namespace marginalia::plugins::acronyms {
 
 class AcronymsPlugin final : public sdk::Plugin {
  public:
-  sdk::PluginInfo info() const override {
-    sdk::PluginInfo info;
-    info.id = "acronyms";
-    info.version = "1.0.0";
-    info.summary = "Checks that every acronym is defined before it is used, defined only once, and used once defined.";
-    info.help_url = "plugins/acronyms/README.md";
-    info.codes = {
-        {"acronyms/used-before-definition", sdk::Severity::warning, "An acronym appears before the place that spells it out."},
-        {"acronyms/undefined", sdk::Severity::warning, "An acronym is used and never spelled out."},
-        {"acronyms/conflicting-definitions", sdk::Severity::warning, "An acronym is spelled out twice, differently."},
-        {"acronyms/unused-definition", sdk::Severity::note, "An acronym is defined and then never used."},
-    };
-    info.options_schema = std::string(marginalia_embedded::options_schema);
-    info.documentation = std::string(marginalia_embedded::readme);
-    return info;
-  }
+  sdk::PluginInfo info() const override { return marginalia_embedded::plugin_info(code_table.codes()); }
 
   std::vector<std::string> configure(const sdk::Options& options) override {
     std::vector<std::string> known =

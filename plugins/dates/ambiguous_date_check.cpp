@@ -11,12 +11,9 @@ void check_ambiguous_numeric_dates(const ScannedDocument& scanned, std::vector<s
     int y = e.numeric_year;
     std::string day_first = written_date(day_number(y, e.numeric_second, e.numeric_first));
     std::string month_first = written_date(day_number(y, e.numeric_first, e.numeric_second));
-    sdk::Finding finding;
-    finding.code = code_ambiguous_numeric_date;
-    finding.severity = sdk::Severity::warning;
-    finding.span = e.span;
-    finding.message = quoted(*scanned.document, e.span) + " can be read as " + day_first + " (day first) or " + month_first +
-                      " (month first); write the month as a word or set the numeric_order option";
+    sdk::Finding finding = code_table.finding(code_ambiguous_numeric_date, e.span,
+                                              quoted(*scanned.document, e.span) + " can be read as " + day_first + " (day first) or " + month_first +
+                                              " (month first); write the month as a word or set the numeric_order option");
     out.push_back(std::move(finding));
   }
 }

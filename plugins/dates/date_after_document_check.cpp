@@ -31,12 +31,9 @@ void check_dates_after_document(const ScannedDocument& scanned, std::vector<sdk:
     if (f.cues.tense != Tense::past || f.cues.future_cue) continue;
     if (f.cues.past_distance < 0 || f.cues.past_distance > max_past_cue_distance) continue;
     if (deadline_signal(f.signal) || deadline_signal(f.signal_before)) continue;
-    sdk::Finding finding;
-    finding.code = code_date_after_document;
-    finding.severity = sdk::Severity::warning;
-    finding.span = e.span;
-    finding.message = quoted(*scanned.document, e.span) + " is after the document's date (" + written_date(document_day) +
-                      ") but the sentence speaks of it as past";
+    sdk::Finding finding = code_table.finding(code_date_after_document, e.span,
+                                              quoted(*scanned.document, e.span) + " is after the document's date (" + written_date(document_day) +
+                                              ") but the sentence speaks of it as past");
     out.push_back(std::move(finding));
   }
 }

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include <marginalia/sdk/codes.hpp>
 #include <marginalia/sdk/finding.hpp>
 
 #include "scanned_document.hpp"
@@ -20,6 +21,9 @@ inline constexpr const char* code_ambiguous_numeric_date = "dates/ambiguous-nume
 inline constexpr const char* code_mixed_styles = "dates/mixed-styles";
 inline constexpr const char* code_event_date_conflict = "dates/event-date-conflict";
 inline constexpr const char* code_tei_date_mismatch = "dates/tei-date-mismatch";
+
+/// Every code the plugin reports, with its default severity and summary; info() publishes it.
+extern const sdk::CodeTable code_table;
 
 /// "31 April 2023", "29 February 2023", "32 May 2024".
 void check_impossible_dates(const ScannedDocument& scanned, std::vector<sdk::Finding>& out);

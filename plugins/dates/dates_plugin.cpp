@@ -12,25 +12,7 @@ namespace marginalia::plugins::dates {
 
 class DatesPlugin final : public sdk::Plugin {
  public:
-  sdk::PluginInfo info() const override {
-    sdk::PluginInfo info;
-    info.id = "dates";
-    info.version = "1.0.0";
-    info.summary = "Finds and normalises every date in a report, marks it in the TEI, and checks impossible dates, wrong weekdays, past events dated after the report, ambiguous numeric dates, mixed styles and conflicting event dates.";
-    info.help_url = "plugins/dates/README.md";
-    info.codes = {
-        {code_impossible_date, sdk::Severity::error, "A date that does not exist, such as 31 April or 29 February of a common year."},
-        {code_weekday_mismatch, sdk::Severity::warning, "A weekday written beside a date is not the weekday that date falls on."},
-        {code_date_after_document, sdk::Severity::warning, "A date after the document's own date is spoken of as past."},
-        {code_ambiguous_numeric_date, sdk::Severity::warning, "An all-numeric date reads as two different days and nothing settles the order."},
-        {code_mixed_styles, sdk::Severity::note, "Dates are written day-month in some places and month-day in others."},
-        {code_event_date_conflict, sdk::Severity::warning, "The same named event is given two different dates."},
-        {code_tei_date_mismatch, sdk::Severity::warning, "A TEI <date when> disagrees with the date its text gives."},
-    };
-    info.options_schema = std::string(marginalia_embedded::options_schema);
-    info.documentation = std::string(marginalia_embedded::readme);
-    return info;
-  }
+  sdk::PluginInfo info() const override { return marginalia_embedded::plugin_info(code_table.codes()); }
 
   std::vector<std::string> configure(const sdk::Options& options) override {
     std::string order = options.get_string("numeric_order", "auto");

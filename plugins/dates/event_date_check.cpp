@@ -36,12 +36,9 @@ void check_event_dates(const ScannedDocument& scanned, std::vector<sdk::Finding>
         const DateExpression& earlier = mentions[j]->expression;
         std::int64_t gap = later.first_day > earlier.last_day ? later.first_day - earlier.last_day : earlier.first_day - later.last_day;
         if (gap > max_gap_days) continue;
-        sdk::Finding finding;
-        finding.code = code_event_date_conflict;
-        finding.severity = sdk::Severity::warning;
-        finding.span = later.span;
-        finding.message = "the " + event + " is dated " + quoted(*scanned.document, later.span) + " here but " +
-                          quoted(*scanned.document, earlier.span) + " earlier in the document";
+        sdk::Finding finding = code_table.finding(code_event_date_conflict, later.span,
+                                                  "the " + event + " is dated " + quoted(*scanned.document, later.span) + " here but " +
+                                                  quoted(*scanned.document, earlier.span) + " earlier in the document");
         finding.related.push_back({earlier.span, "the earlier date of the " + event});
         out.push_back(std::move(finding));
         break;

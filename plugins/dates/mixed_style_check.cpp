@@ -42,13 +42,10 @@ void compare(const ScannedDocument& scanned, DateStyle a, DateStyle b, bool only
   for (const FoundDate& f : scanned.dates) {
     if (only_running_text && !running_text(f.block)) continue;
     if (f.expression.style != minority) continue;
-    sdk::Finding finding;
-    finding.code = code_mixed_styles;
-    finding.severity = sdk::Severity::note;
-    finding.span = f.expression.span;
-    finding.message = quoted(*scanned.document, f.expression.span) + " is written " + describe(minority) +
-                      " but the document writes " + std::to_string(majority_count) + " date" + (majority_count == 1 ? "" : "s") +
-                      " " + describe(example->expression.style);
+    sdk::Finding finding = code_table.finding(code_mixed_styles, f.expression.span,
+                                              quoted(*scanned.document, f.expression.span) + " is written " + describe(minority) +
+                                              " but the document writes " + std::to_string(majority_count) + " date" + (majority_count == 1 ? "" : "s") +
+                                              " " + describe(example->expression.style));
     finding.related.push_back({example->expression.span, "first date in the document's main style"});
     out.push_back(std::move(finding));
   }

@@ -39,12 +39,9 @@ void check_tei_dates(const ScannedDocument& scanned, DateScanner& scanner, std::
         continue;
       }
       if (conflict) {
-        sdk::Finding finding;
-        finding.code = code_tei_date_mismatch;
-        finding.severity = sdk::Severity::warning;
-        finding.span = element.span;
-        finding.message = "<date when=\"" + when + "\"> wraps " + quoted(document, e.span) + ", which is " +
-                          (e.granularity == Granularity::day ? written_date(e.first_day) : e.value) + ", not " + when;
+        sdk::Finding finding = code_table.finding(code_tei_date_mismatch, element.span,
+                                                  "<date when=\"" + when + "\"> wraps " + quoted(document, e.span) + ", which is " +
+                                                  (e.granularity == Granularity::day ? written_date(e.first_day) : e.value) + ", not " + when);
         out.push_back(std::move(finding));
       }
       break;  // the first date in the element is the one the attribute normalises

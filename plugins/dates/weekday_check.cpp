@@ -36,12 +36,9 @@ void check_weekdays(const ScannedDocument& scanned, std::vector<sdk::Finding>& o
     if (actual == e.stated_weekday) continue;
     const sdk::Document& document = *scanned.document;
     std::string date = written_date(e.first_day);
-    sdk::Finding finding;
-    finding.code = code_weekday_mismatch;
-    finding.severity = sdk::Severity::warning;
-    finding.span = e.weekday_span;
-    finding.message = quoted(document, e.weekday_span) + " does not match " + date + ", which is a " +
-                      std::string(weekday_name(actual));
+    sdk::Finding finding = code_table.finding(code_weekday_mismatch, e.weekday_span,
+                                              quoted(document, e.weekday_span) + " does not match " + date + ", which is a " +
+                                              std::string(weekday_name(actual)));
     if (!e.explicit_year) finding.message += " (the text gives no year; " + std::to_string(civil_from_day_number(e.first_day).year) + " is inferred from the dates around it)";
     finding.replacement = same_form(document.slice(e.weekday_span), actual);
     finding.related.push_back({e.span, "the date"});

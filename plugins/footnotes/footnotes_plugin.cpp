@@ -10,26 +10,7 @@ namespace marginalia::plugins::footnotes {
 
 class FootnotesPlugin final : public sdk::Plugin {
  public:
-  sdk::PluginInfo info() const override {
-    sdk::PluginInfo info;
-    info.id = "footnotes";
-    info.version = "1.0.0";
-    info.summary = "Checks that every footnote marker has a note, every note a marker, that numbering runs in order and that notes cite sources.";
-    info.help_url = "plugins/footnotes/README.md";
-    info.codes = {
-        {"footnotes/missing-note", sdk::Severity::error, "A footnote marker has no note."},
-        {"footnotes/orphan-note", sdk::Severity::warning, "A note has no marker in the text."},
-        {"footnotes/out-of-order", sdk::Severity::warning, "A numbered marker comes after a higher number."},
-        {"footnotes/duplicate-marker", sdk::Severity::warning, "The same number is used for two markers where numbering is sequential."},
-        {"footnotes/numbering-gap", sdk::Severity::warning, "Marker numbering skips numbers that no note carries."},
-        {"footnotes/empty-note", sdk::Severity::error, "A note has no text."},
-        {"footnotes/note-without-source", sdk::Severity::warning, "A note cites no source: no URL, DOI or bibliographic reference."},
-        {"footnotes/ibid-without-antecedent", sdk::Severity::warning, "\"Ibid.\" with no earlier note to refer to."},
-    };
-    info.options_schema = std::string(marginalia_embedded::options_schema);
-    info.documentation = std::string(marginalia_embedded::readme);
-    return info;
-  }
+  sdk::PluginInfo info() const override { return marginalia_embedded::plugin_info(code_table.codes()); }
 
   std::vector<std::string> configure(const sdk::Options& options) override {
     require_source_ = options.get_bool("require_source", true);

@@ -10,21 +10,24 @@
 #include "source_shape.hpp"
 
 namespace marginalia::plugins::footnotes {
+
+const sdk::CodeTable code_table{
+    {"footnotes/missing-note", sdk::Severity::error, "A footnote marker has no note."},
+    {"footnotes/orphan-note", sdk::Severity::warning, "A note has no marker in the text."},
+    {"footnotes/out-of-order", sdk::Severity::warning, "A numbered marker comes after a higher number."},
+    {"footnotes/duplicate-marker", sdk::Severity::warning, "The same number is used for two markers where numbering is sequential."},
+    {"footnotes/numbering-gap", sdk::Severity::warning, "Marker numbering skips numbers that no note carries."},
+    {"footnotes/empty-note", sdk::Severity::error, "A note has no text."},
+    {"footnotes/note-without-source", sdk::Severity::warning, "A note cites no source: no URL, DOI or bibliographic reference."},
+    {"footnotes/ibid-without-antecedent", sdk::Severity::warning, "\"Ibid.\" with no earlier note to refer to."},
+};
+
 namespace {
 
 std::optional<long> number_of(const std::string& label) {
   if (label.empty() || label.size() > 6) return std::nullopt;
   for (char c : label) if (!std::isdigit(static_cast<unsigned char>(c))) return std::nullopt;
   return std::stol(label);
-}
-
-sdk::Finding finding(const char* code, sdk::Severity severity, sdk::Span span, std::string message) {
-  sdk::Finding f;
-  f.code = code;
-  f.severity = severity;
-  f.span = span;
-  f.message = std::move(message);
-  return f;
 }
 
 std::string range_text(long from, long to) {
@@ -41,8 +44,8 @@ void check_numbering(const sdk::Document& document, const NoteCheckOptions& opti
     auto earlier = first_use.find(*value);
     if (earlier != first_use.end()) {
       if (!options.allow_repeated_markers) {
-        sdk::Finding f = finding("footnotes/duplicate-marker", sdk::Severity::warning, ref.span,
-                                 "marker " + ref.label + " is used a second time; numbered markers should run 1, 2, 3… with one note each");
+        sdk::Finding f = code_table.finding("footnotes/duplicate-marker", ref.span,
+                                            "marker " + ref.label + " is used a second time; numbered markers should run 1, 2, 3… with one note each");
         f.related.push_back({earlier->second->span, "marker " + ref.label + " first used here"});
         out.push_back(std::move(f));
       }
@@ -50,8 +53,8 @@ void check_numbering(const sdk::Document& document, const NoteCheckOptions& opti
     }
     first_use[*value] = &ref;
     if (*value < highest) {
-      out.push_back(finding("footnotes/out-of-order", sdk::Severity::warning, ref.span,
-                            "marker " + ref.label + " comes after marker " + std::to_string(highest) + "; markers should run in order"));
+      out.push_back(code_table.finding("footnotes/out-of-order", ref.span,
+                                       "marker " + ref.label + " comes after marker " + std::to_string(highest) + "; markers should run in order"));
       continue;
     }
     if (*value > highest + 1) {
@@ -61,10 +64,10 @@ void check_numbering(const sdk::Document& document, const NoteCheckOptions& opti
       for (long missing = highest + 1; missing < *value; ++missing)
         notes_fill_gap = notes_fill_gap || note_labels.count(std::to_string(missing));
       if (!notes_fill_gap)
-        out.push_back(finding("footnotes/numbering-gap", sdk::Severity::warning, ref.span,
-                              (highest == 0 ? "the first marker is " + ref.label : "marker " + ref.label + " follows marker " + std::to_string(highest)) + "; " +
-                                  (*value - highest - 1 == 1 ? "number " : "numbers ") + range_text(highest + 1, *value - 1) + " " +
-                                  (*value - highest - 1 == 1 ? "is" : "are") + " missing"));
+        out.push_back(code_table.finding("footnotes/numbering-gap", ref.span,
+                                         (highest == 0 ? "the first marker is " + ref.label : "marker " + ref.label + " follows marker " + std::to_string(highest)) + "; " +
+                                             (*value - highest - 1 == 1 ? "number " : "numbers ") + range_text(highest + 1, *value - 1) + " " +
+                                             (*value - highest - 1 == 1 ? "is" : "are") + " missing"));
     }
     highest = *value;
   }
@@ -82,7 +85,7 @@ std::vector<sdk::Finding> check_notes(const sdk::Document& document, const NoteC
     if (note_labels.count(ref.label)) continue;
     std::string why = document.notes.empty() ? "the document has no notes section"
                                              : "none of the document's " + std::to_string(document.notes.size()) + " notes carries this label";
-    out.push_back(finding("footnotes/missing-note", sdk::Severity::error, ref.span, "footnote marker " + ref.label + " has no note (" + why + ")"));
+    out.push_back(code_table.finding("footnotes/missing-note", ref.span, "footnote marker " + ref.label + " has no note (" + why + ")"));
   }
   if (options.check_numbering) check_numbering(document, options, note_labels, out);
 
@@ -91,16 +94,16 @@ std::vector<sdk::Finding> check_notes(const sdk::Document& document, const NoteC
   for (const sdk::Note& note : document.notes) {
     sdk::Span anchor = note.body.empty() ? note.span : note.body;
     if (!seen_notes.insert(note.label).second) {
-      out.push_back(finding("footnotes/orphan-note", sdk::Severity::warning, anchor,
-                            "note " + note.label + " is defined twice; only the first can be reached"));
+      out.push_back(code_table.finding("footnotes/orphan-note", anchor,
+                                       "note " + note.label + " is defined twice; only the first can be reached"));
       continue;
     }
     if (!cited.count(note.label))
-      out.push_back(finding("footnotes/orphan-note", sdk::Severity::warning, anchor, "note " + note.label + " has no marker in the text"));
+      out.push_back(code_table.finding("footnotes/orphan-note", anchor, "note " + note.label + " has no marker in the text"));
     std::string_view body = document.slice(note.body);
     bool empty = body.find_first_not_of(" \t\n\xC2\xA0.") == std::string_view::npos;
     if (empty) {
-      out.push_back(finding("footnotes/empty-note", sdk::Severity::error, anchor, "note " + note.label + " is empty"));
+      out.push_back(code_table.finding("footnotes/empty-note", anchor, "note " + note.label + " is empty"));
       previous_note_exists = false;
       continue;
     }
@@ -110,12 +113,12 @@ std::vector<sdk::Finding> check_notes(const sdk::Document& document, const NoteC
       for (char c : body.substr(0, 6)) lower.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
       bool ibid = lower.rfind("ibid", 0) == 0 || lower.rfind("id.", 0) == 0;
       if (ibid && !previous_note_exists)
-        out.push_back(finding("footnotes/ibid-without-antecedent", sdk::Severity::warning, anchor,
-                              "note " + note.label + " says \"" + std::string(body.substr(0, std::min<std::size_t>(body.find_first_of(" ,"), 6))) +
-                                  "\" but no earlier note has a source it could refer to"));
+        out.push_back(code_table.finding("footnotes/ibid-without-antecedent", anchor,
+                                         "note " + note.label + " says \"" + std::string(body.substr(0, std::min<std::size_t>(body.find_first_of(" ,"), 6))) +
+                                             "\" but no earlier note has a source it could refer to"));
     } else if (shape == NoteShape::no_source && options.require_source) {
-      out.push_back(finding("footnotes/note-without-source", sdk::Severity::warning, anchor,
-                            "note " + note.label + " cites no source (no URL, DOI or author, title and year)"));
+      out.push_back(code_table.finding("footnotes/note-without-source", anchor,
+                                       "note " + note.label + " cites no source (no URL, DOI or author, title and year)"));
     }
     previous_note_exists = shape != NoteShape::no_source || previous_note_exists;
   }

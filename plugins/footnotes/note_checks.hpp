@@ -5,10 +5,14 @@
 
 #include <vector>
 
+#include "marginalia/sdk/codes.hpp"
 #include "marginalia/sdk/document.hpp"
 #include "marginalia/sdk/finding.hpp"
 
 namespace marginalia::plugins::footnotes {
+
+/// Every code the plugin reports, with its default severity and summary; info() publishes it.
+extern const sdk::CodeTable code_table;
 
 /// Effective options.
 struct NoteCheckOptions {

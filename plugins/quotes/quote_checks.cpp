@@ -10,6 +10,16 @@
 #include "source_matcher.hpp"
 
 namespace marginalia::plugins::quotes {
+
+const sdk::CodeTable code_table{
+    {codes::unbalanced, sdk::Severity::error, "A quotation mark has no partner: an opening mark never closed, or a closing mark never opened."},
+    {codes::missing_speaker, sdk::Severity::warning, "A direct quotation names no speaker."},
+    {codes::missing_citation, sdk::Severity::warning, "A direct quotation has no footnote marker or link in its sentence or the next."},
+    {codes::conflicting_speakers, sdk::Severity::warning, "The same words are attributed to two different speakers."},
+    {codes::not_in_source, sdk::Severity::error, "A direct quotation does not appear in the text of its cited source."},
+    {codes::mixed_styles, sdk::Severity::note, "The report mixes quotation-mark styles (curly, straight, guillemets, low-high)."},
+};
+
 namespace {
 
 std::string utf8(char32_t c) {
@@ -39,15 +49,6 @@ std::string shorten(std::string_view text, std::size_t limit) {
     while (cut > 0 && (static_cast<unsigned char>(out[cut]) & 0xC0) == 0x80) --cut;
   }
   return out.substr(0, cut) + "\xE2\x80\xA6";
-}
-
-sdk::Finding finding(const char* code, sdk::Severity severity, sdk::Span span, std::string message) {
-  sdk::Finding f;
-  f.code = code;
-  f.severity = severity;
-  f.span = span;
-  f.message = std::move(message);
-  return f;
 }
 
 sdk::Span first_mark(const sdk::Document& document, const Quotation& q) {
@@ -80,10 +81,10 @@ std::vector<sdk::Finding> check_quotations(const sdk::Document& document, const 
   for (const StrayMark& stray : analysis.stray) {
     std::string mark = utf8(stray.mark);
     if (stray.opening)
-      out.push_back(finding(codes::unbalanced, sdk::Severity::error, stray.span,
-                            "opening " + mark + " is never closed: no " + utf8(stray.expected) + " before the end of its paragraph"));
+      out.push_back(code_table.finding(codes::unbalanced, stray.span,
+                                       "opening " + mark + " is never closed: no " + utf8(stray.expected) + " before the end of its paragraph"));
     else
-      out.push_back(finding(codes::unbalanced, sdk::Severity::error, stray.span, "closing " + mark + " has no opening mark before it"));
+      out.push_back(code_table.finding(codes::unbalanced, stray.span, "closing " + mark + " has no opening mark before it"));
   }
   // The document's own convention decides how sure a missing citation is: a report that cites
   // most of its quotations by note or link and leaves one out has a gap; a book that quotes
@@ -110,18 +111,18 @@ std::vector<sdk::Finding> check_quotations(const sdk::Document& document, const 
       const char* doubt = q.candidate_nearby                               ? "someone who may be the speaker is named just before"
                           : q.citation.target.empty() && !cites_quotations ? "neither it nor the document's other quotations are cited"
                                                                            : nullptr;
-      add(finding(codes::missing_speaker, sdk::Severity::warning, q.span,
-                  "direct quotation " + quoted_excerpt(document, q) +
-                      " has no identifiable speaker: no reporting verb, \"according to\" or name next to it"),
+      add(code_table.finding(codes::missing_speaker, q.span,
+                             "direct quotation " + quoted_excerpt(document, q) +
+                                 " has no identifiable speaker: no reporting verb, \"according to\" or name next to it"),
           doubt);
     }
     if (options.require_citation && q.citation.target.empty()) {
       const char* doubt = !cites_quotations      ? "the document does not cite half of its quotations by note or link"
                           : q.cited_in_paragraph ? "a note or link elsewhere in the paragraph may cite it"
                                                  : nullptr;
-      add(finding(codes::missing_citation, sdk::Severity::warning, q.span,
-                  "direct quotation " + quoted_excerpt(document, q) + speaker_suffix(q) +
-                      " is not cited: no footnote marker or link in its sentence or the next"),
+      add(code_table.finding(codes::missing_citation, q.span,
+                             "direct quotation " + quoted_excerpt(document, q) + speaker_suffix(q) +
+                                 " is not cited: no footnote marker or link in its sentence or the next"),
           doubt);
     }
   }
@@ -168,9 +169,9 @@ std::vector<sdk::Finding> check_quotations(const sdk::Document& document, const 
         bool related = (o.size() >= w.size() && std::search(o.begin(), o.end(), w.begin(), w.end()) != o.end()) ||
                        (w.size() > o.size() && std::search(w.begin(), w.end(), o.begin(), o.end()) != w.end());
         if (!related) continue;
-        sdk::Finding f = finding(codes::conflicting_speakers, sdk::Severity::warning, q.span,
-                                 "the words " + quoted_excerpt(document, q, 50) + " are attributed to " + q.speaker.name +
-                                     " here but to " + other.quote->speaker.name + " earlier");
+        sdk::Finding f = code_table.finding(codes::conflicting_speakers, q.span,
+                                            "the words " + quoted_excerpt(document, q, 50) + " are attributed to " + q.speaker.name +
+                                                " here but to " + other.quote->speaker.name + " earlier");
         f.related.push_back({other.quote->span, "attributed to " + other.quote->speaker.name + " here"});
         out.push_back(std::move(f));
         break;
@@ -200,10 +201,10 @@ std::vector<sdk::Finding> check_quotations(const sdk::Document& document, const 
           main = family;
       for (const auto& [family, entry] : families) {
         if (family == main) continue;
-        out.push_back(finding(codes::mixed_styles, sdk::Severity::note, first_mark(document, *entry.second),
-                              "quotation marks of two styles: " + std::to_string(families[main].first) + " " + describe(main) +
-                                  " and " + std::to_string(entry.first) + " " + describe(family) + "; this is the first " +
-                                  describe(family)));
+        out.push_back(code_table.finding(codes::mixed_styles, first_mark(document, *entry.second),
+                                         "quotation marks of two styles: " + std::to_string(families[main].first) + " " + describe(main) +
+                                             " and " + std::to_string(entry.first) + " " + describe(family) + "; this is the first " +
+                                             describe(family)));
       }
     }
   }

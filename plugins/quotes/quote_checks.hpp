@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include <marginalia/sdk/codes.hpp>
 #include <marginalia/sdk/document.hpp>
 #include <marginalia/sdk/finding.hpp>
 
@@ -40,6 +41,9 @@ inline constexpr const char* conflicting_speakers = "quotes/conflicting-speakers
 inline constexpr const char* not_in_source = "quotes/not-in-source";
 inline constexpr const char* mixed_styles = "quotes/mixed-styles";
 }  // namespace codes
+
+/// Every code the plugin reports, with its default severity and summary; info() publishes it.
+extern const sdk::CodeTable code_table;
 
 /// Findings from the analysis alone, in text order.
 std::vector<sdk::Finding> check_quotations(const sdk::Document& document, const Analysis& analysis, const CheckOptions& options);

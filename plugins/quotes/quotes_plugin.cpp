@@ -16,25 +16,7 @@ namespace marginalia::plugins::quotes {
 
 class QuotesPlugin final : public sdk::Plugin {
  public:
-  sdk::PluginInfo info() const override {
-    sdk::PluginInfo info;
-    info.id = "quotes";
-    info.version = "1.0.0";
-    info.summary =
-        "Finds every quotation, tells direct quotations from scare quotes and titles, and checks that each direct quotation has a speaker, a citation and the words of its source.";
-    info.help_url = "plugins/quotes/README.md";
-    info.codes = {
-        {codes::unbalanced, sdk::Severity::error, "A quotation mark has no partner: an opening mark never closed, or a closing mark never opened."},
-        {codes::missing_speaker, sdk::Severity::warning, "A direct quotation names no speaker."},
-        {codes::missing_citation, sdk::Severity::warning, "A direct quotation has no footnote marker or link in its sentence or the next."},
-        {codes::conflicting_speakers, sdk::Severity::warning, "The same words are attributed to two different speakers."},
-        {codes::not_in_source, sdk::Severity::error, "A direct quotation does not appear in the text of its cited source."},
-        {codes::mixed_styles, sdk::Severity::note, "The report mixes quotation-mark styles (curly, straight, guillemets, low-high)."},
-    };
-    info.options_schema = std::string(marginalia_embedded::options_schema);
-    info.documentation = std::string(marginalia_embedded::readme);
-    return info;
-  }
+  sdk::PluginInfo info() const override { return marginalia_embedded::plugin_info(code_table.codes()); }
 
   std::vector<std::string> configure(const sdk::Options& options) override {
     analysis_.scare_max_words = static_cast<int>(options.get_int("scare_max_words", 5));

@@ -92,12 +92,7 @@ std::vector<sdk::Finding> check_sources(const sdk::Document& document, const Ana
     else
       message += "; closest passage: \xE2\x80\x9C" + match.closest + "\xE2\x80\x9D (" + std::to_string(match.differing_words) + " of " +
                  std::to_string(match.quote_words) + " words differ)";
-    sdk::Finding f;
-    f.code = codes::not_in_source;
-    f.severity = sdk::Severity::error;
-    f.span = q.span;
-    f.message = std::move(message);
-    out.push_back(std::move(f));
+    out.push_back(code_table.finding(codes::not_in_source, q.span, std::move(message)));
   }
   return out;
 }

@@ -2,21 +2,35 @@
 #include "url_findings.hpp"
 
 namespace marginalia::plugins::urls {
+
+const sdk::CodeTable code_table{
+    {"urls/ok", sdk::Severity::note, "A cited URL answers (reported only with the report_ok option)."},
+    {"urls/redirected", sdk::Severity::warning, "A cited URL has moved permanently; the new address is suggested."},
+    {"urls/temporary-redirect", sdk::Severity::note, "A cited URL redirects temporarily (reported only with report_temporary_redirects)."},
+    {"urls/not-found", sdk::Severity::error, "A cited URL answers 404 Not Found or 410 Gone, or a DOI is not registered."},
+    {"urls/client-error", sdk::Severity::warning, "A cited URL answers another 4xx status (401, 403, 451…)."},
+    {"urls/server-error", sdk::Severity::warning, "A cited URL answers 5xx, still after retries."},
+    {"urls/timeout", sdk::Severity::warning, "A cited URL did not answer in time, or answered too slowly."},
+    {"urls/dns-failure", sdk::Severity::error, "The host name of a cited URL does not resolve."},
+    {"urls/tls-error", sdk::Severity::error, "A cited https URL failed certificate verification or the TLS handshake."},
+    {"urls/unreachable", sdk::Severity::error, "A cited URL's server refused or reset the connection."},
+    {"urls/blocked-address", sdk::Severity::warning, "A cited URL leads to a private, loopback or other internal address and was not checked."},
+    {"urls/blocked-scheme", sdk::Severity::warning, "A cited link uses a scheme other than http or https (file:, ftp:…), or redirects to one."},
+    {"urls/too-many-redirects", sdk::Severity::error, "A cited URL redirects in a loop or through more than 10 hops."},
+    {"urls/rate-limited", sdk::Severity::warning, "A cited URL's server asked to wait longer than the checker will (429/503 Retry-After)."},
+    {"urls/malformed", sdk::Severity::error, "A URL is written so that it cannot be parsed (bad host, port, scheme or slashes)."},
+    {"urls/invalid-doi", sdk::Severity::error, "A DOI does not have DOI syntax (10.NNNN/suffix)."},
+    {"urls/check-failed", sdk::Severity::warning, "A cited URL could not be checked for another reason."},
+};
+
 namespace {
 
 using sdk::FetchOutcome;
-using sdk::Severity;
 
 // The host words the status ("HTTP 404 not found"); a bare number is the fallback.
 std::string http_text(const sdk::FetchResult& result) {
   if (!result.detail.empty()) return result.detail;
   return "HTTP " + std::to_string(result.http_status);
-}
-
-Severity severity_of(const std::string& code) {
-  for (const sdk::CodeInfo& info : url_codes())
-    if (info.code == code) return info.default_severity;
-  return Severity::warning;
 }
 
 // Differs only by what servers add on their own: a trailing slash, and (for "www." written
@@ -32,11 +46,7 @@ bool same_resource(std::string a, std::string b, bool scheme_free) {
 }
 
 sdk::Finding make(const Cited& cited, const std::string& code, std::string message) {
-  sdk::Finding finding;
-  finding.code = code;
-  finding.severity = severity_of(code);
-  finding.span = cited.citations.front().span;
-  finding.message = std::move(message);
+  sdk::Finding finding = code_table.finding(code, cited.citations.front().span, std::move(message));
   for (std::size_t i = 1; i < cited.citations.size(); ++i)
     finding.related.push_back({cited.citations[i].span, "also cited here"});
   return finding;
@@ -50,28 +60,6 @@ std::string shown(const Cited& cited) {
 }
 
 }  // namespace
-
-std::vector<sdk::CodeInfo> url_codes() {
-  return {
-      {"urls/ok", Severity::note, "A cited URL answers (reported only with the report_ok option)."},
-      {"urls/redirected", Severity::warning, "A cited URL has moved permanently; the new address is suggested."},
-      {"urls/temporary-redirect", Severity::note, "A cited URL redirects temporarily (reported only with report_temporary_redirects)."},
-      {"urls/not-found", Severity::error, "A cited URL answers 404 Not Found or 410 Gone, or a DOI is not registered."},
-      {"urls/client-error", Severity::warning, "A cited URL answers another 4xx status (401, 403, 451…)."},
-      {"urls/server-error", Severity::warning, "A cited URL answers 5xx, still after retries."},
-      {"urls/timeout", Severity::warning, "A cited URL did not answer in time, or answered too slowly."},
-      {"urls/dns-failure", Severity::error, "The host name of a cited URL does not resolve."},
-      {"urls/tls-error", Severity::error, "A cited https URL failed certificate verification or the TLS handshake."},
-      {"urls/unreachable", Severity::error, "A cited URL's server refused or reset the connection."},
-      {"urls/blocked-address", Severity::warning, "A cited URL leads to a private, loopback or other internal address and was not checked."},
-      {"urls/blocked-scheme", Severity::warning, "A cited link uses a scheme other than http or https (file:, ftp:…), or redirects to one."},
-      {"urls/too-many-redirects", Severity::error, "A cited URL redirects in a loop or through more than 10 hops."},
-      {"urls/rate-limited", Severity::warning, "A cited URL's server asked to wait longer than the checker will (429/503 Retry-After)."},
-      {"urls/malformed", Severity::error, "A URL is written so that it cannot be parsed (bad host, port, scheme or slashes)."},
-      {"urls/invalid-doi", Severity::error, "A DOI does not have DOI syntax (10.NNNN/suffix)."},
-      {"urls/check-failed", Severity::warning, "A cited URL could not be checked for another reason."},
-  };
-}
 
 Verdict judge(const Cited& cited, const std::optional<sdk::FetchResult>& checked, const ReportOptions& options) {
   Verdict verdict;

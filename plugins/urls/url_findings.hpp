@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include <marginalia/sdk/codes.hpp>
 #include <marginalia/sdk/fetch.hpp>
 #include <marginalia/sdk/finding.hpp>
 
@@ -30,7 +31,7 @@ struct Verdict {
 /// Judges `cited`, given the check's `result` (nothing when it was not checked).
 Verdict judge(const Cited& cited, const std::optional<sdk::FetchResult>& result, const ReportOptions& options);
 
-/// Every code the plugin reports, with severity and summary.
-std::vector<sdk::CodeInfo> url_codes();
+/// Every code the plugin reports, with its default severity and summary; info() publishes it.
+extern const sdk::CodeTable code_table;
 
 }  // namespace marginalia::plugins::urls

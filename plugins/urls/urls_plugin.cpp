@@ -13,17 +13,7 @@ namespace marginalia::plugins::urls {
 
 class UrlsPlugin final : public sdk::Plugin {
  public:
-  sdk::PluginInfo info() const override {
-    sdk::PluginInfo info;
-    info.id = "urls";
-    info.version = "1.0.0";
-    info.summary = "Finds every URL and DOI a report cites and checks, once each and safely, that it answers.";
-    info.help_url = "plugins/urls/README.md";
-    info.codes = url_codes();
-    info.options_schema = std::string(marginalia_embedded::options_schema);
-    info.documentation = std::string(marginalia_embedded::readme);
-    return info;
-  }
+  sdk::PluginInfo info() const override { return marginalia_embedded::plugin_info(code_table.codes()); }
 
   std::vector<std::string> configure(const sdk::Options& options) override {
     check_links_ = options.get_bool("check_links", true);

@@ -29,13 +29,7 @@ std::string validate_sarif(const TempDir& temp, const std::string& sarif_path) {
   return out;
 }
 
-ProcessResult check(const std::vector<std::string>& args) {
-  std::vector<std::string> full = {"check"};
-  full.insert(full.end(), args.begin(), args.end());
-  full.push_back("--offline");
-  full.push_back("--no-cache");
-  return run_marginalia(full);
-}
+ProcessResult check(const std::vector<std::string>& args) { return run_offline_check(args); }
 
 TEST(Sarif, ValidatesAgainstTheOfficialSchemaWithRulesLocationsAndFingerprints) {
   TempDir temp;

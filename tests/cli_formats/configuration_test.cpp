@@ -13,13 +13,7 @@ namespace {
 
 using nlohmann::json;
 
-ProcessResult check(const std::vector<std::string>& args) {
-  std::vector<std::string> full = {"check"};
-  full.insert(full.end(), args.begin(), args.end());
-  full.push_back("--offline");
-  full.push_back("--no-cache");
-  return run_marginalia(full);
-}
+ProcessResult check(const std::vector<std::string>& args) { return run_offline_check(args); }
 
 std::set<std::string> codes(const std::string& json_text) {
   std::set<std::string> out;
@@ -90,6 +84,21 @@ TEST(Suppressions, InlineCommentsSilenceFindingsAndStaleOnesAreReported) {
   ProcessResult run = check({report, "--format", "json"});
   json result = json::parse(run.out);
   EXPECT_EQ(codes(result.dump()), (std::set<std::string>{"host/unused-suppression"})) << run.out << run.err;
+}
+
+// CommonMark lets an HTML comment interrupt a paragraph; had the directive split this one, the
+// quotation would lose its speaker ("said" on the line above) and gain quotes/missing-speaker.
+TEST(Suppressions, ADirectiveInsideAParagraphSilencesItsFindingAndChangesNothingElse) {
+  TempDir temp;
+  const std::string before = "# Budget\n\nThe minister said\n";
+  const std::string after = "on Monday, 24 April 2024: \"We will not raise taxes this year.\"[^1]\n\n"
+                            "[^1]: Ministry of Finance, press release, https://example.org/release, 24 April 2024.\n";
+  std::string plain = temp.write("plain.md", before + after);
+  EXPECT_EQ(codes(check({plain, "--format", "json"}).out), (std::set<std::string>{"dates/weekday-mismatch"}));
+  std::string suppressed = temp.write(
+      "suppressed.md", before + "<!-- marginalia-disable-next-line dates/weekday-mismatch -- the ministry confirmed the day -->\n" + after);
+  ProcessResult run = check({suppressed, "--format", "json"});
+  EXPECT_EQ(codes(run.out), std::set<std::string>{}) << run.out << run.err;
 }
 
 TEST(Baseline, ReportsOnlyNewFindingsAfterItIsWritten) {

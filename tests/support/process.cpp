@@ -93,4 +93,12 @@ ProcessResult run_marginalia(const std::vector<std::string>& args, double timeou
   return run_process(marginalia_binary(), args, timeout_seconds, full_env);
 }
 
+ProcessResult run_offline_check(const std::vector<std::string>& args) {
+  std::vector<std::string> full = {"check"};
+  full.insert(full.end(), args.begin(), args.end());
+  full.push_back("--offline");
+  full.push_back("--no-cache");
+  return run_marginalia(full);
+}
+
 }  // namespace marginalia::testing

@@ -27,4 +27,8 @@ ProcessResult run_process(const std::string& program, const std::vector<std::str
 ProcessResult run_marginalia(const std::vector<std::string>& args, double timeout_seconds = 120,
                              const std::vector<std::string>& env = {});
 
+/// Runs `marginalia check` with `args`, offline and without the result cache, so a test never
+/// reaches the network and never sees another run's results.
+ProcessResult run_offline_check(const std::vector<std::string>& args);
+
 }  // namespace marginalia::testing

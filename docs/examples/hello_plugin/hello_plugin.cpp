@@ -12,18 +12,14 @@ namespace sdk = marginalia::sdk;
 // A letter, digit or underscore: what may not touch a placeholder for it to be a whole word.
 bool is_word_character(char32_t c) { return sdk::is_letter(c) || sdk::is_ascii_digit(c) || c == '_'; }
 
+// Every code the plugin reports, with its default severity and summary, declared once: info()
+// publishes the table and each finding takes its severity from it.
+const sdk::CodeTable code_table{{"hello/placeholder", sdk::Severity::warning, "A placeholder marks unfinished text."}};
+
 class HelloPlugin final : public sdk::Plugin {
  public:
-  sdk::PluginInfo info() const override {
-    sdk::PluginInfo info;
-    info.id = "hello";  // must equal the library's file name, hello.so
-    info.version = "1.0.0";
-    info.summary = "Reports placeholders left in a draft, such as TODO or TK.";
-    info.codes = {{"hello/placeholder", sdk::Severity::warning, "A placeholder marks unfinished text."}};
-    info.options_schema = std::string(marginalia_embedded::options_schema);
-    info.documentation = std::string(marginalia_embedded::readme);
-    return info;
-  }
+  // The id, version and help URL come from marginalia_add_plugin, the summary from the README.
+  sdk::PluginInfo info() const override { return marginalia_embedded::plugin_info(code_table.codes()); }
 
   // Called once, with options the host has already validated against options.schema.json.
   std::vector<std::string> configure(const sdk::Options& options) override {
@@ -40,12 +36,8 @@ class HelloPlugin final : public sdk::Plugin {
         bool starts_word = at == 0 || !is_word_character(sdk::previous_code_point(text, before));
         bool ends_word = after == text.size() || !is_word_character(sdk::next_code_point(text, after));
         if (!starts_word || !ends_word) continue;
-        sdk::Finding finding;
-        finding.code = "hello/placeholder";
-        finding.severity = sdk::Severity::warning;
-        finding.span = {static_cast<std::uint32_t>(at), static_cast<std::uint32_t>(at + word.size())};
-        finding.message = "placeholder '" + word + "' left in the text";
-        reporter.report(std::move(finding));
+        sdk::Span span{static_cast<std::uint32_t>(at), static_cast<std::uint32_t>(at + word.size())};
+        reporter.report(code_table.finding("hello/placeholder", span, "placeholder '" + word + "' left in the text"));
       }
     }
   }

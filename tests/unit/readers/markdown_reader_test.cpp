@@ -25,6 +25,24 @@ TEST(MarkdownReader, ReadsGfmFootnotesWithTheirLabelsAndPositions) {
   EXPECT_EQ(notes[2].label, "unused");
 }
 
+// CommonMark lets an HTML comment interrupt a paragraph; a suppression comment must not.
+TEST(MarkdownReader, RecordsADirectiveInsideAParagraphWithoutSplittingIt) {
+  model::LoadedDocument doc = read_string("r.md",
+                                          "Intro.\n\nThe minister said\r\n<!-- marginalia-disable-next-line dates/weekday-mismatch -- checked -->\r\n"
+                                          "on Monday: \"No.\"\n\n<!-- an ordinary comment -->\n");
+  ASSERT_EQ(doc.document.blocks.size(), 2u);
+  EXPECT_EQ(text_of(doc, doc.document.blocks[1].span), "The minister said\non Monday: \"No.\"");
+  model::Position on = doc.source_map.position(doc.document.blocks[1].span.begin + 18);
+  EXPECT_EQ(on.line, 5u) << "the text after the directive keeps its own line";
+  EXPECT_EQ(on.column, 1u);
+  ASSERT_EQ(doc.directive_comments.size(), 1u);
+  const model::DirectiveComment& comment = doc.directive_comments[0];
+  EXPECT_EQ(comment.content, "marginalia-disable-next-line dates/weekday-mismatch -- checked");
+  EXPECT_EQ(doc.source_map.position_of_source(comment.source_begin).line, 4u);
+  EXPECT_EQ(doc.source_map.source().substr(comment.source_begin, comment.source_end - comment.source_begin),
+            "<!-- marginalia-disable-next-line dates/weekday-mismatch -- checked -->");
+}
+
 TEST(MarkdownReader, KeepsAReferenceToAnUndefinedNoteAsAMarker) {
   model::LoadedDocument doc = read_string("r.md", "Text[^9].\n\n[^1]: A note.\n");
   ASSERT_EQ(doc.document.note_refs.size(), 1u);

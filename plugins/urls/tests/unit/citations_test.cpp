@@ -82,7 +82,7 @@ TEST(Findings, DoiRegisteredWhateverThePublisherSays) {
 }
 
 TEST(Findings, EveryCodeIsDeclaredOnce) {
-  std::vector<sdk::CodeInfo> codes = url_codes();
+  const std::vector<sdk::CodeInfo>& codes = code_table.codes();
   for (std::size_t i = 0; i < codes.size(); ++i) {
     EXPECT_EQ(codes[i].code.rfind("urls/", 0), 0u);
     for (std::size_t j = i + 1; j < codes.size(); ++j) EXPECT_NE(codes[i].code, codes[j].code);
