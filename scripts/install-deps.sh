@@ -14,10 +14,13 @@ packages=(
   libcmark-gfm-dev libcmark-gfm-extensions-dev   # Markdown reader (CommonMark + GFM footnotes)
   libxml2-dev                                    # HTML reader (libxml2's HTML parser)
   libzip-dev                                     # DOCX reader (ZIP container, in memory)
+  libutf8proc-dev                                # quotes plugin: Unicode letter and case classes (names in any script)
   libgtest-dev libgmock-dev                      # tests
   jing                                           # TEI validation in the tests
   python3-jsonschema                             # SARIF/JSON schema validation in the tests
   chromium                                       # the HTML report's browser test (driven by playwright-core from npm)
+  libreoffice-writer-nogui                       # test only: a real reader opens the --annotate'd DOCX (headless)
+  poppler-utils                                  # docs only: pdftoppm renders docs/annotated-draft.png
 )
 
 missing=()

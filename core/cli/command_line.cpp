@@ -6,32 +6,18 @@
 #include <map>
 
 #include "cli/output_formats.hpp"
+#include "config/option_values.hpp"
+#include "writers/annotated_copies.hpp"
 
 namespace marginalia::cli {
 namespace {
 
-bool parse_unsigned(const std::string& text, unsigned long long& value) {
-  if (text.empty()) return false;
-  char* end = nullptr;
-  value = std::strtoull(text.c_str(), &end, 10);
-  return end && *end == '\0';
-}
-
-// "1M", "256K", "1048576" → bytes.
-bool parse_size(const std::string& text, unsigned long long& bytes) {
-  if (text.empty()) return false;
-  unsigned long long multiplier = 1;
-  std::string digits = text;
-  char last = static_cast<char>(std::toupper(static_cast<unsigned char>(text.back())));
-  if (last == 'K' || last == 'M' || last == 'G') {
-    multiplier = last == 'K' ? 1ull << 10 : last == 'M' ? 1ull << 20 : 1ull << 30;
-    digits.pop_back();
-  }
-  unsigned long long value = 0;
-  if (!parse_unsigned(digits, value)) return false;
-  bytes = value * multiplier;
-  return true;
-}
+// The ranges of the numeric options: wide enough for any real use, narrow enough that the
+// value means what it says (a byte count of the memory limit fits in 64 bits; a span offset
+// into the largest input fits in 32).
+constexpr unsigned long long kMaxTimeoutMs = 86400000;        // one day
+constexpr unsigned long long kMaxMemoryLimitMb = 1ull << 20;  // 1 TiB
+constexpr unsigned long long kMaxInputBytes = 1ull << 31;     // 2 GiB
 
 }  // namespace
 
@@ -54,6 +40,9 @@ check options:
                        default: standard output
   --format FORMAT      )" + output_format_names(true) + R"(
   --tei PATH           also write the TEI annotation layer to PATH (file, or folder)
+  --annotate PATH      write a copy of the DOCX draft with every finding as a Word comment
+                       (a folder for several drafts; relative paths are kept)
+  --annotate-fixes     with --annotate: certain fixes also as tracked changes to accept or reject
   --fail-on LEVEL      exit 1 when a finding is at or above LEVEL: error (default), warning, note
   --profile NAME       default (only confident findings of heuristic checks) or thorough (all)
   --exit-zero          exit 0 even with findings (report-only jobs); failures still exit 2
@@ -62,7 +51,7 @@ check options:
   -j, --jobs N         check N files at once (output is identical whatever N)
   --config FILE        use this marginalia.json instead of the nearest one above the inputs
   --enable ID, --disable ID   turn a plugin on or off for this run
-  --document-date DATE the report's own date (ISO 8601) when the file does not say
+  --document-date DATE the report's own date (YYYY-MM-DD) when the file does not say
   --input-format F     read every input as F: text, markdown, tei, html, docx
   --max-input-size N   refuse inputs larger than N bytes (K, M, G suffixes; default 256M)
   --baseline FILE      report only findings that are not in FILE
@@ -124,10 +113,15 @@ util::Result<CommandLine> parse_command_line(const std::vector<std::string>& arg
          return false;
        }},
       {"--tei", [&](const std::string& v) { line.tei_output = v; return true; }},
+      {"--annotate", [&](const std::string& v) { line.annotate_output = v; return true; }},
       {"--plugin-dir", [&](const std::string& v) { line.plugin_dirs.push_back(v); return true; }},
       {"--enable", [&](const std::string& v) { line.enable.push_back(v); return true; }},
       {"--disable", [&](const std::string& v) { line.disable.push_back(v); return true; }},
-      {"--document-date", [&](const std::string& v) { line.document_date = v; return true; }},
+      {"--document-date", [&](const std::string& v) {
+         if (!config::is_iso_date(v)) { error = "--document-date takes a calendar date YYYY-MM-DD, not '" + v + "'"; return false; }
+         line.document_date = v;
+         return true;
+       }},
       {"--input-format", [&](const std::string& v) { line.input_format = v; return true; }},
       {"--fail-on", [&](const std::string& v) {
          if (v != "error" && v != "warning" && v != "note") { error = "--fail-on takes error, warning or note"; return false; }
@@ -145,9 +139,9 @@ util::Result<CommandLine> parse_command_line(const std::vector<std::string>& arg
          return true;
        }},
       {"--jobs", [&](const std::string& v) {
-         unsigned long long n = 0;
-         if (!parse_unsigned(v, n) || n == 0 || n > 256) { error = "--jobs takes a number from 1 to 256"; return false; }
-         line.jobs = static_cast<unsigned>(n);
+         std::optional<unsigned long long> n = config::parse_count(v, 1, 256);
+         if (!n) { error = "--jobs takes a number from 1 to 256"; return false; }
+         line.jobs = static_cast<unsigned>(*n);
          return true;
        }},
       {"--cache-file", [&](const std::string& v) { line.cache_file = v; return true; }},
@@ -158,17 +152,21 @@ util::Result<CommandLine> parse_command_line(const std::vector<std::string>& arg
       {"--baseline", [&](const std::string& v) { line.baseline = v; return true; }},
       {"--write-baseline", [&](const std::string& v) { line.write_baseline = v; return true; }},
       {"--max-input-size", [&](const std::string& v) {
-         if (!parse_size(v, line.max_input_bytes) || line.max_input_bytes == 0) { error = "--max-input-size takes a size such as 1048576 or 64M"; return false; }
+         std::optional<unsigned long long> bytes = config::parse_size(v, kMaxInputBytes);
+         if (!bytes) { error = "--max-input-size takes a size from 1 byte to 2G, such as 1048576 or 64M, not '" + v + "'"; return false; }
+         line.max_input_bytes = *bytes;
          return true;
        }},
       {"--timeout", [&](const std::string& v) {
-         unsigned long long n = 0;
-         if (!parse_unsigned(v, n) || n == 0) { error = "--timeout takes milliseconds"; return false; }
-         line.timeout_ms = static_cast<unsigned>(n);
+         std::optional<unsigned long long> n = config::parse_count(v, 1, kMaxTimeoutMs);
+         if (!n) { error = "--timeout takes milliseconds from 1 to 86400000 (one day), not '" + v + "'"; return false; }
+         line.timeout_ms = static_cast<unsigned>(*n);
          return true;
        }},
       {"--memory-limit", [&](const std::string& v) {
-         if (!parse_unsigned(v, line.memory_limit_mb) || line.memory_limit_mb == 0) { error = "--memory-limit takes megabytes"; return false; }
+         std::optional<unsigned long long> n = config::parse_count(v, 1, kMaxMemoryLimitMb);
+         if (!n) { error = "--memory-limit takes megabytes from 1 to 1048576 (1 TiB), not '" + v + "'"; return false; }
+         line.memory_limit_mb = *n;
          return true;
        }},
   };
@@ -179,6 +177,7 @@ util::Result<CommandLine> parse_command_line(const std::vector<std::string>& arg
       {"--offline", [&] { line.offline = true; }},
       {"--no-cache", [&] { line.no_cache = true; }},
       {"--exit-zero", [&] { line.exit_zero = true; }},
+      {"--annotate-fixes", [&] { line.annotate_fixes = true; }},
       {"--force", [&] { line.force = true; }},
       {"--no-default-plugins", [&] { line.default_plugins = false; }},
       {"--help", [&] { line.command = "help"; }},
@@ -218,6 +217,9 @@ util::Result<CommandLine> parse_command_line(const std::vector<std::string>& arg
     return usage_error("check needs at least one file");
   if (!line.baseline.empty() && !line.write_baseline.empty())
     return usage_error("--baseline and --write-baseline cannot be combined: --write-baseline records every current finding");
+  if (line.annotate_fixes && line.annotate_output.empty()) return usage_error("--annotate-fixes needs --annotate OUT.docx");
+  if (!line.annotate_output.empty())
+    if (std::string annotate = writers::annotation_usage_error(line.inputs, line.input_format); !annotate.empty()) return usage_error(annotate);
   if (line.command == "init" && !line.inputs.empty())
     return usage_error("init takes no file; use -o FILE to choose where marginalia.json goes");
   if (line.command == "explain" && line.inputs.size() != 1)

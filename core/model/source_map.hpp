@@ -6,10 +6,13 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <utility>
 #include <vector>
+
+#include "model/part_map.hpp"
 
 namespace marginalia::model {
 
@@ -54,10 +57,17 @@ class SourceMap {
   Position position(std::uint32_t text_offset) const { return position_of_source(to_source(text_offset)); }
   /// The text of 1-based `line`, without its line end.
   std::string_view line_text(std::uint32_t line) const;
+  /// The byte offset within `line_text(line)` of 1-based `column`, clamped to the line's length.
+  std::size_t column_offset(std::uint32_t line, std::uint32_t column) const;
   /// Number of lines in the source.
   std::uint32_t line_count() const { return static_cast<std::uint32_t>(line_starts_.size()); }
   /// The source bytes.
   const std::string& source() const { return source_; }
+
+  /// For a package input (DOCX): where each piece of the source came from. Shared by copies.
+  void set_part_map(PartMap map) { part_map_ = std::make_shared<const PartMap>(std::move(map)); }
+  /// The part map, or nullptr for a file that is its own source (every text format).
+  const PartMap* part_map() const { return part_map_.get(); }
 
  private:
   struct Segment {
@@ -65,10 +75,16 @@ class SourceMap {
   };
   std::string source_;
   std::vector<std::uint32_t> line_starts_;
+  // Code points before every kStride-th byte, so a column costs at most one stride of counting
+  // however long its line is (a minified page is one line with thousands of findings).
+  static constexpr std::uint32_t kStride = 256;
+  std::vector<std::uint32_t> code_points_before_;
   std::vector<Segment> segments_;
   std::vector<std::pair<std::uint32_t, std::uint32_t>> input_breaks_;
+  std::shared_ptr<const PartMap> part_map_;
 
   std::uint32_t text_to_input(std::uint32_t text_offset) const;
+  std::uint32_t code_points_before(std::uint32_t source_offset) const;
 };
 
 }  // namespace marginalia::model

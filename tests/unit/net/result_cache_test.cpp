@@ -119,15 +119,29 @@ TEST(ResultCache, AProcessKilledMidWriteLeavesAUsableCache) {
   TempDir dir;
   std::string path = dir.file("killed.sqlite");
   for (int round = 0; round < 5; ++round) {
+    // The child says when its first entry is committed, so the kill always lands mid-write
+    // of later entries however slow a loaded machine makes the start-up.
+    int ready[2];
+    ASSERT_EQ(::pipe(ready), 0);
     pid_t pid = ::fork();
     if (pid == 0) {
+      ::close(ready[0]);
       auto cache = ResultCache::open(path, {}, 1000);
       for (int i = 0;; ++i) {
         std::string url = "http://k/" + std::to_string(i);
         cache->store({{"probe " + url, entry(url, sdk::FetchOutcome::ok, 5000)}});
+        if (i == 0) {
+          char byte = 1;
+          (void)!::write(ready[1], &byte, 1);
+          ::close(ready[1]);
+        }
       }
     }
-    ::usleep(30000 + round * 7000);
+    ::close(ready[1]);
+    char byte = 0;
+    ASSERT_EQ(::read(ready[0], &byte, 1), 1);
+    ::close(ready[0]);
+    ::usleep(5000 + round * 7000);
     ::kill(pid, SIGKILL);
     ::waitpid(pid, nullptr, 0);
     std::vector<std::string> warnings;
