@@ -51,17 +51,9 @@ bool DateScanner::match_month_led(std::size_t i, Match& m, bool need_context, bo
       p.needs_year = true;
     }
     if (p.year != unknown_year ? !is_valid_date(p.year, month, day) : day > days_in_month(2024, month)) {
-      p.impossible = true;
-      p.style = DateStyle::none;
+      mark_impossible(p);
     }
-    m.begin = i;
-    m.end = end;
-    m.p = p;
-    if (range_end_day) {
-      m.shape = Match::Shape::range;
-      m.q = p;
-      m.q.day = range_end_day;
-    }
+    set_day_match(m, i, end, p, range_end_day);
     return true;
   }
   // Month YYYY, Month of YYYY, Month of next year, Month–Month YYYY
