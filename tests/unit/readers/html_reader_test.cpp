@@ -143,12 +143,6 @@ TEST(HtmlReader, RecoversFromBrokenMarkupAndDeepNesting) {
   EXPECT_EQ(nested.document.text, "deep text");
 }
 
-}  // namespace
-}  // namespace marginalia::testing
-
-namespace marginalia::testing {
-namespace {
-
 TEST(HtmlReader, DecodesTheCharsetTheDocumentDeclares) {
   // "Blöchlinger" in ISO-8859-1, declared the way Project Gutenberg's HTML does.
   std::string page = "<html><head><meta http-equiv=Content-Type content=\"text/html; charset=iso-8859-1\"></head>"
@@ -176,12 +170,6 @@ TEST(HtmlReader, QualifiesNoteLabelsWhereNumberingRestartsPerLetter) {
   EXPECT_EQ(doc.document.note_refs[1].label, doc.document.notes[1].label);
   EXPECT_EQ(doc.document.meta("note-labels"), "qualified");
 }
-
-}  // namespace
-}  // namespace marginalia::testing
-
-namespace marginalia::testing {
-namespace {
 
 TEST(HtmlReader, ReadsOnlyTheMainRegionWhenThePageMarksIt) {
   model::LoadedDocument doc = read_string("page.html",

@@ -97,12 +97,6 @@ TEST(PlainTextReader, FindsAllTwentyFourMarkersOfTheSeedReport) {
   EXPECT_EQ(headings, 5) << "1., 2., 2.1, 2.2 and 3. numbered headings";
 }
 
-}  // namespace
-}  // namespace marginalia::testing
-
-namespace marginalia::testing {
-namespace {
-
 TEST(PlainTextReader, ReadsGutenbergFootnoteBlocksInACrlfFileWithStrayCarriageReturns) {
   model::LoadedDocument doc = read_string("g.txt",
       "Letters\r\n\r\nThe boat came in late.[1] Send\rthe nets.[2]\r\n\r\n"
