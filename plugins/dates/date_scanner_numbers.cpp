@@ -194,9 +194,7 @@ bool DateScanner::match_numeric_date(std::size_t i, Match& m) {
     }
   }
   if (!is_valid_date(p.year, p.month, p.day)) mark_impossible(p);
-  m.begin = i;
-  m.end = i + 5;
-  m.p = p;
+  set_match(m, i, i + 5, p);
   return true;
 }
 

@@ -56,12 +56,17 @@ inline void mark_impossible(DateScanner::Point& p) {
   p.style = DateStyle::none;
 }
 
-// The match of the day `p` over tokens [begin, end), or of the days p.day to `range_end_day`
-// when that is set: "24–26 April" and "April 24–26" end the same way.
-inline void set_day_match(DateScanner::Match& m, std::size_t begin, std::size_t end, const DateScanner::Point& p, int range_end_day) {
+// The match of the point `p` over tokens [begin, end).
+inline void set_match(DateScanner::Match& m, std::size_t begin, std::size_t end, const DateScanner::Point& p) {
   m.begin = begin;
   m.end = end;
   m.p = p;
+}
+
+// The same for a day, or for the days p.day to `range_end_day` when that is set: "24–26 April"
+// and "April 24–26" end the same way.
+inline void set_day_match(DateScanner::Match& m, std::size_t begin, std::size_t end, const DateScanner::Point& p, int range_end_day) {
+  set_match(m, begin, end, p);
   if (range_end_day) {
     m.shape = DateScanner::Match::Shape::range;
     m.q = p;
