@@ -152,9 +152,7 @@ bool DateScanner::match_record_period(std::size_t u, Match& m, std::size_t span_
     case Unit::year: p.g = Granularity::year; break;
     default: return false;
   }
-  m.begin = span_begin;
-  m.end = u + 1;
-  m.p = p;
+  set_match(m, span_begin, u + 1, p);
   return true;
 }
 

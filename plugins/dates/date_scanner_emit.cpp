@@ -21,12 +21,23 @@ struct Rendered {
   std::int64_t first = 0, last = 0;
 };
 
+// The days the checks compare, as day numbers.
+void set_bounds(Rendered& r, std::int64_t first, std::int64_t last) {
+  r.bounded = true;
+  r.first = first;
+  r.last = last;
+}
+
 void set_months(Rendered& r, int year, int first_month, int last_month) {
   r.not_before = iso_month(year, first_month);
   r.not_after = iso_month(year, last_month);
-  r.bounded = true;
-  r.first = day_number(year, first_month, 1);
-  r.last = day_number(year, last_month, days_in_month(year, last_month));
+  set_bounds(r, day_number(year, first_month, 1), day_number(year, last_month, days_in_month(year, last_month)));
+}
+
+void set_years(Rendered& r, int first_year, int last_year) {
+  r.not_before = iso_year(first_year);
+  r.not_after = iso_year(last_year);
+  set_bounds(r, day_number(first_year, 1, 1), day_number(last_year, 12, 31));
 }
 
 Rendered render(const DateScanner::Point& p) {
@@ -45,8 +56,7 @@ Rendered render(const DateScanner::Point& p) {
       if (!is_valid_date(y, p.month, p.day)) break;
       r.value = iso_day(y, p.month, p.day);
       r.single = r.value;
-      r.bounded = true;
-      r.first = r.last = day_number(y, p.month, p.day);
+      set_bounds(r, day_number(y, p.month, p.day), day_number(y, p.month, p.day));
       break;
     }
     case Granularity::month: {
@@ -57,9 +67,7 @@ Rendered render(const DateScanner::Point& p) {
       if (p.mod == static_cast<int>(Part::early)) to = 10;
       else if (p.mod == static_cast<int>(Part::mid)) { from = 11; to = 20; }
       else if (p.mod == static_cast<int>(Part::late)) from = 21;
-      r.bounded = true;
-      r.first = day_number(y, p.month, from);
-      r.last = day_number(y, p.month, to);
+      set_bounds(r, day_number(y, p.month, from), day_number(y, p.month, to));
       if (p.mod) { r.not_before = iso_day(y, p.month, from); r.not_after = iso_day(y, p.month, to); }
       else r.single = iso_month(y, p.month);
       break;
@@ -72,9 +80,7 @@ Rendered render(const DateScanner::Point& p) {
       else if (p.mod == static_cast<int>(Part::late)) set_months(r, y, 9, 12);
       else {
         r.single = iso_year(y);
-        r.bounded = true;
-        r.first = day_number(y, 1, 1);
-        r.last = day_number(y, 12, 31);
+        set_bounds(r, day_number(y, 1, 1), day_number(y, 12, 31));
       }
       break;
     }
@@ -94,9 +100,7 @@ Rendered render(const DateScanner::Point& p) {
       else {
         r.not_before = iso_month(y, 12);
         r.not_after = iso_month(y + 1, 2);
-        r.bounded = true;
-        r.first = day_number(y, 12, 1);
-        r.last = day_number(y + 1, 2, days_in_month(y + 1, 2));
+        set_bounds(r, day_number(y, 12, 1), day_number(y + 1, 2, days_in_month(y + 1, 2)));
       }
       break;
     }
@@ -104,9 +108,7 @@ Rendered render(const DateScanner::Point& p) {
       r.value = year_text(y) + "-W" + two(p.part) + (p.weekend ? "-WE" : "");
       if (!known) break;
       std::int64_t monday = monday_of_iso_week(y, p.part);
-      r.bounded = true;
-      r.first = p.weekend ? monday + 5 : monday;
-      r.last = monday + 6;
+      set_bounds(r, p.weekend ? monday + 5 : monday, monday + 6);
       CivilDate a = civil_from_day_number(r.first), b = civil_from_day_number(r.last);
       r.not_before = iso_day(a.year, a.month, a.day);
       r.not_after = iso_day(b.year, b.month, b.day);
@@ -118,20 +120,12 @@ Rendered render(const DateScanner::Point& p) {
       if (p.mod == static_cast<int>(Part::early)) last = first + 3;
       else if (p.mod == static_cast<int>(Part::mid)) { first += 3; last = first + 3; }
       else if (p.mod == static_cast<int>(Part::late)) first += 7;
-      r.not_before = iso_year(first);
-      r.not_after = iso_year(last);
-      r.bounded = true;
-      r.first = day_number(first, 1, 1);
-      r.last = day_number(last, 12, 31);
+      set_years(r, first, last);
       break;
     }
     case Granularity::century:
       r.value = two(p.part);
-      r.not_before = iso_year(p.part * 100);
-      r.not_after = iso_year(p.part * 100 + 99);
-      r.bounded = true;
-      r.first = day_number(p.part * 100, 1, 1);
-      r.last = day_number(p.part * 100 + 99, 12, 31);
+      set_years(r, p.part * 100, p.part * 100 + 99);
       break;
   }
   if (p.g == Granularity::day && !r.value.empty() && (p.hour >= 0 || p.day_part)) {

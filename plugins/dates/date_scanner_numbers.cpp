@@ -193,13 +193,8 @@ bool DateScanner::match_numeric_date(std::size_t i, Match& m) {
       p.na = x; p.nb = y;
     }
   }
-  if (!is_valid_date(p.year, p.month, p.day)) {
-    p.impossible = true;
-    p.style = DateStyle::none;
-  }
-  m.begin = i;
-  m.end = i + 5;
-  m.p = p;
+  if (!is_valid_date(p.year, p.month, p.day)) mark_impossible(p);
+  set_match(m, i, i + 5, p);
   return true;
 }
 
@@ -358,17 +353,11 @@ bool DateScanner::match_day_month(std::size_t i, Match& m, bool allow_range) {
     if (p.year == unknown_year && day <= days_in_month(2024, month)) {
       // 29 February without a year: a leap day of some year, not an error
     } else {
-      p.impossible = true;
-      p.style = DateStyle::none;
+      mark_impossible(p);
     }
   }
-  m.begin = i;
-  m.end = end;
-  m.p = p;
+  set_day_match(m, i, end, p, range_end_day);
   if (range_end_day) {
-    m.shape = Match::Shape::range;
-    m.q = p;
-    m.q.day = range_end_day;
     m.q.stated_weekday = -1;
     if (p.year != unknown_year && !is_valid_date(p.year, month, range_end_day)) { m.q.impossible = true; m.p.impossible = true; }
   } else if (cross) {

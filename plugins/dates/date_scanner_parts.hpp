@@ -50,6 +50,30 @@ inline constexpr int unknown_year = -1;
 
 inline int digits_value(const Token& t) { return static_cast<int>(t.value); }
 
+// A date that cannot be (31 April): reported as such, and no evidence of a house style.
+inline void mark_impossible(DateScanner::Point& p) {
+  p.impossible = true;
+  p.style = DateStyle::none;
+}
+
+// The match of the point `p` over tokens [begin, end).
+inline void set_match(DateScanner::Match& m, std::size_t begin, std::size_t end, const DateScanner::Point& p) {
+  m.begin = begin;
+  m.end = end;
+  m.p = p;
+}
+
+// The same for a day, or for the days p.day to `range_end_day` when that is set: "24–26 April"
+// and "April 24–26" end the same way.
+inline void set_day_match(DateScanner::Match& m, std::size_t begin, std::size_t end, const DateScanner::Point& p, int range_end_day) {
+  set_match(m, begin, end, p);
+  if (range_end_day) {
+    m.shape = DateScanner::Match::Shape::range;
+    m.q = p;
+    m.q.day = range_end_day;
+  }
+}
+
 inline const char* unit_letter(Unit u) {
   switch (u) {
     case Unit::day: return "D";

@@ -51,17 +51,9 @@ bool DateScanner::match_month_led(std::size_t i, Match& m, bool need_context, bo
       p.needs_year = true;
     }
     if (p.year != unknown_year ? !is_valid_date(p.year, month, day) : day > days_in_month(2024, month)) {
-      p.impossible = true;
-      p.style = DateStyle::none;
+      mark_impossible(p);
     }
-    m.begin = i;
-    m.end = end;
-    m.p = p;
-    if (range_end_day) {
-      m.shape = Match::Shape::range;
-      m.q = p;
-      m.q.day = range_end_day;
-    }
+    set_day_match(m, i, end, p, range_end_day);
     return true;
   }
   // Month YYYY, Month of YYYY, Month of next year, Month–Month YYYY
@@ -73,9 +65,7 @@ bool DateScanner::match_month_led(std::size_t i, Match& m, bool need_context, bo
       p.g = Granularity::month;
       p.year = anchor.year;
       p.anchored = true;
-      m.begin = i;
-      m.end = anchor_end;
-      m.p = p;
+      set_match(m, i, anchor_end, p);
       return true;
     }
   }
@@ -86,9 +76,7 @@ bool DateScanner::match_month_led(std::size_t i, Match& m, bool need_context, bo
     p.g = Granularity::month;
     p.year = year;
     p.explicit_year = true;
-    m.begin = i;
-    m.end = y + 1;
-    m.p = p;
+    set_match(m, i, y + 1, p);
     return true;
   }
   if (abbreviation) return false;
@@ -125,9 +113,7 @@ bool DateScanner::match_month_led(std::size_t i, Match& m, bool need_context, bo
   }
   p.g = Granularity::month;
   p.needs_year = true;
-  m.begin = i;
-  m.end = j;
-  m.p = p;
+  set_match(m, i, j, p);
   return true;
 }
 
@@ -312,9 +298,7 @@ bool DateScanner::match_part(std::size_t i, Match& m, std::size_t span_begin) {
   if (!match_period_anchor(j, p, end)) return false;
   if (p.needs_year) resolve(p, span_begin, end);
   p.mod = mod;
-  m.begin = span_begin;
-  m.end = end;
-  m.p = p;
+  set_match(m, span_begin, end, p);
   return true;
 }
 
@@ -356,9 +340,7 @@ bool DateScanner::match_ordinal_period(std::size_t i, Match& m, std::size_t span
     p.needs_year = true;
     resolve(p, span_begin, end);
   }
-  m.begin = span_begin;
-  m.end = end;
-  m.p = p;
+  set_match(m, span_begin, end, p);
   return true;
 }
 
@@ -414,9 +396,7 @@ bool DateScanner::match_modifier(std::size_t i, Match& m, std::size_t span_begin
       if (g == Granularity::quarter) p.part = (p.month - 1) / 3 + 1;
       if (g == Granularity::day && !is_valid_date(p.year, p.month, p.day)) p.day = days_in_month(p.year, p.month);
       p.g = g == Granularity::day || g == Granularity::month || g == Granularity::quarter ? g : Granularity::year;
-      m.begin = span_begin;
-      m.end = shift_end;
-      m.p = p;
+      set_match(m, span_begin, shift_end, p);
       return true;
     }
   }
@@ -429,9 +409,7 @@ bool DateScanner::match_modifier(std::size_t i, Match& m, std::size_t span_begin
       Point p = anchor;
       p.g = unit == Unit::quarter ? Granularity::quarter : Granularity::half;
       p.part = unit == Unit::quarter ? 4 : 2;
-      m.begin = span_begin;
-      m.end = anchor_end;
-      m.p = p;
+      set_match(m, span_begin, anchor_end, p);
       return true;
     }
   }
@@ -526,9 +504,7 @@ bool DateScanner::match_modifier(std::size_t i, Match& m, std::size_t span_begin
     if (mod == Modifier::last && month >= dct.month) p.year -= 1;
     if (mod == Modifier::next && month <= dct.month) p.year += 1;
     p.anchored = true;
-    m.begin = span_begin;
-    m.end = j + 1;
-    m.p = p;
+    set_match(m, span_begin, j + 1, p);
     return true;
   }
   if (is(j, WordClass::weekday) && t[j].upper && !t[j].word.abbreviation) {
@@ -550,9 +526,7 @@ bool DateScanner::match_modifier(std::size_t i, Match& m, std::size_t span_begin
       p.year = d.year; p.month = d.month; p.day = d.day;
     }
     p.anchored = true;
-    m.begin = span_begin;
-    m.end = j + 1;
-    m.p = p;
+    set_match(m, span_begin, j + 1, p);
     return true;
   }
   if (is(j, WordClass::season)) {
@@ -562,9 +536,7 @@ bool DateScanner::match_modifier(std::size_t i, Match& m, std::size_t span_begin
     p.part = t[j].word.value;
     p.year = dct.year + (mod == Modifier::last ? -1 : mod == Modifier::next ? 1 : 0);
     p.anchored = true;
-    m.begin = span_begin;
-    m.end = j + 1;
-    m.p = p;
+    set_match(m, span_begin, j + 1, p);
     return true;
   }
   if (is(j, WordClass::day_part) && t[j].word.value <= 4 && (mod == Modifier::this_ || (mod == Modifier::last && t[j].word.value == 4))) {

@@ -104,10 +104,15 @@ Verdict judge(const Cited& cited, const std::optional<sdk::FetchResult>& checked
     if (options.report_ok) verdict.finding = make(cited, "urls/ok", url + " resolves (doi.org redirects to " + result.redirects.front() + ")");
     return verdict;
   }
-  auto fail = [&](const char* status, const std::string& code, std::string message) {
+  // A failure is reported under the code named after its status.
+  auto fail = [&](const char* status, std::string message) {
     verdict.status = status;
-    verdict.finding = make(cited, code, std::move(message));
+    verdict.finding = make(cited, std::string("urls/") + status, std::move(message));
     return verdict;
+  };
+  // "<url> <what happened>: <the fetch's own detail, or `otherwise`>"
+  auto fail_with_detail = [&](const char* status, const char* what_happened, const char* otherwise) {
+    return fail(status, url + " " + what_happened + ": " + (result.detail.empty() ? otherwise : result.detail));
   };
   switch (result.outcome) {
     case FetchOutcome::ok:
@@ -135,32 +140,32 @@ Verdict judge(const Cited& cited, const std::optional<sdk::FetchResult>& checked
     }
     case FetchOutcome::client_error:
       if (result.http_status == 404 || result.http_status == 410) {
-        if (is_doi) return fail("not-found", "urls/not-found", "DOI " + cited.doi + " is not registered: doi.org answers " + http_text(result));
-        return fail("not-found", "urls/not-found", url + " answers " + http_text(result));
+        if (is_doi) return fail("not-found", "DOI " + cited.doi + " is not registered: doi.org answers " + http_text(result));
+        return fail("not-found", url + " answers " + http_text(result));
       }
-      return fail("client-error", "urls/client-error", url + " answers " + http_text(result));
+      return fail("client-error", url + " answers " + http_text(result));
     case FetchOutcome::server_error:
-      return fail("server-error", "urls/server-error", url + " answers " + http_text(result));
+      return fail("server-error", url + " answers " + http_text(result));
     case FetchOutcome::timeout:
-      return fail("timeout", "urls/timeout", url + " did not answer in time: " + (result.detail.empty() ? "timed out" : result.detail));
+      return fail_with_detail("timeout", "did not answer in time", "timed out");
     case FetchOutcome::dns_failure:
-      return fail("dns-failure", "urls/dns-failure", url + " cannot be reached: " + (result.detail.empty() ? "the host name does not resolve" : result.detail));
+      return fail_with_detail("dns-failure", "cannot be reached", "the host name does not resolve");
     case FetchOutcome::tls_failure:
-      return fail("tls-error", "urls/tls-error", url + " failed TLS verification: " + (result.detail.empty() ? "certificate problem" : result.detail));
+      return fail_with_detail("tls-error", "failed TLS verification", "certificate problem");
     case FetchOutcome::unreachable:
-      return fail("unreachable", "urls/unreachable", url + " is unreachable: " + (result.detail.empty() ? "connection refused" : result.detail));
+      return fail_with_detail("unreachable", "is unreachable", "connection refused");
     case FetchOutcome::blocked_address:
-      return fail("blocked-address", "urls/blocked-address",
+      return fail("blocked-address",
                   url + " was not checked: " + (result.detail.empty() ? "it leads to an internal address" : result.detail) +
                       " (allow a range with --allow-net)");
     case FetchOutcome::blocked_scheme:
-      return fail("blocked-scheme", "urls/blocked-scheme", url + " was not followed: " + (result.detail.empty() ? "not http or https" : result.detail));
+      return fail_with_detail("blocked-scheme", "was not followed", "not http or https");
     case FetchOutcome::too_many_redirects:
-      return fail("too-many-redirects", "urls/too-many-redirects", url + " cannot be followed: " + (result.detail.empty() ? "too many redirects" : result.detail));
+      return fail_with_detail("too-many-redirects", "cannot be followed", "too many redirects");
     case FetchOutcome::rate_limited:
-      return fail("rate-limited", "urls/rate-limited", url + " was not checked to the end: " + (result.detail.empty() ? "rate limited" : result.detail));
+      return fail_with_detail("rate-limited", "was not checked to the end", "rate limited");
     case FetchOutcome::malformed:
-      return fail("malformed", "urls/malformed", "\"" + first.written + "\" is not a valid URL: " + (result.detail.empty() ? "it does not parse" : result.detail));
+      return fail("malformed", "\"" + first.written + "\" is not a valid URL: " + (result.detail.empty() ? "it does not parse" : result.detail));
     case FetchOutcome::offline:
       verdict.status = "unchecked";
       return verdict;
@@ -170,7 +175,7 @@ Verdict judge(const Cited& cited, const std::optional<sdk::FetchResult>& checked
     case FetchOutcome::failed:
       break;
   }
-  return fail("check-failed", "urls/check-failed", url + " could not be checked: " + (result.detail.empty() ? "unknown failure" : result.detail));
+  return fail_with_detail("check-failed", "could not be checked", "unknown failure");
 }
 
 }  // namespace marginalia::plugins::urls

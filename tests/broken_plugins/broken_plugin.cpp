@@ -10,10 +10,11 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
-#include <marginalia/sdk/sdk.hpp>
 #include <memory>
 #include <stdexcept>
 #include <vector>
+
+#include "support/test_plugin.hpp"
 
 namespace {
 
@@ -35,32 +36,16 @@ struct CrashWhileLoading {
 [[gnu::noinline]] void call_noexcept() noexcept { throw_runtime_error(); }
 #endif
 
-sdk::Finding finding(std::string code, sdk::Span span, std::string message) {
-  sdk::Finding f;
-  f.code = std::move(code);
-  f.severity = sdk::Severity::warning;
-  f.span = span;
-  f.message = std::move(message);
-  return f;
-}
-
-class BrokenPlugin final : public sdk::Plugin {
+class BrokenPlugin final : public marginalia::testing::TestPlugin {
  public:
-  sdk::PluginInfo info() const override {
-    sdk::PluginInfo info;
-    info.id = BROKEN_ID;
-    info.version = "0.0.1";
-    info.summary = "Fails on purpose (a test fixture for plugin isolation).";
-    info.codes = {{std::string(BROKEN_ID) + "/finding", sdk::Severity::warning, "A finding reported before the fault."}};
-    return info;
-  }
-
-  std::vector<std::string> configure(const sdk::Options&) override { return {}; }
+  BrokenPlugin()
+      : TestPlugin(BROKEN_ID, "Fails on purpose (a test fixture for plugin isolation).",
+                   {{std::string(BROKEN_ID) + "/finding", sdk::Severity::warning, "A finding reported before the fault."}}) {}
 
   void check(const sdk::Document& document, sdk::Reporter& reporter) const override {
     const std::string code = std::string(BROKEN_ID) + "/finding";
     const sdk::Span first{0, document.text.empty() ? 0u : 1u};
-    reporter.report(finding(code, first, "a finding reported before the fault"));
+    reporter.report(codes_.finding(code, first, "a finding reported before the fault"));
 #if defined(FAULT_SEGFAULT)
     volatile int* volatile nowhere = nullptr;  // volatile both ways: the store cannot be dropped or proved null
     *nowhere = 42;
@@ -113,18 +98,18 @@ class BrokenPlugin final : public sdk::Plugin {
       std::memset(blocks.back().get(), i, 64u << 20);
     }
 #elif defined(FAULT_FLOOD)
-    for (int i = 0; i < 200000; ++i) reporter.report(finding(code, first, "one of a flood of findings"));
+    for (int i = 0; i < 200000; ++i) reporter.report(codes_.finding(code, first, "one of a flood of findings"));
 #elif defined(FAULT_HUGE_MESSAGE)
-    reporter.report(finding(code, first, std::string(65u << 20, 'x')));
+    reporter.report(codes_.finding(code, first, std::string(65u << 20, 'x')));
 #elif defined(FAULT_SPAN_OUTSIDE)
     auto size = static_cast<std::uint32_t>(document.text.size());
-    reporter.report(finding(code, {size + 10, size + 20}, "a span past the end of the text"));
+    reporter.report(codes_.finding(code, {size + 10, size + 20}, "a span past the end of the text"));
 #elif defined(FAULT_SPAN_REVERSED)
-    reporter.report(finding(code, {5, 2}, "a span that ends before it begins"));
+    reporter.report(codes_.finding(code, {5, 2}, "a span that ends before it begins"));
 #elif defined(FAULT_INVALID_UTF8)
-    reporter.report(finding(code, first, "a message with a stray \xff byte"));
+    reporter.report(codes_.finding(code, first, "a message with a stray \xff byte"));
 #elif defined(FAULT_UNDECLARED_CODE)
-    reporter.report(finding(std::string(BROKEN_ID) + "/not-declared", first, "a code the plugin never declared"));
+    reporter.report(codes_.finding(std::string(BROKEN_ID) + "/not-declared", first, "a code the plugin never declared"));
 #elif defined(FAULT_GARBAGE_REPLY)
     // Writes over the worker's reply channel (fd 4), as a plugin scribbling on random
     // descriptors might. Never run this one in-process.

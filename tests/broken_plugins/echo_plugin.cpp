@@ -4,28 +4,26 @@
 // replaced). A document containing "CRASH" makes it crash, one containing "SLEEP" makes it hang.
 #include <unistd.h>
 
-#include <marginalia/sdk/sdk.hpp>
 #include <stdexcept>
 #include <thread>
+
+#include "support/test_plugin.hpp"
 
 namespace {
 
 namespace sdk = marginalia::sdk;
 
-class EchoPlugin final : public sdk::Plugin {
+class EchoPlugin final : public marginalia::testing::TestPlugin {
  public:
-  sdk::PluginInfo info() const override {
-    sdk::PluginInfo info;
-    info.id = "echo";
-    info.version = "1.0.0";
-    info.summary = "Reports what reached its worker (a test fixture).";
-    info.codes = {{"echo/greeting", sdk::Severity::note, "The configured greeting."},
-                  {"echo/setting", sdk::Severity::note, "The sources-dir host setting."},
-                  {"echo/fetched", sdk::Severity::note, "The outcome of fetching the first link."},
-                  {"echo/pid", sdk::Severity::note, "The worker's process id."}};
-    info.options_schema = R"({"type": "object", "additionalProperties": false,
+  EchoPlugin()
+      : TestPlugin("echo", "Reports what reached its worker (a test fixture).",
+                   {{"echo/greeting", sdk::Severity::note, "The configured greeting."},
+                    {"echo/setting", sdk::Severity::note, "The sources-dir host setting."},
+                    {"echo/fetched", sdk::Severity::note, "The outcome of fetching the first link."},
+                    {"echo/pid", sdk::Severity::note, "The worker's process id."}}) {
+    info_.version = "1.0.0";
+    info_.options_schema = R"({"type": "object", "additionalProperties": false,
                               "properties": {"greeting": {"type": "string"}}})";
-    return info;
   }
 
   std::vector<std::string> configure(const sdk::Options& options) override {
@@ -51,12 +49,8 @@ class EchoPlugin final : public sdk::Plugin {
   }
 
  private:
-  static void report(sdk::Reporter& reporter, const char* code, std::string message) {
-    sdk::Finding finding;
-    finding.code = code;
-    finding.severity = sdk::Severity::note;
-    finding.message = std::move(message);
-    reporter.report(std::move(finding));
+  void report(sdk::Reporter& reporter, const char* code, std::string message) const {
+    reporter.report(codes_.finding(code, {}, std::move(message)));
   }
   std::string greeting_ = "hello";
 };

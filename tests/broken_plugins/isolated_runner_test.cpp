@@ -74,17 +74,29 @@ class RecordingFetchService final : public net::FetchService {
   std::mutex mutex_;
 };
 
-TEST(WorkerPlugin, ForwardsOptionsHostSettingsAndFetchesThroughTheHost) {
-  host::LoadedPlugin echo = load_echo();
-  ASSERT_TRUE(echo.instance);
-  EXPECT_TRUE(echo.instance->configure(options(R"({"greeting": "bonjour"})", echo.info)).empty());
+// Each test has the echo plugin loaded in a worker, and a run context whose fetches go to an
+// offline service unless the test gives another.
+class WorkerPlugin : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    echo_ = load_echo();
+    ASSERT_TRUE(echo_.instance);
+    context_.fetch = &offline_;
+  }
+
+  host::LoadedPlugin echo_;
+  net::OfflineFetchService offline_;
+  host::RunContext context_;
+};
+
+TEST_F(WorkerPlugin, ForwardsOptionsHostSettingsAndFetchesThroughTheHost) {
+  EXPECT_TRUE(echo_.instance->configure(options(R"({"greeting": "bonjour"})", echo_.info)).empty());
   RecordingFetchService fetch;
-  host::RunContext context;
-  context.fetch = &fetch;
-  context.host_settings["sources-dir"] = "/srv/sources";
+  context_.fetch = &fetch;
+  context_.host_settings["sources-dir"] = "/srv/sources";
   sdk::Document with_link = document("See https://example.org/missing for details.");
   with_link.links.push_back({{4, 33}, "https://example.org/missing"});
-  host::PluginRunResult result = echo.instance->run(with_link, context);
+  host::PluginRunResult result = echo_.instance->run(with_link, context_);
   ASSERT_EQ(result.status, host::RunStatus::ok) << result.detail;
   EXPECT_EQ(message(result, "echo/greeting"), "bonjour");
   EXPECT_EQ(message(result, "echo/setting"), "sources-dir=/srv/sources");
@@ -92,42 +104,33 @@ TEST(WorkerPlugin, ForwardsOptionsHostSettingsAndFetchesThroughTheHost) {
   EXPECT_EQ(fetch.asked, std::vector<std::string>{"https://example.org/missing"});
 }
 
-TEST(WorkerPlugin, TheWorkerValidatesOptionsAgainstTheSchemaBeforeConfigure) {
-  host::LoadedPlugin echo = load_echo();
-  ASSERT_TRUE(echo.instance);
+TEST_F(WorkerPlugin, TheWorkerValidatesOptionsAgainstTheSchemaBeforeConfigure) {
   // Options that skipped the host's validation still never reach the plugin's configure.
   sdk::Options unchecked({{"greeting", std::int64_t{5}}}, R"({"greeting": 5})");
-  std::vector<std::string> problems = echo.instance->configure(unchecked);
+  std::vector<std::string> problems = echo_.instance->configure(unchecked);
   ASSERT_EQ(problems.size(), 1u);
   EXPECT_NE(problems[0].find("/greeting"), std::string::npos) << problems[0];
 }
 
-TEST(WorkerPlugin, ConfigureProblemsAndExceptionsComeBackFromTheWorker) {
-  host::LoadedPlugin echo = load_echo();
-  ASSERT_TRUE(echo.instance);
-  std::vector<std::string> problems = echo.instance->configure(options(R"({"greeting": "reject"})", echo.info));
+TEST_F(WorkerPlugin, ConfigureProblemsAndExceptionsComeBackFromTheWorker) {
+  std::vector<std::string> problems = echo_.instance->configure(options(R"({"greeting": "reject"})", echo_.info));
   EXPECT_EQ(problems, std::vector<std::string>{"greeting 'reject' is refused"});
-  EXPECT_THROW(echo.instance->configure(options(R"({"greeting": "throw"})", echo.info)), std::runtime_error);
+  EXPECT_THROW(echo_.instance->configure(options(R"({"greeting": "throw"})", echo_.info)), std::runtime_error);
 }
 
-TEST(WorkerPlugin, ReusesAWorkerAndReplacesItAfterACrash) {
-  host::LoadedPlugin echo = load_echo();
-  ASSERT_TRUE(echo.instance);
-  ASSERT_TRUE(echo.instance->configure(options(R"({"greeting": "hi"})", echo.info)).empty());
-  net::OfflineFetchService offline;
-  host::RunContext context;
-  context.fetch = &offline;
-  std::string first = message(echo.instance->run(document("one"), context), "echo/pid");
-  std::string second = message(echo.instance->run(document("two"), context), "echo/pid");
+TEST_F(WorkerPlugin, ReusesAWorkerAndReplacesItAfterACrash) {
+  ASSERT_TRUE(echo_.instance->configure(options(R"({"greeting": "hi"})", echo_.info)).empty());
+  std::string first = message(echo_.instance->run(document("one"), context_), "echo/pid");
+  std::string second = message(echo_.instance->run(document("two"), context_), "echo/pid");
   EXPECT_FALSE(first.empty());
   EXPECT_EQ(first, second) << "a healthy worker serves the next document";
 
-  host::PluginRunResult crashed = echo.instance->run(document("CRASH"), context);
+  host::PluginRunResult crashed = echo_.instance->run(document("CRASH"), context_);
   EXPECT_EQ(crashed.status, host::RunStatus::crashed);
   EXPECT_NE(crashed.detail.find("SIGSEGV"), std::string::npos) << crashed.detail;
   EXPECT_TRUE(crashed.findings.empty());
 
-  host::PluginRunResult after = echo.instance->run(document("three"), context);
+  host::PluginRunResult after = echo_.instance->run(document("three"), context_);
   ASSERT_EQ(after.status, host::RunStatus::ok) << after.detail;
   EXPECT_NE(message(after, "echo/pid"), first) << "a crashed worker is replaced";
   EXPECT_EQ(message(after, "echo/greeting"), "hi") << "the replacement is configured like the first";
@@ -142,13 +145,8 @@ std::string soft_limit(const std::string& pid, const std::string& name) {
   return limits.substr(begin, limits.find(' ', begin) - begin);
 }
 
-TEST(WorkerPlugin, WorkersRunUnderProcessFileSizeCpuAndCoreLimits) {
-  host::LoadedPlugin echo = load_echo();
-  ASSERT_TRUE(echo.instance);
-  net::OfflineFetchService offline;
-  host::RunContext context;
-  context.fetch = &offline;
-  std::string pid = message(echo.instance->run(document("one"), context), "echo/pid");
+TEST_F(WorkerPlugin, WorkersRunUnderProcessFileSizeCpuAndCoreLimits) {
+  std::string pid = message(echo_.instance->run(document("one"), context_), "echo/pid");
   pid = pid.substr(pid.find_first_of("0123456789"));
   pid = pid.substr(0, pid.find_first_not_of("0123456789"));
   ASSERT_FALSE(pid.empty());
@@ -161,32 +159,22 @@ TEST(WorkerPlugin, WorkersRunUnderProcessFileSizeCpuAndCoreLimits) {
   EXPECT_EQ(soft_limit(pid, "Max core file size"), "0");
 }
 
-TEST(WorkerPlugin, AHungWorkerIsKilledAtTheTimeLimitAndReplaced) {
-  host::LoadedPlugin echo = load_echo();
-  ASSERT_TRUE(echo.instance);
-  net::OfflineFetchService offline;
-  host::RunContext context;
-  context.fetch = &offline;
-  context.timeout_ms = 300;
-  host::PluginRunResult hung = echo.instance->run(document("SLEEP"), context);
+TEST_F(WorkerPlugin, AHungWorkerIsKilledAtTheTimeLimitAndReplaced) {
+  context_.timeout_ms = 300;
+  host::PluginRunResult hung = echo_.instance->run(document("SLEEP"), context_);
   EXPECT_EQ(hung.status, host::RunStatus::timeout);
   EXPECT_NE(hung.detail.find("300 ms"), std::string::npos) << hung.detail;
-  EXPECT_EQ(echo.instance->run(document("fine"), context).status, host::RunStatus::ok);
+  EXPECT_EQ(echo_.instance->run(document("fine"), context_).status, host::RunStatus::ok);
 }
 
-TEST(WorkerPlugin, ConcurrentChecksEachGetAWorker) {
-  host::LoadedPlugin echo = load_echo();
-  ASSERT_TRUE(echo.instance);
-  net::OfflineFetchService offline;
-  host::RunContext context;
-  context.fetch = &offline;
+TEST_F(WorkerPlugin, ConcurrentChecksEachGetAWorker) {
   std::mutex mutex;
   std::vector<std::string> pids;
   std::vector<std::thread> threads;
   for (int t = 0; t < 3; ++t)
     threads.emplace_back([&] {
       for (int i = 0; i < 4; ++i) {
-        host::PluginRunResult result = echo.instance->run(document("document " + std::to_string(i)), context);
+        host::PluginRunResult result = echo_.instance->run(document("document " + std::to_string(i)), context_);
         std::lock_guard<std::mutex> lock(mutex);
         EXPECT_EQ(result.status, host::RunStatus::ok) << result.detail;
         pids.push_back(message(result, "echo/pid"));
@@ -196,18 +184,13 @@ TEST(WorkerPlugin, ConcurrentChecksEachGetAWorker) {
   EXPECT_EQ(pids.size(), 12u);
 }
 
-TEST(WorkerPlugin, RunsLikeTheSamePluginLoadedInProcess) {
+TEST_F(WorkerPlugin, RunsLikeTheSamePluginLoadedInProcess) {
   host::LoadResult loaded = host::load_plugin(echo_library());
   ASSERT_TRUE(loaded);
-  host::LoadedPlugin echo = load_echo();
-  ASSERT_TRUE(echo.instance);
-  for (const host::LoadedPlugin* plugin : {&*loaded, &echo})
+  for (const host::LoadedPlugin* plugin : {&*loaded, &echo_})
     ASSERT_TRUE(plugin->instance->configure(options(R"({"greeting": "same"})", plugin->info)).empty());
-  net::OfflineFetchService offline;
-  host::RunContext context;
-  context.fetch = &offline;
-  host::PluginRunResult in_process = loaded->instance->run(document("text"), context);
-  host::PluginRunResult in_worker = echo.instance->run(document("text"), context);
+  host::PluginRunResult in_process = loaded->instance->run(document("text"), context_);
+  host::PluginRunResult in_worker = echo_.instance->run(document("text"), context_);
   ASSERT_EQ(in_process.status, host::RunStatus::ok) << in_process.detail;
   ASSERT_EQ(in_worker.status, host::RunStatus::ok) << in_worker.detail;
   EXPECT_EQ(message(in_process, "echo/greeting"), "same");

@@ -2,7 +2,7 @@
 // A plugin that calls a function no library defines. Linked without --no-undefined, it builds;
 // loaded with RTLD_NOW, it must fail at load (`host/plugin-load-failed`, "undefined symbol"),
 // not abort the worker in the middle of a check.
-#include <marginalia/sdk/sdk.hpp>
+#include "support/test_plugin.hpp"
 
 int marginalia_fixture_missing_function();
 
@@ -10,16 +10,9 @@ namespace {
 
 namespace sdk = marginalia::sdk;
 
-class UnresolvedPlugin final : public sdk::Plugin {
+class UnresolvedPlugin final : public marginalia::testing::TestPlugin {
  public:
-  sdk::PluginInfo info() const override {
-    sdk::PluginInfo info;
-    info.id = BROKEN_ID;
-    info.version = "0.0.1";
-    info.summary = "Calls a function that does not exist (a test fixture).";
-    return info;
-  }
-  std::vector<std::string> configure(const sdk::Options&) override { return {}; }
+  UnresolvedPlugin() : TestPlugin(BROKEN_ID, "Calls a function that does not exist (a test fixture).", {}) {}
   void check(const sdk::Document&, sdk::Reporter&) const override { marginalia_fixture_missing_function(); }
 };
 

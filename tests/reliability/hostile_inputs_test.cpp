@@ -13,13 +13,6 @@
 namespace marginalia::testing {
 namespace {
 
-std::string repeat(const std::string& s, std::size_t n) {
-  std::string out;
-  out.reserve(s.size() * n);
-  for (std::size_t i = 0; i < n; ++i) out += s;
-  return out;
-}
-
 std::size_t findings_with(const nlohmann::json& report, const std::string& code) {
   std::size_t n = 0;
   for (const auto& f : report["findings"]) n += f["code"] == code;

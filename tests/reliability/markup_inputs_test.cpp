@@ -62,13 +62,6 @@ class Listener {
   int port_ = 0;
 };
 
-std::string repeat(const std::string& s, std::size_t n) {
-  std::string out;
-  out.reserve(s.size() * n);
-  for (std::size_t i = 0; i < n; ++i) out += s;
-  return out;
-}
-
 std::vector<MarkupCase> committed_cases(const std::string& folder, bool generate_docx) {
   std::vector<MarkupCase> cases;
   std::ifstream manifest(source_dir() + "/tests/malformed/" + folder + "/EXPECTATIONS");

@@ -14,6 +14,13 @@ namespace marginalia::testing {
 
 std::string first_line(const std::string& text) { return text.substr(0, text.find('\n')); }
 
+std::string repeat(const std::string& s, std::size_t n) {
+  std::string out;
+  out.reserve(s.size() * n);
+  for (std::size_t i = 0; i < n; ++i) out += s;
+  return out;
+}
+
 CaseRun run_case(const TempDir& temp, const std::string& name, const std::string& input, double limit_seconds,
                  const std::vector<std::string>& extra_args) {
   CaseRun run;

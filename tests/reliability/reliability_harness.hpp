@@ -49,6 +49,9 @@ CaseRun run_case(const TempDir& temp, const std::string& name, const std::string
 /// The first line of a text.
 std::string first_line(const std::string& text);
 
+/// `s` written `n` times over: the large inputs the cases are made of.
+std::string repeat(const std::string& s, std::size_t n);
+
 /// Validates TEI files with jing in one run (skips when jing or the schema is missing); returns
 /// an empty string when all are valid, jing's output otherwise.
 std::string validate_tei_batch(const std::vector<std::string>& files);

@@ -21,13 +21,6 @@ struct InputCase {
   double limit_seconds = 30;
 };
 
-std::string repeat(const std::string& s, std::size_t n) {
-  std::string out;
-  out.reserve(s.size() * n);
-  for (std::size_t i = 0; i < n; ++i) out += s;
-  return out;
-}
-
 std::string with(std::initializer_list<std::string> parts) {
   std::string out;
   for (const std::string& p : parts) out += p;

@@ -1,24 +1,19 @@
 // SPDX-License-Identifier: MIT
 // A plugin whose check throws: the host must turn it into host/plugin-failed and keep the
 // other plugins' findings.
-#include <marginalia/sdk/sdk.hpp>
 #include <stdexcept>
+
+#include "support/test_plugin.hpp"
 
 namespace {
 
-class ThrowingPlugin final : public marginalia::sdk::Plugin {
+class ThrowingPlugin final : public marginalia::testing::TestPlugin {
  public:
-  marginalia::sdk::PluginInfo info() const override {
-    marginalia::sdk::PluginInfo info;
-    info.id = "throwing";
-    info.version = "0.0.1";
-    info.summary = "Throws from check, for the host tests.";
-    info.codes = {{"throwing/never", marginalia::sdk::Severity::warning, "Never reported."}};
-    return info;
-  }
-  std::vector<std::string> configure(const marginalia::sdk::Options&) override { return {}; }
+  ThrowingPlugin()
+      : TestPlugin("throwing", "Throws from check, for the host tests.",
+                   {{"throwing/never", marginalia::sdk::Severity::warning, "Never reported."}}) {}
   void check(const marginalia::sdk::Document&, marginalia::sdk::Reporter& reporter) const override {
-    reporter.report({"throwing/never", marginalia::sdk::Severity::warning, {0, 0}, "half a result", {}, std::nullopt});
+    reporter.report(codes_.finding("throwing/never", {0, 0}, "half a result"));
     throw std::runtime_error("the test plugin always throws");
   }
 };

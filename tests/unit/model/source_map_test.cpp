@@ -3,6 +3,8 @@
 
 #include <gtest/gtest.h>
 
+#include <string>
+
 #include "model/text_normalizer.hpp"
 
 namespace marginalia::model {
@@ -17,21 +19,24 @@ SourceMap identity_map(const std::string& source) {
   return map;
 }
 
+// Where text offset `offset` stands in the source, as "line:column".
+std::string at(const SourceMap& map, std::uint32_t offset) {
+  Position position = map.position(offset);
+  return std::to_string(position.line) + ":" + std::to_string(position.column);
+}
+
 TEST(SourceMap, CountsColumnsInCodePointsNotBytes) {
   SourceMap map = identity_map("Russia\xE2\x80\x99s war\n");  // Russia’s war
   EXPECT_EQ(map.position(0).column, 1u);
-  EXPECT_EQ(map.position(9).column, 8u) << "the 3-byte apostrophe is one column";
-  EXPECT_EQ(map.position(9).line, 1u);
+  EXPECT_EQ(at(map, 9), "1:8") << "the 3-byte apostrophe is one column";
 }
 
 TEST(SourceMap, MapsOffsetAfterCrlfToNextLine) {
   std::string source = "one\r\ntwo\r\nthree";
   SourceMap map = identity_map(source);
   // Normalised text is "one\ntwo\nthree": offset 4 is 't' of "two".
-  EXPECT_EQ(map.position(4).line, 2u);
-  EXPECT_EQ(map.position(4).column, 1u);
-  EXPECT_EQ(map.position(10).line, 3u);
-  EXPECT_EQ(map.position(10).column, 3u);
+  EXPECT_EQ(at(map, 4), "2:1");
+  EXPECT_EQ(at(map, 10), "3:3");
   EXPECT_EQ(map.line_text(2), "two");
 }
 
@@ -43,10 +48,8 @@ TEST(SourceMap, TreatsLoneCarriageReturnsAsLineEnds) {
 
 TEST(SourceMap, SkipsTheByteOrderMarkWhenCountingColumns) {
   SourceMap map = identity_map("\xEF\xBB\xBFTitle\r\nBody");
-  EXPECT_EQ(map.position(0).line, 1u);
-  EXPECT_EQ(map.position(0).column, 1u);
-  EXPECT_EQ(map.position(6).line, 2u);
-  EXPECT_EQ(map.position(6).column, 1u);
+  EXPECT_EQ(at(map, 0), "1:1");
+  EXPECT_EQ(at(map, 6), "2:1");
   EXPECT_EQ(map.line_text(1), "Title");
 }
 
@@ -58,8 +61,7 @@ TEST(SourceMap, MapsTextPiecesFromAnywhereInTheInput) {
   map.add_segment(9, 5, 11);    // "Some "
   map.add_segment(14, 8, 17);   // emphasis
   map.add_segment(22, 6, 26);   // " here."
-  EXPECT_EQ(map.position(14).line, 3u);
-  EXPECT_EQ(map.position(14).column, 7u) << "after the asterisk";
+  EXPECT_EQ(at(map, 14), "3:7") << "after the asterisk";
   EXPECT_EQ(map.position(0).column, 3u);
 }
 

@@ -3,24 +3,35 @@
 
 #include <gtest/gtest.h>
 
+#include <string>
+
+#include "support/case_table.hpp"
+
 namespace marginalia::readers {
 namespace {
 
+// The date a line is read as, or "no date".
+std::string date_of(const std::string& line) { return parse_date_line(line).value_or("no date"); }
+
 TEST(Dateline, ParsesTheCommonShapesOfALineThatIsOnlyADate) {
-  EXPECT_EQ(parse_date_line("23.07.2024."), "2024-07-23");
-  EXPECT_EQ(parse_date_line("2024-07-23"), "2024-07-23");
-  EXPECT_EQ(parse_date_line("23 July 2024"), "2024-07-23");
-  EXPECT_EQ(parse_date_line("July 23, 2024"), "2024-07-23");
-  EXPECT_EQ(parse_date_line("Tuesday, 23 Jul 2024"), "2024-07-23");
+  testing::expect_each({
+      {"23.07.2024.", "2024-07-23"},
+      {"2024-07-23", "2024-07-23"},
+      {"23 July 2024", "2024-07-23"},
+      {"July 23, 2024", "2024-07-23"},
+      {"Tuesday, 23 Jul 2024", "2024-07-23"},
+      {"04/10/2026", "2026-10-04"},
+  }, date_of);
   EXPECT_EQ(parse_date_line("04/10/2026", NumericDateOrder::month_first), "2026-04-10");
-  EXPECT_EQ(parse_date_line("04/10/2026"), "2026-10-04");
 }
 
 TEST(Dateline, RefusesLinesThatAreNotDates) {
-  EXPECT_FALSE(parse_date_line("31.04.2024."));
-  EXPECT_FALSE(parse_date_line("Key findings"));
-  EXPECT_FALSE(parse_date_line("2.1 Russia has no alternative"));
-  EXPECT_FALSE(parse_date_line("12.5"));
+  testing::expect_each({
+      {"31.04.2024.", "no date"},
+      {"Key findings", "no date"},
+      {"2.1 Russia has no alternative", "no date"},
+      {"12.5", "no date"},
+  }, date_of);
 }
 
 }  // namespace

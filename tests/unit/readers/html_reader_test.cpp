@@ -82,9 +82,7 @@ TEST(HtmlReader, LinksSuperscriptMarkersToAFootnotesSection) {
   model::LoadedDocument doc = read_string("r.html", html);
   const sdk::Document& d = doc.document;
   ASSERT_EQ(d.note_refs.size(), 3u);
-  EXPECT_EQ(d.note_refs[0].label, "1");
-  EXPECT_EQ(d.note_refs[1].label, "2") << "brackets are not part of the label";
-  EXPECT_EQ(d.note_refs[2].label, "3");
+  EXPECT_EQ(labels_of(d.note_refs), (std::vector<std::string>{"1", "2", "3"})) << "brackets are not part of the label";
   EXPECT_EQ(html.substr(doc.source_map.to_source(d.note_refs[0].span.begin), 1), "1");
   ASSERT_EQ(d.notes.size(), 4u);
   EXPECT_EQ(text_of(doc, d.notes[0].body), "Ministry report, 2023.") << "the back-link arrow is not note text";
@@ -145,12 +143,6 @@ TEST(HtmlReader, RecoversFromBrokenMarkupAndDeepNesting) {
   EXPECT_EQ(nested.document.text, "deep text");
 }
 
-}  // namespace
-}  // namespace marginalia::testing
-
-namespace marginalia::testing {
-namespace {
-
 TEST(HtmlReader, DecodesTheCharsetTheDocumentDeclares) {
   // "Blöchlinger" in ISO-8859-1, declared the way Project Gutenberg's HTML does.
   std::string page = "<html><head><meta http-equiv=Content-Type content=\"text/html; charset=iso-8859-1\"></head>"
@@ -178,12 +170,6 @@ TEST(HtmlReader, QualifiesNoteLabelsWhereNumberingRestartsPerLetter) {
   EXPECT_EQ(doc.document.note_refs[1].label, doc.document.notes[1].label);
   EXPECT_EQ(doc.document.meta("note-labels"), "qualified");
 }
-
-}  // namespace
-}  // namespace marginalia::testing
-
-namespace marginalia::testing {
-namespace {
 
 TEST(HtmlReader, ReadsOnlyTheMainRegionWhenThePageMarksIt) {
   model::LoadedDocument doc = read_string("page.html",

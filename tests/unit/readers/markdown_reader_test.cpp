@@ -14,8 +14,7 @@ TEST(MarkdownReader, ReadsGfmFootnotesWithTheirLabelsAndPositions) {
                                           "[^unused]: Never cited.\n");
   const auto& refs = doc.document.note_refs;
   ASSERT_EQ(refs.size(), 2u);
-  EXPECT_EQ(refs[0].label, "a");
-  EXPECT_EQ(refs[1].label, "2");
+  EXPECT_EQ(labels_of(refs), (std::vector<std::string>{"a", "2"}));
   model::Position at = doc.source_map.position(refs[0].span.begin);
   EXPECT_EQ(at.line, 3u);
   EXPECT_EQ(at.column, 5u) << "the position of [^a] in the file";

@@ -71,12 +71,9 @@ TEST(PlainTextReader, ReadsANotesSectionInEveryLabelStyle) {
                                           "2 Second source,\n  continued on a second line.\n[3] Third.\n\xC2\xB9\xE2\x81\xB4 Fourth.\n");
   const auto& notes = doc.document.notes;
   ASSERT_EQ(notes.size(), 4u);
-  EXPECT_EQ(notes[0].label, "1");
+  EXPECT_EQ(labels_of(notes), (std::vector<std::string>{"1", "2", "3", "14"}));
   EXPECT_EQ(text_of(doc, notes[0].body), "First source, 2020.");
-  EXPECT_EQ(notes[1].label, "2");
   EXPECT_EQ(text_of(doc, notes[1].body), "Second source,\n  continued on a second line.");
-  EXPECT_EQ(notes[2].label, "3");
-  EXPECT_EQ(notes[3].label, "14");
   EXPECT_EQ(doc.document.note_refs.size(), 4u);
 }
 
@@ -99,12 +96,6 @@ TEST(PlainTextReader, FindsAllTwentyFourMarkersOfTheSeedReport) {
   for (const sdk::Block& block : doc.document.blocks) headings += block.kind == BlockKind::heading && !block.number.empty();
   EXPECT_EQ(headings, 5) << "1., 2., 2.1, 2.2 and 3. numbered headings";
 }
-
-}  // namespace
-}  // namespace marginalia::testing
-
-namespace marginalia::testing {
-namespace {
 
 TEST(PlainTextReader, ReadsGutenbergFootnoteBlocksInACrlfFileWithStrayCarriageReturns) {
   model::LoadedDocument doc = read_string("g.txt",

@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include <string>
+#include <vector>
 
 #include "readers/reader_registry.hpp"
 
@@ -17,6 +18,14 @@ inline model::LoadedDocument read_string(const std::string& name, const std::str
     return {};
   }
   return std::move(*result.document);
+}
+
+/// The labels of notes or note markers, in document order.
+template <typename Items>
+std::vector<std::string> labels_of(const Items& items) {
+  std::vector<std::string> labels;
+  for (const auto& item : items) labels.push_back(item.label);
+  return labels;
 }
 
 inline std::string text_of(const model::LoadedDocument& loaded, const sdk::Span& span) {

@@ -2,15 +2,18 @@
 #include <gtest/gtest.h>
 
 #include "reporters/reporter.hpp"
+#include "support/case_table.hpp"
 
 namespace marginalia::reporters {
 namespace {
 
 TEST(TerminalReporter, EscapesControlCharactersSoADraftCannotDriveTheTerminal) {
-  EXPECT_EQ(terminal_safe("red \x1b[31m text"), "red \\u{1B}[31m text");
-  EXPECT_EQ(terminal_safe("c1 \xC2\x9B here"), "c1 \\u{9B} here");
-  EXPECT_EQ(terminal_safe("bidi \xE2\x80\xAE override"), "bidi \\u{202E} override");
-  EXPECT_EQ(terminal_safe("plain \xE2\x80\x9Cquotes\xE2\x80\x9D"), "plain \xE2\x80\x9Cquotes\xE2\x80\x9D");
+  testing::expect_each({
+      {"red \x1b[31m text", "red \\u{1B}[31m text"},
+      {"c1 \xC2\x9B here", "c1 \\u{9B} here"},
+      {"bidi \xE2\x80\xAE override", "bidi \\u{202E} override"},
+      {"plain \xE2\x80\x9Cquotes\xE2\x80\x9D", "plain \xE2\x80\x9Cquotes\xE2\x80\x9D"},
+  }, terminal_safe);
 }
 
 TEST(TerminalReporter, SummarisesAnEmptyRun) {

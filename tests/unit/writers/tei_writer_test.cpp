@@ -6,6 +6,7 @@
 #include <pugixml.hpp>
 
 #include "readers/reader_registry.hpp"
+#include "support/case_table.hpp"
 
 namespace marginalia::writers {
 namespace {
@@ -83,13 +84,15 @@ TEST(TeiWriter, ValidDatesAndPointers) {
 }
 
 TEST(TeiWriter, EscapesBracketsOutsideAnIpv6HostAndAColonThatCannotEndAScheme) {
-  EXPECT_EQ(tei_pointer("www.[agency].gov/report"), "www.%5Bagency%5D.gov/report");
-  EXPECT_EQ(tei_pointer("https://www.[agency].gov/a?x=[1]"), "https://www.%5Bagency%5D.gov/a?x=%5B1%5D");
-  EXPECT_EQ(tei_pointer("http://[::1]:8080/x"), "http://[::1]:8080/x");
-  EXPECT_EQ(tei_pointer(":x"), "%3Ax");
-  EXPECT_EQ(tei_pointer("1st:x"), "1st%3Ax");
-  EXPECT_EQ(tei_pointer("mailto:a@b.org"), "mailto:a@b.org");
-  EXPECT_EQ(tei_pointer("C:\\x"), "C:%5Cx");
+  testing::expect_each({
+      {"www.[agency].gov/report", "www.%5Bagency%5D.gov/report"},
+      {"https://www.[agency].gov/a?x=[1]", "https://www.%5Bagency%5D.gov/a?x=%5B1%5D"},
+      {"http://[::1]:8080/x", "http://[::1]:8080/x"},
+      {":x", "%3Ax"},
+      {"1st:x", "1st%3Ax"},
+      {"mailto:a@b.org", "mailto:a@b.org"},
+      {"C:\\x", "C:%5Cx"},
+  }, tei_pointer);
 }
 
 // TEI allows heads and datelines only at the start of a div (and datelines at its end): the

@@ -3,25 +3,28 @@
 
 #include <gtest/gtest.h>
 
+#include <string>
+#include <utility>
+#include <vector>
+
 #include "url_findings.hpp"
 
 namespace marginalia::plugins::urls {
 namespace {
 
-sdk::Document document(std::string text) {
+// The citations of `text` where each {words, target} makes the first `words` a link to `target`.
+std::vector<Cited> citations_of(const std::string& text, const std::vector<std::pair<std::string, std::string>>& links = {}) {
   sdk::Document d;
-  d.text = std::move(text);
-  return d;
-}
-
-sdk::Span span_of(const sdk::Document& d, std::string_view needle, std::size_t from = 0) {
-  std::size_t at = d.text.find(needle, from);
-  return {static_cast<std::uint32_t>(at), static_cast<std::uint32_t>(at + needle.size())};
+  d.text = text;
+  for (const auto& [words, target] : links) {
+    std::size_t at = d.text.find(words);
+    d.links.push_back({{static_cast<std::uint32_t>(at), static_cast<std::uint32_t>(at + words.size())}, target});
+  }
+  return collect_citations(d);
 }
 
 TEST(Citations, GroupsEveryCitationOfOneUrl) {
-  sdk::Document d = document("A https://Example.org/a#one, B https://example.org/a#two and C https://example.org/b.");
-  std::vector<Cited> cited = collect_citations(d);
+  std::vector<Cited> cited = citations_of("A https://Example.org/a#one, B https://example.org/a#two and C https://example.org/b.");
   ASSERT_EQ(cited.size(), 2u);
   EXPECT_EQ(cited[0].citations.size(), 2u);
   EXPECT_EQ(cited[0].key, "https://example.org/a");
@@ -29,21 +32,17 @@ TEST(Citations, GroupsEveryCitationOfOneUrl) {
 }
 
 TEST(Citations, LetsTheLinkWinOverTheTextItCovers) {
-  sdk::Document d = document("Read https://shown.example/ now.");
-  d.links.push_back({span_of(d, "https://shown.example/"), "https://real.example/target"});
-  std::vector<Cited> cited = collect_citations(d);
+  std::vector<Cited> cited = citations_of("Read https://shown.example/ now.", {{"https://shown.example/", "https://real.example/target"}});
   ASSERT_EQ(cited.size(), 1u);
   EXPECT_EQ(cited[0].request, "https://real.example/target");
   EXPECT_FALSE(cited[0].citations[0].span_is_url);
 }
 
 TEST(Citations, IgnoresRelativeAndMailLinksAndFlagsOtherSchemes) {
-  sdk::Document d = document("annex, mail, draft, script");
-  d.links.push_back({span_of(d, "annex"), "./annex.md#a"});
-  d.links.push_back({span_of(d, "mail"), "mailto:press@example.org"});
-  d.links.push_back({span_of(d, "draft"), "file:///home/me/draft.docx"});
-  d.links.push_back({span_of(d, "script"), "javascript:alert(1)"});
-  std::vector<Cited> cited = collect_citations(d);
+  std::vector<Cited> cited = citations_of("annex, mail, draft, script", {{"annex", "./annex.md#a"},
+                                                                         {"mail", "mailto:press@example.org"},
+                                                                         {"draft", "file:///home/me/draft.docx"},
+                                                                         {"script", "javascript:alert(1)"}});
   ASSERT_EQ(cited.size(), 2u);
   EXPECT_EQ(cited[0].kind, CitedKind::blocked_scheme);
   EXPECT_EQ(cited[0].scheme, "file");
@@ -51,9 +50,7 @@ TEST(Citations, IgnoresRelativeAndMailLinksAndFlagsOtherSchemes) {
 }
 
 TEST(Findings, PermanentRedirectOffersTheNewUrlOnlyWhereTheUrlIsWritten) {
-  sdk::Document d = document("See http://example.org/old and [the report].");
-  d.links.push_back({span_of(d, "the report"), "http://example.org/old"});
-  std::vector<Cited> cited = collect_citations(d);
+  std::vector<Cited> cited = citations_of("See http://example.org/old and [the report].", {{"the report", "http://example.org/old"}});
   ASSERT_EQ(cited.size(), 1u);
   sdk::FetchResult moved;
   moved.outcome = sdk::FetchOutcome::redirected;
@@ -69,8 +66,7 @@ TEST(Findings, PermanentRedirectOffersTheNewUrlOnlyWhereTheUrlIsWritten) {
 }
 
 TEST(Findings, DoiRegisteredWhateverThePublisherSays) {
-  sdk::Document d = document("doi:10.1000/182");
-  std::vector<Cited> cited = collect_citations(d);
+  std::vector<Cited> cited = citations_of("doi:10.1000/182");
   ASSERT_EQ(cited.size(), 1u);
   EXPECT_EQ(cited[0].request, "https://doi.org/10.1000/182");
   sdk::FetchResult blocked_by_publisher;

@@ -4,8 +4,11 @@
 #include <gtest/gtest.h>
 
 #include <chrono>
+#include <string>
+#include <vector>
 
 #include "doi.hpp"
+#include "support/case_table.hpp"
 #include "url_syntax.hpp"
 
 namespace marginalia::plugins::urls {
@@ -17,22 +20,31 @@ std::vector<std::string> found(std::string_view text) {
   return out;
 }
 
+// The URLs found in `text`, joined by " | ".
+std::string found_joined(const std::string& text) {
+  std::string out;
+  for (const std::string& url : found(text)) out += (out.empty() ? "" : " | ") + url;
+  return out;
+}
+
 TEST(UrlScanner, LeavesSentencePunctuationAndForeignBracketsOutside) {
-  EXPECT_EQ(found("(see https://example.org/a)."), std::vector<std::string>{"https://example.org/a"});
-  EXPECT_EQ(found("at https://example.org/a, then"), std::vector<std::string>{"https://example.org/a"});
-  EXPECT_EQ(found("Is it https://example.org/?q=1?"), std::vector<std::string>{"https://example.org/?q=1"});
-  EXPECT_EQ(found("[https://example.org/x]"), std::vector<std::string>{"https://example.org/x"});
-  EXPECT_EQ(found("“https://example.org/q” and «https://example.org/r»"),
-            (std::vector<std::string>{"https://example.org/q", "https://example.org/r"}));
-  EXPECT_EQ(found("<https://example.org/auto>"), std::vector<std::string>{"https://example.org/auto"});
-  EXPECT_EQ(found("'https://example.org/s'"), std::vector<std::string>{"https://example.org/s"});
-  EXPECT_EQ(found("https://example.org/a—and more"), std::vector<std::string>{"https://example.org/a"});
+  testing::expect_each({
+      {"(see https://example.org/a).", "https://example.org/a"},
+      {"at https://example.org/a, then", "https://example.org/a"},
+      {"Is it https://example.org/?q=1?", "https://example.org/?q=1"},
+      {"[https://example.org/x]", "https://example.org/x"},
+      {"“https://example.org/q” and «https://example.org/r»", "https://example.org/q | https://example.org/r"},
+      {"<https://example.org/auto>", "https://example.org/auto"},
+      {"'https://example.org/s'", "https://example.org/s"},
+      {"https://example.org/a—and more", "https://example.org/a"},
+  }, found_joined);
 }
 
 TEST(UrlScanner, KeepsBracketsTheUrlOpened) {
-  EXPECT_EQ(found("(https://en.wikipedia.org/wiki/Mercury_(planet))."),
-            std::vector<std::string>{"https://en.wikipedia.org/wiki/Mercury_(planet)"});
-  EXPECT_EQ(found("https://example.org/a[1]/b"), std::vector<std::string>{"https://example.org/a[1]/b"});
+  testing::expect_each({
+      {"(https://en.wikipedia.org/wiki/Mercury_(planet)).", "https://en.wikipedia.org/wiki/Mercury_(planet)"},
+      {"https://example.org/a[1]/b", "https://example.org/a[1]/b"},
+  }, found_joined);
 }
 
 TEST(UrlScanner, FindsWwwDoisAndNearMisses) {
@@ -89,30 +101,38 @@ TEST(UrlSyntax, ParsesAndNormalisesWithLibcurl) {
 }
 
 TEST(UrlSyntax, KnowsSchemes) {
-  EXPECT_EQ(scheme_of("mailto:a@b.c"), "mailto");
-  EXPECT_EQ(scheme_of("./a:b"), "");
-  EXPECT_EQ(scheme_of("HTTPS://x"), "https");
+  testing::expect_each({
+      {"mailto:a@b.c", "mailto"},
+      {"./a:b", ""},
+      {"HTTPS://x", "https"},
+  }, scheme_of);
   EXPECT_TRUE(is_non_web_scheme("tel"));
-  EXPECT_EQ(corrected_scheme("htp"), "http");
-  EXPECT_EQ(corrected_scheme("htps"), "https");
-  EXPECT_EQ(corrected_scheme("htttps"), "https");
-  EXPECT_EQ(corrected_scheme("ftp"), "");
-  EXPECT_EQ(corrected_scheme("hxxp"), "");
-  EXPECT_EQ(corrected_scheme("javascript"), "");
+  testing::expect_each({
+      {"htp", "http"},
+      {"htps", "https"},
+      {"htttps", "https"},
+      {"ftp", ""},
+      {"hxxp", ""},
+      {"javascript", ""},
+  }, corrected_scheme);
 }
 
 TEST(Doi, ChecksSyntaxAndReadsDoiOrgUrls) {
-  EXPECT_EQ(doi_problem("10.1000/182"), "");
-  EXPECT_EQ(doi_problem("10.1000.10/abc"), "");
-  EXPECT_EQ(doi_problem("10.1002/(SICI)1097-4636(199706)35:4<>1.0.CO;2-1"), "");
-  EXPECT_NE(doi_problem("10.1000"), "");
-  EXPECT_NE(doi_problem("10.1000/"), "");
-  EXPECT_NE(doi_problem("10.12/x"), "");
-  EXPECT_NE(doi_problem("10.abc/x"), "");
-  EXPECT_NE(doi_problem("11.1000/x"), "");
-  EXPECT_EQ(doi_of_url("https://doi.org/10.1000/a%2Fb?x#y"), "10.1000/a/b");
-  EXPECT_EQ(doi_of_url("http://dx.doi.org/10.1000/182"), "10.1000/182");
-  EXPECT_EQ(doi_of_url("https://example.org/10.1000/182"), "");
+  testing::expect_each({
+      {"10.1000/182", "valid"},
+      {"10.1000.10/abc", "valid"},
+      {"10.1002/(SICI)1097-4636(199706)35:4<>1.0.CO;2-1", "valid"},
+      {"10.1000", "invalid"},
+      {"10.1000/", "invalid"},
+      {"10.12/x", "invalid"},
+      {"10.abc/x", "invalid"},
+      {"11.1000/x", "invalid"},
+  }, [](const std::string& doi) -> std::string { return doi_problem(doi).empty() ? "valid" : "invalid"; });
+  testing::expect_each({
+      {"https://doi.org/10.1000/a%2Fb?x#y", "10.1000/a/b"},
+      {"http://dx.doi.org/10.1000/182", "10.1000/182"},
+      {"https://example.org/10.1000/182", ""},
+  }, doi_of_url);
   EXPECT_EQ(doi_url("10.1000/a b#c"), "https://doi.org/10.1000/a%20b%23c");
 }
 
