@@ -306,10 +306,23 @@ class TeiBuilder {
       div_has_text = true;
     };
     bool any_body = false;
+    std::size_t demoted_closer = std::string::npos;
     for (std::size_t i = 0; i < document_.blocks.size(); ++i) {
       const sdk::Block& block = document_.blocks[i];
       if (block.kind == BlockKind::note) continue;
-      const BlockPlacement& placement = placements[i];
+      BlockPlacement placement = placements[i];
+      // A closer ends a div's running text: in a div with none yet it would be invalid, so its
+      // blocks are written as paragraphs there.
+      std::size_t closer = !placement.path.empty() && placement.path.front().name == "closer" ? placement.path.front().element
+                           : placement.element == "closer"                                       ? i + document_.elements.size()
+                                                                                                 : std::string::npos;
+      bool closer_open = !open_structures.empty() && open_structures.front().element == closer && closer < document_.elements.size();
+      bool in_fresh_div = open_levels.empty() || !div_has_text || (in_front && !placement.front);
+      if (closer != std::string::npos && (closer == demoted_closer || (!closer_open && in_fresh_div))) {
+        demoted_closer = closer;
+        placement.path.clear();
+        placement.element.clear();
+      }
       if (in_front && !placement.front) {
         close_list();
         close_structures(0);
