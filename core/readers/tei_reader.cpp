@@ -9,7 +9,9 @@
 // dateline blocks, the date kept with its attributes); `head` → heading (level = division
 // depth), `p`/`ab`/`l`… → paragraph, `item` → list item, a `quote` standing as a block → block
 // quote, `note` → a marker where it stands plus a note after the body; `ref`/`ptr` to http(s)
-// → links; `date`, `quote`, `q`, `said`, `persName`, `title`, `ref`… → `Document::elements`.
+// → links; `date`, `quote`, `q`, `said`, `persName`, `title`, `ref`… → `Document::elements`,
+// and so do letter, drama, verse and title-page structures (`opener`, `sp`, `lg`, `l`…): their
+// blocks stay paragraphs for plugins, the TEI writer rebuilds the structure from the elements.
 // XML whose root is not TEI is read generically: every element holding text is a paragraph.
 #include <algorithm>
 #include <deque>
@@ -247,7 +249,7 @@ class TeiWalker {
       close_implicit();
       frame.container = true;  // an unknown wrapper of blocks
     }
-    if (is_kept_element(name)) keep(node, frame);
+    if (is_kept_element(name) || is_structure_element(name)) keep(node, frame);
     if (name == "ref") reference(node, frame);
     return true;
   }

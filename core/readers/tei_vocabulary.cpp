@@ -52,6 +52,11 @@ bool is_kept_element(std::string_view name) {
                        "ref", "ptr", "num", "foreign", "soCalled", "bibl", "rs"});
 }
 
+bool is_structure_element(std::string_view name) {
+  return one_of(name, {"front", "titlePage", "docTitle", "titlePart", "byline", "docAuthor", "docImprint", "docEdition", "docDate",
+                       "opener", "closer", "salute", "signed", "dateline", "sp", "speaker", "stage", "lg", "l"});
+}
+
 bool block_kind(std::string_view name, sdk::BlockKind& kind) {
   using sdk::BlockKind;
   if (one_of(name, {"p", "ab", "l", "byline", "docImprint", "docAuthor", "docEdition", "closer", "opener", "salute",

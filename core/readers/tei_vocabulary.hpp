@@ -25,6 +25,10 @@ bool is_division(std::string_view name, int& level);
 bool is_skipped(std::string_view name);
 /// Elements the reader keeps in `Document::elements` for plugins.
 bool is_kept_element(std::string_view name);
+/// Letter, drama, verse and title-page structure (opener, closer, salute, sp, speaker, stage,
+/// lg, l, titlePage…), also kept in `Document::elements` so the TEI writer can rebuild it; the
+/// blocks inside stay paragraphs, so plugins read them as before.
+bool is_structure_element(std::string_view name);
 /// Block elements that open a block of this kind wherever they appear (p, item, head…).
 bool block_kind(std::string_view name, sdk::BlockKind& kind);
 

@@ -11,6 +11,7 @@
 #include "util/sha256.hpp"
 #include "util/xml_writer.hpp"
 #include "writers/code_point_index.hpp"
+#include "writers/tei_structure.hpp"
 #include "writers/tei_temporal.hpp"
 
 namespace marginalia::writers {
@@ -262,20 +263,29 @@ class TeiBuilder {
   // ---- body ---------------------------------------------------------------------------------
   void body() {
     xml_.open("text", {{"xml:id", "text"}});
-    xml_.open("body");
+    std::vector<BlockPlacement> placements = place_blocks(document_);
+    bool has_front = std::any_of(placements.begin(), placements.end(), [](const BlockPlacement& p) { return p.front; });
+    xml_.open(has_front ? "front" : "body");
+    bool in_front = has_front;
     std::vector<int> open_levels;  // levels of open <div>s
+    std::vector<StructureLevel> open_structures;  // open <sp>, <lg>, <opener>… outermost first
     bool list_open = false;
     auto close_list = [&] { if (list_open) { xml_.close(); list_open = false; } };
+    auto close_structures = [&](std::size_t keep) {
+      while (open_structures.size() > keep) { xml_.close(); open_structures.pop_back(); }
+    };
     auto open_div = [&](int level, const std::string& number) {
       Attributes attributes{{"type", "section"}};
       if (!number.empty()) attributes.push_back({"n", number});
       xml_.open("div", attributes);
       open_levels.push_back(level);
     };
-    // TEI lets a div open with heads and datelines (divTop) and close with datelines (divBottom),
-    // never put them between paragraphs: a title or a dateline met after the div's running text
-    // that more text follows starts a new div at the same level.
+    // TEI lets a div open with heads, datelines and openers (divTop) and close with datelines and
+    // closers (divBottom), never put them between paragraphs: a title, dateline or opener met
+    // after the div's running text starts a new div at the same level, and so does running
+    // text after a closer.
     bool div_has_text = false;
+    bool div_closed = false;
     auto next_body_block = [&](std::size_t i) -> const sdk::Block* {
       for (std::size_t j = i + 1; j < document_.blocks.size(); ++j)
         if (document_.blocks[j].kind != BlockKind::note) return &document_.blocks[j];
@@ -285,23 +295,85 @@ class TeiBuilder {
       int level = open_levels.empty() ? 1 : open_levels.back();
       if (!open_levels.empty()) { xml_.close(); open_levels.pop_back(); }
       open_div(level, "");
-      div_has_text = false;
+      div_has_text = div_closed = false;
+    };
+    auto ensure_div = [&] {
+      if (open_levels.empty()) { open_div(1, ""); div_has_text = div_closed = false; }
+    };
+    auto running_text = [&] {
+      ensure_div();
+      if (div_closed) restart_div();
+      div_has_text = true;
     };
     bool any_body = false;
+    std::size_t demoted_closer = std::string::npos;
     for (std::size_t i = 0; i < document_.blocks.size(); ++i) {
       const sdk::Block& block = document_.blocks[i];
       if (block.kind == BlockKind::note) continue;
-      any_body = true;
+      BlockPlacement placement = placements[i];
+      // A closer ends a div's running text: in a div with none yet it would be invalid, so its
+      // blocks are written as paragraphs there.
+      std::size_t closer = !placement.path.empty() && placement.path.front().name == "closer" ? placement.path.front().element
+                           : placement.element == "closer"                                       ? i + document_.elements.size()
+                                                                                                 : std::string::npos;
+      bool closer_open = !open_structures.empty() && open_structures.front().element == closer && closer < document_.elements.size();
+      bool in_fresh_div = open_levels.empty() || !div_has_text || (in_front && !placement.front);
+      if (closer != std::string::npos && (closer == demoted_closer || (!closer_open && in_fresh_div))) {
+        demoted_closer = closer;
+        placement.path.clear();
+        placement.element.clear();
+      }
+      if (in_front && !placement.front) {
+        close_list();
+        close_structures(0);
+        while (!open_levels.empty()) { xml_.close(); open_levels.pop_back(); }
+        xml_.close();  // front
+        xml_.open("body");
+        in_front = false;
+      }
+      if (!in_front) any_body = true;
+      // Keep the structures this block shares with the previous one, close the rest.
+      std::size_t shared = 0;
+      while (shared < open_structures.size() && shared < placement.path.size() &&
+             open_structures[shared].element == placement.path[shared].element)
+        ++shared;
+      close_structures(shared);
+      if (!placement.path.empty() || !placement.element.empty()) {
+        close_list();
+        std::string_view top = placement.path.empty() ? std::string_view(placement.element) : std::string_view(placement.path.front().name);
+        if (shared == 0) {
+          if (top == "titlePage") {
+            while (!open_levels.empty()) { xml_.close(); open_levels.pop_back(); }  // a titlePage stands between divs
+          } else if (top == "opener") {
+            ensure_div();
+            if (div_has_text) restart_div();
+          } else if (top == "closer") {
+            ensure_div();
+            div_has_text = div_closed = true;
+          } else {
+            running_text();
+          }
+        }
+        for (std::size_t level = shared; level < placement.path.size(); ++level) {
+          xml_.open(placement.path[level].name);
+          open_structures.push_back(placement.path[level]);
+        }
+        if (!placement.element.empty()) {
+          write_block(placement.element.c_str(), i, {});
+          continue;
+        }
+        // A title or dateline with no element of its own has left every structure (resolve).
+      }
       if (block.kind == BlockKind::heading) {
         close_list();
         int level = std::max(1, block.level);
         while (!open_levels.empty() && open_levels.back() >= level) { xml_.close(); open_levels.pop_back(); }
         open_div(level, block.number);
-        div_has_text = false;
+        div_has_text = div_closed = false;
         write_block("head", i, {});
         continue;
       }
-      if (open_levels.empty()) { open_div(1, ""); div_has_text = false; }
+      ensure_div();
       if (block.kind == BlockKind::title || block.kind == BlockKind::dateline) {
         close_list();
         const sdk::Block* next = next_body_block(i);
@@ -311,7 +383,7 @@ class TeiBuilder {
         else write_block("dateline", i, {});
         continue;
       }
-      div_has_text = true;
+      running_text();
       if (block.kind == BlockKind::list_item) {
         if (!list_open) { xml_.open("list"); list_open = true; }
         Attributes attributes;
@@ -331,6 +403,12 @@ class TeiBuilder {
       }
     }
     close_list();
+    close_structures(0);
+    if (in_front) {
+      while (!open_levels.empty()) { xml_.close(); open_levels.pop_back(); }
+      xml_.close();  // front
+      xml_.open("body");
+    }
     if (!any_body) {
       open_div(1, "");
       xml_.leaf("p", "");
