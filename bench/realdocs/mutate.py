@@ -56,6 +56,11 @@ KINDS = {
     "impossible-date": ({"dates/impossible-date"}, set(), "make a 'Month D, YYYY' date 30 February"),
     "change-weekday": ({"dates/weekday-mismatch"}, set(), "change the weekday of a 'Weekday, Month D, YYYY' date (or add a wrong one)"),
 }
+# Whether a note that cites nothing stands out is a count over the document's notes ("a single
+# one, or at most one in ten", plugins/footnotes/README.md): removing or emptying one note can make
+# another uncited note stand out, or blend in. That finding on another note is the rule's direct
+# consequence, wherever that note is, and is counted apart (`count-rule`), not as collateral.
+COUNT_RULE = {"delete-note": {"footnotes/note-without-source"}, "empty-note": {"footnotes/note-without-source"}}
 # Kinds that remove running text: what was reported on that text goes with it.
 REMOVES_TEXT = {"delete-note", "empty-note"}
 # Markdown labels are names (GFM renumbers on display): a reused or swapped label is not a defect
@@ -95,19 +100,22 @@ def markdown_markers(text):
 
 
 def text_notes(text):
-    """Gutenberg notes: `[12] text` at a line start (to the blank line) and `[Footnote 12: …]`."""
+    """Gutenberg notes: `[12] text` at a line start (to the blank line) and `[Footnote 12: …]`,
+    as (label, start, end, body_start, body_end). A block's body ends before its closing bracket:
+    emptying it leaves `[Footnote 12: ]`, an empty note, not an unclosed bracket."""
     notes = []
     for m in re.finditer(r"^\[(\d+)\] ", text, re.M):
         blank = BLANK_LINE.search(text, m.end())
-        end = blank.start() + 1 if blank else len(text)
-        notes.append((m.group(1), m.start(), end, m.end()))
+        body_end = blank.start() if blank else len(text)
+        end = body_end + (2 if text.startswith("\r\n", body_end) else 1) if blank else len(text)
+        notes.append((m.group(1), m.start(), end, m.end(), body_end))
     for m in re.finditer(r"\[Footnote (\d+): ?", text):
         depth, i = 1, m.end()
         while i < len(text) and depth:
             depth += {"[": 1, "]": -1}.get(text[i], 0)
             i += 1
         if depth == 0:
-            notes.append((m.group(1), m.start(), i, m.end()))
+            notes.append((m.group(1), m.start(), i, m.end(), i - 1))
     return sorted(notes, key=lambda n: n[1])
 
 
@@ -133,9 +141,14 @@ def html_markers(text):
 
 
 def tei_notes(text):
-    """[(n, start, end, body_start, body_end, n_span)] of <note> elements without nested notes."""
+    """[(n, start, end, body_start, body_end, n_span)] of <note> elements without nested notes,
+    inside `<text>` only: notes of a `<sourceDoc>` transcription (X05's apparatus, tied to its
+    lines by @target) are not the document's text, which marginalia reads from `<text>`."""
     notes = []
+    inside = [(m.start(), text.find("</text>", m.end())) for m in re.finditer(r"<text\b[^>]*>", text)]
     for m in re.finditer(r"<note\b([^>]*)>", text):
+        if not any(a <= m.start() < b for a, b in inside):
+            continue
         close = text.find("</note>", m.end())
         if close < 0 or "<note" in text[m.end():close]:
             continue
@@ -172,7 +185,9 @@ def note_mutations(letter, text):
                 continue
             if n[0] in first_marker:
                 out["delete-note"].append(Mutation("delete-note", n[1], n[2], "", partner=first_marker[n[0]][1:3]))
-            body_end = n[4] if letter == "H" else n[2] - (1 if text[n[2] - 1:n[2]] == "\n" else 0)
+            if letter == "T" and not text.startswith("[Footnote", n[1]) and n[0] not in first_marker:
+                continue  # a "[1] = Whole-note" legend no marker points to is no note (plugins/footnotes/README.md)
+            body_end = n[4] if letter in "HT" else n[2] - (1 if text[n[2] - 1:n[2]] == "\n" else 0)
             out["empty-note"].append(Mutation("empty-note", n[3], body_end, ""))
         for m in markers:
             if uses[m[0]] == 1 and len(by_label[m[0]]) == 1:
@@ -290,7 +305,10 @@ def compare(original_text, mutation, before, after):
     found = bool(hits) if expected else not appeared and not vanished
     collateral = [("+", f) for f in appeared if f not in hits and not (f["code"] in allowed and f["line"] in lines)]
     collateral += [("-", f) for f in vanished if not (f["code"] in allowed and shifted(f) in lines)]
-    return found, collateral, sorted(lines)
+    counted = COUNT_RULE.get(mutation.kind, set())
+    count_rule = [c for c in collateral if c[1]["code"] in counted]
+    collateral = [c for c in collateral if c[1]["code"] not in counted]
+    return found, collateral, count_rule, sorted(lines)
 
 
 def main(argv=None):
@@ -347,29 +365,31 @@ def main(argv=None):
             before = originals[os.path.normpath(path)]
             if before["read_error"] or result["read_error"]:
                 continue
-            found, collateral, lines = compare(texts[path], mutation, before["findings"], result["findings"])
+            found, collateral, count_rule, lines = compare(texts[path], mutation, before["findings"], result["findings"])
             rows.append({"doc": doc, "format": letter, "kind": mutation.kind, "line": line_of(texts[path], mutation.start),
                          "expected_lines": lines, "found": found, "note": mutation.note,
-                         "collateral": [{"change": s, "code": f["code"], "line": f["line"], "message": f["message"]} for s, f in collateral]})
+                         "collateral": [{"change": s, "code": f["code"], "line": f["line"], "message": f["message"]} for s, f in collateral],
+                         "count_rule": [{"change": s, "code": f["code"], "line": f["line"], "message": f["message"]} for s, f in count_rule]})
     finally:
         shutil.rmtree(work, ignore_errors=True)
 
     if args.markdown:
-        print("| defect kind | mutants | found | recall | without collateral | appeared | vanished | found/mutants by format |")
-        print("|---|---:|---:|---:|---:|---:|---:|---|")
+        print("| defect kind | mutants | found | recall | without collateral | appeared | vanished | count rule | found/mutants by format |")
+        print("|---|---:|---:|---:|---:|---:|---:|---:|---|")
         for kind in kinds:
             mine = [r for r in rows if r["kind"] == kind]
             if not mine:
-                print(f"| {kind} | 0 | – | – | – | – | – | no place to inject it |")
+                print(f"| {kind} | 0 | – | – | – | – | – | – | no place to inject it |")
                 continue
             found = sum(r["found"] for r in mine)
             formats = ", ".join(f"{l} {sum(r['found'] for r in mine if r['format'] == l)}/{sum(r['format'] == l for r in mine)}"
                                 for l in realdocs.FORMATS if any(r["format"] == l for r in mine))
             print(f"| {kind} | {len(mine)} | {found} | {found / len(mine):.0%} | {sum(not r['collateral'] for r in mine)} | "
-                  f"{sum(c['change'] == '+' for r in mine for c in r['collateral'])} | {sum(c['change'] == '-' for r in mine for c in r['collateral'])} | {formats} |")
+                  f"{sum(c['change'] == '+' for r in mine for c in r['collateral'])} | {sum(c['change'] == '-' for r in mine for c in r['collateral'])} | "
+                  f"{sum(len(r['count_rule']) for r in mine)} | {formats} |")
         return 0
     print(f"mutation recall, seed {args.seed}, up to {args.per_doc} mutants per document and kind")
-    print(f"{'kind':<22} {'mutants':>7} {'found':>6} {'recall':>7} {'clean':>6} {'+coll':>6} {'-coll':>6}  by format (found/mutants)")
+    print(f"{'kind':<22} {'mutants':>7} {'found':>6} {'recall':>7} {'clean':>6} {'+coll':>6} {'-coll':>6} {'count':>6}  by format (found/mutants)")
     for kind in kinds:
         mine = [r for r in rows if r["kind"] == kind]
         if not mine:
@@ -381,16 +401,20 @@ def main(argv=None):
         minus = sum(c["change"] == "-" for r in mine for c in r["collateral"])
         formats = " ".join(f"{l} {sum(r['found'] for r in mine if r['format'] == l)}/{sum(r['format'] == l for r in mine)}"
                            for l in realdocs.FORMATS if any(r["format"] == l for r in mine))
-        print(f"{kind:<22} {len(mine):>7} {found:>6} {found / len(mine):>7.0%} {clean:>6} {plus:>6} {minus:>6}  {formats}")
+        counted = sum(len(r["count_rule"]) for r in mine)
+        print(f"{kind:<22} {len(mine):>7} {found:>6} {found / len(mine):>7.0%} {clean:>6} {plus:>6} {minus:>6} {counted:>6}  {formats}")
     print("found: the expected code appeared on an expected line (for notes-heading-blank: nothing changed); "
-          "clean: mutants with no collateral; +coll/-coll: other findings that appeared/vanished")
+          "clean: mutants with no collateral; +coll/-coll: other findings that appeared/vanished; "
+          "count: note-without-source on other notes, the note-count rule's consequence (COUNT_RULE)")
     if args.verbose:
         for r in rows:
-            if not r["found"] or r["collateral"]:
+            if not r["found"] or r["collateral"] or r["count_rule"]:
                 print(f"\n{r['doc']} {r['kind']} at line {r['line']} (expected on lines {spans(r['expected_lines'])}){' ' + r['note'] if r['note'] else ''}: "
                       f"{'found' if r['found'] else 'MISSED'}")
                 for c in r["collateral"]:
                     print(f"   {c['change']} {c['line']} {c['code']}: {c['message'][:120]}")
+                for c in r["count_rule"]:
+                    print(f"   {c['change']} {c['line']} {c['code']} (count rule): {c['message'][:120]}")
     if args.json:
         with open(args.json, "w", encoding="utf-8") as f:
             json.dump({"seed": args.seed, "per_doc": args.per_doc, "rows": rows}, f, indent=1, ensure_ascii=False)
