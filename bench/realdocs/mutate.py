@@ -12,7 +12,7 @@ folder; the originals are never written. Text, Markdown, HTML and TEI inputs are
 is not). The same seed gives the same mutants and the same table.
 
 A defect is *found* when a finding with the expected code, absent from the original's findings,
-lies on one of the expected lines of the copy: the mutated line, and the partner's line where
+lies on one of the expected lines of the copy: the mutated line, and the partners' lines where
 the defect shows there (the marker of a deleted note, the note of a deleted marker).
 *Collateral* counts the other findings that appeared or vanished (compared by fingerprint),
 except: findings of the original inside the text the mutation removed; a finding that only moved
@@ -71,7 +71,8 @@ MARKDOWN_EXPECT = {"duplicate-number": {"footnotes/orphan-note"}}
 class Mutation:
     def __init__(self, kind, start, end, replacement, partner=None, note=""):
         self.kind, self.start, self.end, self.replacement = kind, start, end, replacement
-        self.partner = partner  # (begin, end) in the original of the place the defect shows, or None
+        # [(begin, end)] in the original of the places the defect shows (a (begin, end) alone is one), or None
+        self.partner = [partner] if isinstance(partner, tuple) else partner
         self.note = note
 
 
@@ -184,7 +185,8 @@ def note_mutations(letter, text):
             if len(by_label[n[0]]) != 1:
                 continue
             if n[0] in first_marker:
-                out["delete-note"].append(Mutation("delete-note", n[1], n[2], "", partner=first_marker[n[0]][1:3]))
+                # Every marker of a note reused by name (MediaWiki's "a b" back-links) loses it.
+                out["delete-note"].append(Mutation("delete-note", n[1], n[2], "", partner=[m[1:3] for m in markers if m[0] == n[0]]))
             if letter == "T" and not text.startswith("[Footnote", n[1]) and n[0] not in first_marker:
                 continue  # a "[1] = Whole-note" legend no marker points to is no note (plugins/footnotes/README.md)
             body_end = n[4] if letter in "HT" else n[2] - (1 if text[n[2] - 1:n[2]] == "\n" else 0)
@@ -276,8 +278,7 @@ def compare(original_text, mutation, before, after):
     expected = MARKDOWN_EXPECT.get(mutation.kind, expected) if mutation.letter == "M" else expected
     start_line, end_line = line_of(original_text, mutation.start), line_of(original_text, mutation.end)
     lines = {start_line} if mutation.kind != "swap-markers" else {start_line, line_of(original_text, mutation.end)}
-    if mutation.partner is not None:  # every line of the partner (a note may span several)
-        begin, end = mutation.partner
+    for begin, end in mutation.partner or []:  # every line of each partner (a note may span several)
         lines |= set(range(mutant_line(original_text, mutation, begin), mutant_line(original_text, mutation, max(begin, end - 1)) + 1))
     old = {f["fingerprint"]: f for f in before}
     new = {f["fingerprint"]: f for f in after}
