@@ -18,7 +18,17 @@ the defect shows there (the marker of a deleted note, the note of a deleted mark
 except: findings of the original inside the text the mutation removed; a finding that only moved
 (same code and text, same line after the shift, new fingerprint because its context changed);
 and the direct consequences listed per kind below (for example the note left without a marker
-when a marker is renumbered).
+when a marker is renumbered; a quotation left uncited by a deleted marker, anywhere in the
+marker's paragraph; a gap restated at a swapped marker).
+
+Whether an uncited note stands out is a count over all the document's notes (the footnotes
+README: "a single one, or at most one in ten"), so deleting or emptying a note can make another
+note's `note-without-source` appear or vanish wherever that note is. Those are counted apart, in
+the "count rule" column, not as collateral (COUNT_RULE).
+
+What is mutated is what the reader reads: a Gutenberg "[1] = Whole-note" legend no marker points
+to is no note (not emptied); emptying a "[Footnote 12: …]" block keeps its closing bracket; TEI
+notes are taken inside `<text>` only (a `<sourceDoc>` transcription's apparatus is not read).
 """
 import argparse
 import calendar
@@ -49,7 +59,8 @@ KINDS = {
                          "renumber a marker (TEI: a note) k as the previous number"),
     "empty-note": ({"footnotes/empty-note"}, {"footnotes/note-without-source", "footnotes/ibid-without-antecedent"},
                    "remove a note's text, keep its label"),
-    "swap-markers": ({"footnotes/out-of-order"}, set(), "swap the numbers of two neighbouring markers (TEI: notes)"),
+    # A gap reported at a swapped marker is restated or filled with the number it now shows.
+    "swap-markers": ({"footnotes/out-of-order"}, {"footnotes/numbering-gap"}, "swap the numbers of two neighbouring markers (TEI: notes)"),
     "notes-heading-blank": (set(), set(), "remove the blank line after a notes heading: nothing may change"),
     "break-closing-quote": ({"quotes/unbalanced-mark"}, {"quotes/missing-citation", "quotes/missing-speaker", "quotes/mixed-styles"},
                             "delete the closing ” of a one-line quotation"),
@@ -278,6 +289,12 @@ def compare(original_text, mutation, before, after):
     expected = MARKDOWN_EXPECT.get(mutation.kind, expected) if mutation.letter == "M" else expected
     start_line, end_line = line_of(original_text, mutation.start), line_of(original_text, mutation.end)
     lines = {start_line} if mutation.kind != "swap-markers" else {start_line, line_of(original_text, mutation.end)}
+    allowed_lines = set(lines)
+    if mutation.kind == "delete-marker":  # the quotation the marker cited may start lines above it, in its paragraph
+        text_lines, first = original_text.split("\n"), start_line
+        while first > 1 and text_lines[first - 2].strip():
+            first -= 1
+        allowed_lines |= set(range(first, start_line + 1))
     for begin, end in mutation.partner or []:  # every line of each partner (a note may span several)
         lines |= set(range(mutant_line(original_text, mutation, begin), mutant_line(original_text, mutation, max(begin, end - 1)) + 1))
     old = {f["fingerprint"]: f for f in before}
@@ -304,8 +321,9 @@ def compare(original_text, mutation, before, after):
     vanished = [f for f in vanished if id(f) not in moved]
     hits = [f for f in appeared if f["code"] in expected and f["line"] in lines]
     found = bool(hits) if expected else not appeared and not vanished
-    collateral = [("+", f) for f in appeared if f not in hits and not (f["code"] in allowed and f["line"] in lines)]
-    collateral += [("-", f) for f in vanished if not (f["code"] in allowed and shifted(f) in lines)]
+    allowed_lines |= lines
+    collateral = [("+", f) for f in appeared if f not in hits and not (f["code"] in allowed and f["line"] in allowed_lines)]
+    collateral += [("-", f) for f in vanished if not (f["code"] in allowed and shifted(f) in allowed_lines)]
     counted = COUNT_RULE.get(mutation.kind, set())
     count_rule = [c for c in collateral if c[1]["code"] in counted]
     collateral = [c for c in collateral if c[1]["code"] not in counted]
