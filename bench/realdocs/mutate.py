@@ -12,13 +12,23 @@ folder; the originals are never written. Text, Markdown, HTML and TEI inputs are
 is not). The same seed gives the same mutants and the same table.
 
 A defect is *found* when a finding with the expected code, absent from the original's findings,
-lies on one of the expected lines of the copy: the mutated line, and the partner's line where
+lies on one of the expected lines of the copy: the mutated line, and the partners' lines where
 the defect shows there (the marker of a deleted note, the note of a deleted marker).
 *Collateral* counts the other findings that appeared or vanished (compared by fingerprint),
 except: findings of the original inside the text the mutation removed; a finding that only moved
 (same code and text, same line after the shift, new fingerprint because its context changed);
 and the direct consequences listed per kind below (for example the note left without a marker
-when a marker is renumbered).
+when a marker is renumbered; a quotation left uncited by a deleted marker, anywhere in the
+marker's paragraph; a gap restated at a swapped marker).
+
+Whether an uncited note stands out is a count over all the document's notes (the footnotes
+README: "a single one, or at most one in ten"), so deleting or emptying a note can make another
+note's `note-without-source` appear or vanish wherever that note is. Those are counted apart, in
+the "count rule" column, not as collateral (COUNT_RULE).
+
+What is mutated is what the reader reads: a Gutenberg "[1] = Whole-note" legend no marker points
+to is no note (not emptied); emptying a "[Footnote 12: …]" block keeps its closing bracket; TEI
+notes are taken inside `<text>` only (a `<sourceDoc>` transcription's apparatus is not read).
 """
 import argparse
 import calendar
@@ -49,13 +59,19 @@ KINDS = {
                          "renumber a marker (TEI: a note) k as the previous number"),
     "empty-note": ({"footnotes/empty-note"}, {"footnotes/note-without-source", "footnotes/ibid-without-antecedent"},
                    "remove a note's text, keep its label"),
-    "swap-markers": ({"footnotes/out-of-order"}, set(), "swap the numbers of two neighbouring markers (TEI: notes)"),
+    # A gap reported at a swapped marker is restated or filled with the number it now shows.
+    "swap-markers": ({"footnotes/out-of-order"}, {"footnotes/numbering-gap"}, "swap the numbers of two neighbouring markers (TEI: notes)"),
     "notes-heading-blank": (set(), set(), "remove the blank line after a notes heading: nothing may change"),
     "break-closing-quote": ({"quotes/unbalanced-mark"}, {"quotes/missing-citation", "quotes/missing-speaker", "quotes/mixed-styles"},
                             "delete the closing ” of a one-line quotation"),
     "impossible-date": ({"dates/impossible-date"}, set(), "make a 'Month D, YYYY' date 30 February"),
     "change-weekday": ({"dates/weekday-mismatch"}, set(), "change the weekday of a 'Weekday, Month D, YYYY' date (or add a wrong one)"),
 }
+# Whether a note that cites nothing stands out is a count over the document's notes ("a single
+# one, or at most one in ten", plugins/footnotes/README.md): removing or emptying one note can make
+# another uncited note stand out, or blend in. That finding on another note is the rule's direct
+# consequence, wherever that note is, and is counted apart (`count-rule`), not as collateral.
+COUNT_RULE = {"delete-note": {"footnotes/note-without-source"}, "empty-note": {"footnotes/note-without-source"}}
 # Kinds that remove running text: what was reported on that text goes with it.
 REMOVES_TEXT = {"delete-note", "empty-note"}
 # Markdown labels are names (GFM renumbers on display): a reused or swapped label is not a defect
@@ -66,7 +82,8 @@ MARKDOWN_EXPECT = {"duplicate-number": {"footnotes/orphan-note"}}
 class Mutation:
     def __init__(self, kind, start, end, replacement, partner=None, note=""):
         self.kind, self.start, self.end, self.replacement = kind, start, end, replacement
-        self.partner = partner  # (begin, end) in the original of the place the defect shows, or None
+        # [(begin, end)] in the original of the places the defect shows (a (begin, end) alone is one), or None
+        self.partner = [partner] if isinstance(partner, tuple) else partner
         self.note = note
 
 
@@ -95,19 +112,22 @@ def markdown_markers(text):
 
 
 def text_notes(text):
-    """Gutenberg notes: `[12] text` at a line start (to the blank line) and `[Footnote 12: …]`."""
+    """Gutenberg notes: `[12] text` at a line start (to the blank line) and `[Footnote 12: …]`,
+    as (label, start, end, body_start, body_end). A block's body ends before its closing bracket:
+    emptying it leaves `[Footnote 12: ]`, an empty note, not an unclosed bracket."""
     notes = []
     for m in re.finditer(r"^\[(\d+)\] ", text, re.M):
         blank = BLANK_LINE.search(text, m.end())
-        end = blank.start() + 1 if blank else len(text)
-        notes.append((m.group(1), m.start(), end, m.end()))
+        body_end = blank.start() if blank else len(text)
+        end = body_end + (2 if text.startswith("\r\n", body_end) else 1) if blank else len(text)
+        notes.append((m.group(1), m.start(), end, m.end(), body_end))
     for m in re.finditer(r"\[Footnote (\d+): ?", text):
         depth, i = 1, m.end()
         while i < len(text) and depth:
             depth += {"[": 1, "]": -1}.get(text[i], 0)
             i += 1
         if depth == 0:
-            notes.append((m.group(1), m.start(), i, m.end()))
+            notes.append((m.group(1), m.start(), i, m.end(), i - 1))
     return sorted(notes, key=lambda n: n[1])
 
 
@@ -133,9 +153,14 @@ def html_markers(text):
 
 
 def tei_notes(text):
-    """[(n, start, end, body_start, body_end, n_span)] of <note> elements without nested notes."""
+    """[(n, start, end, body_start, body_end, n_span)] of <note> elements without nested notes,
+    inside `<text>` only: notes of a `<sourceDoc>` transcription (X05's apparatus, tied to its
+    lines by @target) are not the document's text, which marginalia reads from `<text>`."""
     notes = []
+    inside = [(m.start(), text.find("</text>", m.end())) for m in re.finditer(r"<text\b[^>]*>", text)]
     for m in re.finditer(r"<note\b([^>]*)>", text):
+        if not any(a <= m.start() < b for a, b in inside):
+            continue
         close = text.find("</note>", m.end())
         if close < 0 or "<note" in text[m.end():close]:
             continue
@@ -171,8 +196,11 @@ def note_mutations(letter, text):
             if len(by_label[n[0]]) != 1:
                 continue
             if n[0] in first_marker:
-                out["delete-note"].append(Mutation("delete-note", n[1], n[2], "", partner=first_marker[n[0]][1:3]))
-            body_end = n[4] if letter == "H" else n[2] - (1 if text[n[2] - 1:n[2]] == "\n" else 0)
+                # Every marker of a note reused by name (MediaWiki's "a b" back-links) loses it.
+                out["delete-note"].append(Mutation("delete-note", n[1], n[2], "", partner=[m[1:3] for m in markers if m[0] == n[0]]))
+            if letter == "T" and not text.startswith("[Footnote", n[1]) and n[0] not in first_marker:
+                continue  # a "[1] = Whole-note" legend no marker points to is no note (plugins/footnotes/README.md)
+            body_end = n[4] if letter in "HT" else n[2] - (1 if text[n[2] - 1:n[2]] == "\n" else 0)
             out["empty-note"].append(Mutation("empty-note", n[3], body_end, ""))
         for m in markers:
             if uses[m[0]] == 1 and len(by_label[m[0]]) == 1:
@@ -261,8 +289,13 @@ def compare(original_text, mutation, before, after):
     expected = MARKDOWN_EXPECT.get(mutation.kind, expected) if mutation.letter == "M" else expected
     start_line, end_line = line_of(original_text, mutation.start), line_of(original_text, mutation.end)
     lines = {start_line} if mutation.kind != "swap-markers" else {start_line, line_of(original_text, mutation.end)}
-    if mutation.partner is not None:  # every line of the partner (a note may span several)
-        begin, end = mutation.partner
+    allowed_lines = set(lines)
+    if mutation.kind == "delete-marker":  # the quotation the marker cited may start lines above it, in its paragraph
+        text_lines, first = original_text.split("\n"), start_line
+        while first > 1 and text_lines[first - 2].strip():
+            first -= 1
+        allowed_lines |= set(range(first, start_line + 1))
+    for begin, end in mutation.partner or []:  # every line of each partner (a note may span several)
         lines |= set(range(mutant_line(original_text, mutation, begin), mutant_line(original_text, mutation, max(begin, end - 1)) + 1))
     old = {f["fingerprint"]: f for f in before}
     new = {f["fingerprint"]: f for f in after}
@@ -288,22 +321,13 @@ def compare(original_text, mutation, before, after):
     vanished = [f for f in vanished if id(f) not in moved]
     hits = [f for f in appeared if f["code"] in expected and f["line"] in lines]
     found = bool(hits) if expected else not appeared and not vanished
-    collateral = [("+", f) for f in appeared if f not in hits and not (f["code"] in allowed and f["line"] in lines)]
-    collateral += [("-", f) for f in vanished if not (f["code"] in allowed and shifted(f) in lines)]
-    return found, collateral, sorted(lines)
-
-
-def summarise(rows, kind):
-    """The counts both reports print for one defect kind, or None when no mutant of it was made."""
-    mine = [r for r in rows if r["kind"] == kind]
-    if not mine:
-        return None
-    return {"mutants": len(mine), "found": sum(r["found"] for r in mine),
-            "clean": sum(not r["collateral"] for r in mine),
-            "plus": sum(c["change"] == "+" for r in mine for c in r["collateral"]),
-            "minus": sum(c["change"] == "-" for r in mine for c in r["collateral"]),
-            "formats": [(l, sum(r["found"] for r in mine if r["format"] == l), sum(r["format"] == l for r in mine))
-                        for l in realdocs.FORMATS if any(r["format"] == l for r in mine)]}
+    allowed_lines |= lines
+    collateral = [("+", f) for f in appeared if f not in hits and not (f["code"] in allowed and f["line"] in allowed_lines)]
+    collateral += [("-", f) for f in vanished if not (f["code"] in allowed and shifted(f) in allowed_lines)]
+    counted = COUNT_RULE.get(mutation.kind, set())
+    count_rule = [c for c in collateral if c[1]["code"] in counted]
+    collateral = [c for c in collateral if c[1]["code"] not in counted]
+    return found, collateral, count_rule, sorted(lines)
 
 
 def main(argv=None):
@@ -360,42 +384,56 @@ def main(argv=None):
             before = originals[os.path.normpath(path)]
             if before["read_error"] or result["read_error"]:
                 continue
-            found, collateral, lines = compare(texts[path], mutation, before["findings"], result["findings"])
+            found, collateral, count_rule, lines = compare(texts[path], mutation, before["findings"], result["findings"])
             rows.append({"doc": doc, "format": letter, "kind": mutation.kind, "line": line_of(texts[path], mutation.start),
                          "expected_lines": lines, "found": found, "note": mutation.note,
-                         "collateral": [{"change": s, "code": f["code"], "line": f["line"], "message": f["message"]} for s, f in collateral]})
+                         "collateral": [{"change": s, "code": f["code"], "line": f["line"], "message": f["message"]} for s, f in collateral],
+                         "count_rule": [{"change": s, "code": f["code"], "line": f["line"], "message": f["message"]} for s, f in count_rule]})
     finally:
         shutil.rmtree(work, ignore_errors=True)
 
-    summaries = {kind: summarise(rows, kind) for kind in kinds}
     if args.markdown:
-        print("| defect kind | mutants | found | recall | without collateral | appeared | vanished | found/mutants by format |")
-        print("|---|---:|---:|---:|---:|---:|---:|---|")
-        for kind, k in summaries.items():
-            if not k:
-                print(f"| {kind} | 0 | – | – | – | – | – | no place to inject it |")
+        print("| defect kind | mutants | found | recall | without collateral | appeared | vanished | count rule | found/mutants by format |")
+        print("|---|---:|---:|---:|---:|---:|---:|---:|---|")
+        for kind in kinds:
+            mine = [r for r in rows if r["kind"] == kind]
+            if not mine:
+                print(f"| {kind} | 0 | – | – | – | – | – | – | no place to inject it |")
                 continue
-            formats = ", ".join(f"{l} {found}/{mutants}" for l, found, mutants in k["formats"])
-            print(f"| {kind} | {k['mutants']} | {k['found']} | {k['found'] / k['mutants']:.0%} | {k['clean']} | "
-                  f"{k['plus']} | {k['minus']} | {formats} |")
+            found = sum(r["found"] for r in mine)
+            formats = ", ".join(f"{l} {sum(r['found'] for r in mine if r['format'] == l)}/{sum(r['format'] == l for r in mine)}"
+                                for l in realdocs.FORMATS if any(r["format"] == l for r in mine))
+            print(f"| {kind} | {len(mine)} | {found} | {found / len(mine):.0%} | {sum(not r['collateral'] for r in mine)} | "
+                  f"{sum(c['change'] == '+' for r in mine for c in r['collateral'])} | {sum(c['change'] == '-' for r in mine for c in r['collateral'])} | "
+                  f"{sum(len(r['count_rule']) for r in mine)} | {formats} |")
         return 0
     print(f"mutation recall, seed {args.seed}, up to {args.per_doc} mutants per document and kind")
-    print(f"{'kind':<22} {'mutants':>7} {'found':>6} {'recall':>7} {'clean':>6} {'+coll':>6} {'-coll':>6}  by format (found/mutants)")
-    for kind, k in summaries.items():
-        if not k:
+    print(f"{'kind':<22} {'mutants':>7} {'found':>6} {'recall':>7} {'clean':>6} {'+coll':>6} {'-coll':>6} {'count':>6}  by format (found/mutants)")
+    for kind in kinds:
+        mine = [r for r in rows if r["kind"] == kind]
+        if not mine:
             print(f"{kind:<22} {0:>7}  (no place to inject it in these documents)")
             continue
-        formats = " ".join(f"{l} {found}/{mutants}" for l, found, mutants in k["formats"])
-        print(f"{kind:<22} {k['mutants']:>7} {k['found']:>6} {k['found'] / k['mutants']:>7.0%} {k['clean']:>6} {k['plus']:>6} {k['minus']:>6}  {formats}")
+        found = sum(r["found"] for r in mine)
+        clean = sum(not r["collateral"] for r in mine)
+        plus = sum(c["change"] == "+" for r in mine for c in r["collateral"])
+        minus = sum(c["change"] == "-" for r in mine for c in r["collateral"])
+        formats = " ".join(f"{l} {sum(r['found'] for r in mine if r['format'] == l)}/{sum(r['format'] == l for r in mine)}"
+                           for l in realdocs.FORMATS if any(r["format"] == l for r in mine))
+        counted = sum(len(r["count_rule"]) for r in mine)
+        print(f"{kind:<22} {len(mine):>7} {found:>6} {found / len(mine):>7.0%} {clean:>6} {plus:>6} {minus:>6} {counted:>6}  {formats}")
     print("found: the expected code appeared on an expected line (for notes-heading-blank: nothing changed); "
-          "clean: mutants with no collateral; +coll/-coll: other findings that appeared/vanished")
+          "clean: mutants with no collateral; +coll/-coll: other findings that appeared/vanished; "
+          "count: note-without-source on other notes, the note-count rule's consequence (COUNT_RULE)")
     if args.verbose:
         for r in rows:
-            if not r["found"] or r["collateral"]:
+            if not r["found"] or r["collateral"] or r["count_rule"]:
                 print(f"\n{r['doc']} {r['kind']} at line {r['line']} (expected on lines {spans(r['expected_lines'])}){' ' + r['note'] if r['note'] else ''}: "
                       f"{'found' if r['found'] else 'MISSED'}")
                 for c in r["collateral"]:
                     print(f"   {c['change']} {c['line']} {c['code']}: {c['message'][:120]}")
+                for c in r["count_rule"]:
+                    print(f"   {c['change']} {c['line']} {c['code']} (count rule): {c['message'][:120]}")
     if args.json:
         with open(args.json, "w", encoding="utf-8") as f:
             json.dump({"seed": args.seed, "per_doc": args.per_doc, "rows": rows}, f, indent=1, ensure_ascii=False)

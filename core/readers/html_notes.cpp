@@ -151,6 +151,15 @@ HtmlNotes HtmlNotes::find(const HtmlTree& tree) {
       for (int c = node.first_child; c >= 0; c = at(tree, c).next_sibling)
         if (at(tree, c).name == "li") notes.insert(c);
   }
+  // An item that lost its marker still carries its convention's note id (MediaWiki's
+  // `<li id="cite_note-…">` in `ol.references`): in a list whose other items are notes, it is a
+  // note too, so it is reported as a note without a marker rather than read as running text.
+  for (int i = 1; i < count; ++i) {
+    const HtmlNode& node = at(tree, i);
+    if (node.name != "li" || notes.count(i) || !note_target(node.attribute("id")) || node.parent < 0) continue;
+    for (int c = at(tree, node.parent).first_child; c >= 0; c = at(tree, c).next_sibling)
+      if (c != i && notes.count(c) && note_target(at(tree, c).attribute("id"))) { notes.insert(i); break; }
+  }
   // A note inside another note is part of it.
   for (int note : std::vector<int>(notes.begin(), notes.end())) {
     int levels = 0;

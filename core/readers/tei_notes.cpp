@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "readers/tei_notes.hpp"
 
+#include <algorithm>
 #include <map>
 #include <set>
 
@@ -69,7 +70,9 @@ TeiNotes TeiNotes::collect(const pugi::xml_node& root) {
         note.node = node;
         note.in_running_text = !stands_alone(node);
         // "[1]" and "(1)" show the number 1. A note without @n takes the next number of its
-        // series: endnotes are numbered apart from footnotes, as renderers print them.
+        // series: endnotes are numbered apart from footnotes, as renderers print them. The
+        // series continues after the highest number given since it last restarted at 1, so two
+        // notes printed out of order (9, 8) do not make the next one repeat 9.
         std::string n = trimmed(node.attribute("n").value());
         while (!n.empty() && (n.front() == '[' || n.front() == '(')) n.erase(0, 1);
         while (!n.empty() && (n.back() == ']' || n.back() == ')')) n.pop_back();
@@ -80,7 +83,7 @@ TeiNotes TeiNotes::collect(const pugi::xml_node& root) {
         } else {
           note.shown = n;
           bool digits = n.size() <= 6 && n.find_first_not_of("0123456789") == std::string::npos;
-          if (digits) last = std::stol(n);
+          if (digits) last = std::stol(n) == 1 ? 1 : std::max(last, std::stol(n));
         }
         std::string id = trimmed(node.attribute("xml:id").value());
         notes.by_node_[node.internal_object()] = notes.notes_.size();

@@ -136,9 +136,16 @@ class TeiWalker {
       const TeiNote* note = deferred_.front();
       deferred_.pop_front();
       flow_.begin_note(note->label);
+      std::uint32_t begin = text_.offset();
       for (pugi::xml_node child = note->node.first_child(); child; child = child.next_sibling()) walk(child);
       flow_.end_note();
       Span body = builder_.document().blocks.back().span;
+      if (body.empty()) {
+        // An empty note is reported at its own element, not where the text after it resumes.
+        builder_.anchor(tag_offset(note->node));
+        builder_.append_synthetic("\n\n");
+        body = {begin, begin};
+      }
       builder_.add_note(note->label, body, body);
     }
     for (const UnexpandedEntity& entity : text_.unexpanded_entities()) {
