@@ -14,6 +14,7 @@
 #include "cli/settings_from_flags.hpp"
 #include "merge/baseline.hpp"
 #include "reporters/reporter.hpp"
+#include "session/input_walk.hpp"
 #include "session/session.hpp"
 #include "writers/atomic_file.hpp"
 
@@ -61,6 +62,14 @@ std::string write_document_outputs(const merge::RunReport& run, const OutputForm
   return problems;
 }
 
+std::string read_standard_input() {
+  std::string bytes;
+  char buffer[65536];
+  std::size_t got = 0;
+  while ((got = std::fread(buffer, 1, sizeof buffer, stdin)) > 0) bytes.append(buffer, got);
+  return bytes;
+}
+
 bool use_color(bool never, FILE* stream) {
   if (never) return false;
   if (const char* no_color = std::getenv("NO_COLOR"); no_color && *no_color) return false;
@@ -102,7 +111,24 @@ ExitCode run_check_command(const CommandLine& line) {
     };
   }
   session::Session session(std::move(settings));
-  util::Result<merge::RunReport> checked = session.check_paths(line.inputs);
+  util::Result<merge::RunReport> checked = util::Problem::about("", "cli/usage", "no input");
+  if (line.inputs.size() == 1 && line.inputs[0] == "-") {
+    std::string bytes = read_standard_input();
+    checked = session.check_text(line.stdin_filename.empty() ? "-" : line.stdin_filename, line.input_format, std::move(bytes));
+  } else {
+    util::Result<session::InputList> inputs = session::expand_inputs(line.inputs);
+    if (!inputs) {
+      print_problems(inputs.problems());
+      return ExitCode::failure;
+    }
+    if (!line.quiet)
+      for (const util::Problem& notice : inputs->notices) print_error(notice.message);
+    if (inputs->paths.empty()) {
+      print_error("the folders given hold no file of a known format (.txt, .md, .html, .xml, .docx)");
+      return ExitCode::failure;
+    }
+    checked = session.check_paths(inputs->paths);
+  }
   if (!checked) {
     print_problems(checked.problems());
     return ExitCode::failure;
@@ -173,7 +199,7 @@ ExitCode run_check_command(const CommandLine& line) {
   for (const merge::FileReport& file : run.files)
     if (file.report)
       for (const merge::ReportedFinding& f : file.report->findings)
-        if (reaches(f.finding.severity, run.fail_level)) return ExitCode::findings;
+        if (reaches(f.finding.severity, file.fail_level)) return ExitCode::findings;
   return ExitCode::clean;
 }
 

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "cli/command_line.hpp"
 
+#include <algorithm>
 #include <cstdlib>
 #include <functional>
 #include <map>
@@ -42,7 +43,8 @@ Checks a report before it is published and writes what it found as a TEI-XML
 annotation layer over the report.
 
 commands:
-  check FILE...        check reports (plain text, Markdown, TEI, HTML, DOCX)
+  check INPUT...       check reports (plain text, Markdown, TEI, HTML, DOCX): files, folders
+                       (walked), quoted globs ('reports/**/*.md'), or - for standard input
   plugins [--json]     list the loaded plugins, their versions and finding codes
   explain CODE         show the documentation of a finding code (e.g. footnotes/missing-note)
   init [-o FILE] [--force]
@@ -60,10 +62,11 @@ check options:
   -q, --quiet          print only the summary line on the terminal (and no notes on stderr)
   --no-color           never colour the terminal output (also: NO_COLOR set)
   -j, --jobs N         check N files at once (output is identical whatever N)
-  --config FILE        use this marginalia.json instead of the nearest one above the inputs
+  --config FILE        use this marginalia.json instead of the nearest one above each input
   --enable ID, --disable ID   turn a plugin on or off for this run
   --document-date DATE the report's own date (ISO 8601) when the file does not say
   --input-format F     read every input as F: text, markdown, tei, html, docx
+  --stdin-filename NAME  the name of standard input (-): its format and its marginalia.json
   --max-input-size N   refuse inputs larger than N bytes (K, M, G suffixes; default 256M)
   --baseline FILE      report only findings that are not in FILE
   --write-baseline FILE  record every current finding in FILE and exit 0
@@ -129,6 +132,7 @@ util::Result<CommandLine> parse_command_line(const std::vector<std::string>& arg
       {"--disable", [&](const std::string& v) { line.disable.push_back(v); return true; }},
       {"--document-date", [&](const std::string& v) { line.document_date = v; return true; }},
       {"--input-format", [&](const std::string& v) { line.input_format = v; return true; }},
+      {"--stdin-filename", [&](const std::string& v) { line.stdin_filename = v; return true; }},
       {"--fail-on", [&](const std::string& v) {
          if (v != "error" && v != "warning" && v != "note") { error = "--fail-on takes error, warning or note"; return false; }
          line.fail_on = v;
@@ -215,7 +219,12 @@ util::Result<CommandLine> parse_command_line(const std::vector<std::string>& arg
     if (!setter->second(value)) return usage_error(error);
   }
   if (line.command == "check" && line.inputs.empty())
-    return usage_error("check needs at least one file");
+    return usage_error("check needs at least one file, folder or glob ('-' reads standard input)");
+  bool reads_stdin = std::find(line.inputs.begin(), line.inputs.end(), "-") != line.inputs.end();
+  if (line.command == "check" && reads_stdin && line.inputs.size() > 1)
+    return usage_error("'-' reads one document from standard input and cannot be combined with other inputs");
+  if (!line.stdin_filename.empty() && !reads_stdin)
+    return usage_error("--stdin-filename names standard input; give '-' as the input");
   if (!line.baseline.empty() && !line.write_baseline.empty())
     return usage_error("--baseline and --write-baseline cannot be combined: --write-baseline records every current finding");
   if (line.command == "init" && !line.inputs.empty())

@@ -22,6 +22,7 @@ struct CommandLine {
   std::vector<std::string> enable, disable;
   std::string document_date;
   std::string input_format;
+  std::string stdin_filename;          ///< --stdin-filename: the name (and format) of `-`
   std::string fail_on;                 ///< error|warning|note; empty = from config or error
   std::string profile;                 ///< default|thorough; empty = from config or default
   std::string isolation;               ///< process|none; empty = from config or process

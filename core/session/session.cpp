@@ -252,7 +252,11 @@ util::Result<merge::RunReport> Session::check(const std::vector<std::string>& pa
     std::vector<merge::FileReport> reports;
     if (bytes && !group.empty()) reports.push_back(pipeline.check_read(group[0], readers::read_bytes(group[0], std::move(*bytes), options.read)));
     else reports = pipeline.check_files(group);
-    for (std::size_t g = 0; g < reports.size(); ++g) run.files[slots[g]] = std::move(reports[g]);
+    sdk::Severity fail_level = settings_.fail_on.value_or(profiles[p]->config.fail_on.value_or(sdk::Severity::error));
+    for (std::size_t g = 0; g < reports.size(); ++g) {
+      reports[g].fail_level = fail_level;
+      run.files[slots[g]] = std::move(reports[g]);
+    }
     done_before += group.size();
   }
 
