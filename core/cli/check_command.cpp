@@ -112,7 +112,7 @@ ExitCode run_check_command(const CommandLine& line) {
   }
   session::Session session(std::move(settings));
   util::Result<merge::RunReport> checked = util::Problem::about("", "cli/usage", "no input");
-  if (line.inputs.size() == 1 && line.inputs[0] == "-") {
+  if (line.read_stdin) {
     std::string bytes = read_standard_input();
     checked = session.check_text(line.stdin_filename.empty() ? "-" : line.stdin_filename, line.input_format, std::move(bytes));
   } else {
@@ -186,9 +186,9 @@ ExitCode run_check_command(const CommandLine& line) {
   }
   if (!line.tei_output.empty()) report_write(write_document_outputs(run, *find_output_format("tei"), line.tei_output, written));
 
-  // With the main output in a file, the terminal still shows the findings (the editor's view).
-  if (main_to_file && line.format != "text") {
-    reporters::TerminalOptions terminal{use_color(line.color_never, stdout), true, line.quiet};
+  // With the output in a file, the terminal shows only the summary: the findings are in the file.
+  if (main_to_file) {
+    reporters::TerminalOptions terminal{use_color(line.color_never, stdout), false, true};
     std::fputs(reporters::render_terminal(run, terminal).c_str(), stdout);
   }
   if (!line.quiet)

@@ -14,6 +14,7 @@
 
 #include <map>
 #include <memory>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
 
@@ -49,6 +50,11 @@ class Session {
   /// Checks a document held in memory. `name` stands for its path in reports and for finding
   /// its configuration; `format` picks the reader ("markdown"; empty = from `name`).
   util::Result<merge::RunReport> check_text(const std::string& name, const std::string& format, std::string bytes);
+  /// The configuration `path` would be checked with (`marginalia print-config`, eslint's
+  /// --print-config): the file it comes from, the ignore glob that skips it, the fail level and
+  /// profile, every plugin with whether it runs and its options over their defaults, and the
+  /// severity settings. Problems are those a check of `path` would stop on.
+  util::Result<nlohmann::ordered_json> resolved_configuration(const std::string& path);
 
  private:
   struct Profile;

@@ -118,5 +118,75 @@ TEST(Inputs, EachFileUsesItsNearestConfigurationInOneRun) {
   EXPECT_EQ(run_offline_check({relaxed}).exit_code, 0);
 }
 
+TEST(PrintConfig, ShowsTheNearestConfigurationWithOptionsOverTheirDefaults) {
+  TempDir temp;
+  temp.write("marginalia.json", R"({"fail_on": "warning"})");
+  std::string team = temp.write("team/marginalia.json",
+                                R"({"plugins": {"dates": {"options": {"numeric_order": "day-first"}}, "urls": {"enabled": false}},
+                                    "severity": {"footnotes/orphan-note": "off"}, "ignore": ["old/**"]})");
+  std::string report = temp.write("team/q1.md", kWrongWeekday);
+  ProcessResult result = run_marginalia({"print-config", report});
+  ASSERT_EQ(result.exit_code, 0) << result.err;
+  json config = json::parse(result.out);
+  EXPECT_EQ(config["configuration"], team);
+  EXPECT_EQ(config["fail_on"], "error") << "the nearest file wins whole; configurations do not cascade";
+  EXPECT_EQ(config["plugins"]["dates"]["options"]["numeric_order"], "day-first");
+  EXPECT_EQ(config["plugins"]["urls"]["enabled"], false);
+  EXPECT_EQ(config["plugins"]["footnotes"]["options"]["require_source"], true) << "defaults are shown too";
+  EXPECT_EQ(config["severity"]["footnotes/orphan-note"], "off");
+  EXPECT_EQ(config["ignore"], json::array({"old/**"}));
+  std::string other = temp.write("other.md", kWrongWeekday);
+  EXPECT_EQ(json::parse(run_marginalia({"print-config", other}).out)["fail_on"], "warning");
+  EXPECT_EQ(json::parse(run_marginalia({"print-config", other, "--fail-on", "note"}).out)["fail_on"], "note");
+}
+
+TEST(Init, WritesASchemaLineThatPointsAtTheInstalledSchema) {
+  TempDir temp;
+  std::string path = temp.file("marginalia.json");
+  ASSERT_EQ(run_marginalia({"init", "-o", path}).exit_code, 0);
+  json config = json::parse(read_file(path));
+  ASSERT_TRUE(config.contains("$schema"));
+  std::string schema = config["$schema"].get<std::string>();
+  ASSERT_EQ(schema.rfind("file://", 0), 0u) << schema;
+  EXPECT_NE(read_file(schema.substr(7)).find("\"fail_on\""), std::string::npos) << "the schema file exists beside the binary";
+  EXPECT_EQ(json::parse(read_file(path)).begin().key(), "$schema") << "first, where editors look";
+}
+
+TEST(CommandLine, OutputToAFilePrintsOnlyTheSummary) {
+  TempDir temp;
+  std::string report = temp.write("a.md", kWrongWeekday);
+  std::string out = temp.file("out.sarif");
+  ProcessResult result = run_offline_check({report, "--format", "sarif", "-o", out});
+  EXPECT_EQ(result.out, "0 errors, 1 warning, 0 notes in 1 file\n");
+  EXPECT_NE(read_file(out).find("dates/weekday-mismatch"), std::string::npos);
+}
+
+TEST(CommandLine, HelpForACommandListsItsOptions) {
+  ProcessResult help = run_marginalia({"help", "print-config"});
+  EXPECT_EQ(help.exit_code, 0);
+  EXPECT_NE(help.out.find("usage: marginalia print-config FILE"), std::string::npos) << help.out;
+  EXPECT_EQ(run_marginalia({"check", "--help"}).out, run_marginalia({"help", "check"}).out);
+  ProcessResult refused = run_marginalia({"plugins", "--offline"});
+  EXPECT_EQ(refused.exit_code, 2);
+  EXPECT_NE(refused.err.find("--offline does not apply to 'plugins'"), std::string::npos) << refused.err;
+}
+
+TEST(Explain, SuggestsTheCodeAndShowsUserDocumentationOnly) {
+  ProcessResult missing = run_marginalia({"explain", "weekday-mismatch"});
+  EXPECT_EQ(missing.exit_code, 2);
+  EXPECT_NE(missing.err.find("did you mean 'dates/weekday-mismatch'?"), std::string::npos) << missing.err;
+  ProcessResult plugin = run_marginalia({"explain", "dates"});
+  EXPECT_EQ(plugin.exit_code, 0);
+  EXPECT_NE(plugin.out.find("## Finding codes"), std::string::npos);
+  EXPECT_NE(plugin.out.find("## Limitations"), std::string::npos);
+  EXPECT_EQ(plugin.out.find("### dates/weekday-mismatch"), std::string::npos) << "one code's section is explain CODE's";
+  std::string readme = read_file(source_dir() + "/plugins/dates/README.md");
+  std::size_t after = readme.find("\n## ", readme.find("## Limitations") + 1);
+  if (after != std::string::npos) {
+    std::string developer_heading = readme.substr(after + 1, readme.find('\n', after + 1) - after - 1);
+    EXPECT_EQ(plugin.out.find(developer_heading), std::string::npos) << developer_heading << " is not user documentation";
+  }
+}
+
 }  // namespace
 }  // namespace marginalia::testing
