@@ -14,6 +14,7 @@ packages=(
   libcmark-gfm-dev libcmark-gfm-extensions-dev   # Markdown reader (CommonMark + GFM footnotes)
   libxml2-dev                                    # HTML reader (libxml2's HTML parser)
   libzip-dev                                     # DOCX reader (ZIP container, in memory)
+  libutf8proc-dev                                # quotes plugin: Unicode letter and case classes (names in any script)
   libgtest-dev libgmock-dev                      # tests
   jing                                           # TEI validation in the tests
   python3-jsonschema                             # SARIF/JSON schema validation in the tests

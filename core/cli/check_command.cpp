@@ -17,6 +17,7 @@
 #include "session/input_walk.hpp"
 #include "session/session.hpp"
 #include "writers/atomic_file.hpp"
+#include "writers/output_paths.hpp"
 
 namespace marginalia::cli {
 namespace {
@@ -26,36 +27,37 @@ using reporters::plural;
 
 bool reaches(sdk::Severity severity, sdk::Severity level) { return static_cast<int>(severity) >= static_cast<int>(level); }
 
-void print_error(const std::string& message) { std::fprintf(stderr, "marginalia: %s\n", message.c_str()); }
+void print_error(const std::string& message) { std::fprintf(stderr, "marginalia: %s\n", reporters::terminal_safe(message).c_str()); }
 
 void print_problems(const std::vector<util::Problem>& problems) {
   for (const util::Problem& problem : problems) print_error(problem.to_string());
 }
 
-// Where the output of `input` goes when `target` names a folder (several inputs) or a file.
-std::string document_output_path(const std::string& target, const std::string& input, bool several, const OutputFormat& format) {
+// Where the output of each input goes: under `target` when it names a folder (several inputs,
+// an existing folder, a trailing slash), each at its path relative to the inputs' common
+// folder (writers/output_paths.hpp); else `target` itself.
+std::vector<std::string> document_output_paths(const std::string& target, const std::vector<std::string>& inputs, const OutputFormat& format) {
   std::error_code error;
-  if (several || fs::is_directory(target, error) || (!target.empty() && target.back() == '/')) {
-    fs::path name = fs::path(input).filename();
-    return (fs::path(target) / (name.string() + format.extension)).string();
-  }
-  return target;
+  if (inputs.size() > 1 || fs::is_directory(target, error) || (!target.empty() && target.back() == '/'))
+    return writers::output_paths_under(target, inputs, format.extension);
+  return std::vector<std::string>(inputs.size(), target);
 }
 
 // One output per checked document (TEI), into `target`; the problems, one per line.
 std::string write_document_outputs(const merge::RunReport& run, const OutputFormat& format, const std::string& target,
                                    std::vector<std::pair<std::string, std::string>>& written) {
-  bool several = run.files.size() > 1;
-  if (several) {
-    std::error_code error;
-    fs::create_directories(target, error);
-    if (error) return target + ": cannot create the folder: " + error.message();
-  }
+  std::vector<std::string> inputs;
+  for (const merge::FileReport& file : run.files) inputs.push_back(file.path);
+  std::vector<std::string> paths = document_output_paths(target, inputs, format);
   std::string problems;
-  for (const merge::FileReport& file : run.files) {
+  for (std::size_t i = 0; i < run.files.size(); ++i) {
+    const merge::FileReport& file = run.files[i];
     if (!file.report) continue;
-    std::string path = document_output_path(target, file.path, several, format);
-    std::string error = writers::write_file_atomically(path, format.render_document(*file.report, run));
+    const std::string& path = paths[i];
+    std::error_code created;
+    if (path != target) fs::create_directories(fs::path(path).parent_path(), created);
+    std::string error = created ? fs::path(path).parent_path().string() + ": cannot create the folder: " + created.message()
+                                : writers::write_file_atomically(path, format.render_document(*file.report, run));
     if (!error.empty()) problems += (problems.empty() ? "" : "\n") + error;
     else written.push_back({format.label, path});
   }
@@ -70,6 +72,17 @@ std::string read_standard_input() {
   return bytes;
 }
 
+// Every file this run would write, for the check that none of them is an input.
+std::vector<std::string> planned_outputs(const CommandLine& line, const std::vector<std::string>& inputs) {
+  std::vector<std::string> outputs = {line.write_baseline, line.output};
+  const OutputFormat* format = find_output_format(line.format);
+  if (format && format->render_document && !line.output.empty())
+    for (const std::string& path : document_output_paths(line.output, inputs, *format)) outputs.push_back(path);
+  if (!line.tei_output.empty())
+    for (const std::string& path : document_output_paths(line.tei_output, inputs, *find_output_format("tei"))) outputs.push_back(path);
+  return outputs;
+}
+
 bool use_color(bool never, FILE* stream) {
   if (never) return false;
   if (const char* no_color = std::getenv("NO_COLOR"); no_color && *no_color) return false;
@@ -79,6 +92,27 @@ bool use_color(bool never, FILE* stream) {
 }  // namespace
 
 ExitCode run_check_command(const CommandLine& line) {
+  // Folders and globs become files first, so that the outputs are compared with every input.
+  std::vector<std::string> inputs = line.inputs;
+  if (!line.read_stdin) {
+    util::Result<session::InputList> expanded = session::expand_inputs(line.inputs);
+    if (!expanded) {
+      print_problems(expanded.problems());
+      return ExitCode::failure;
+    }
+    if (!line.quiet)
+      for (const util::Problem& notice : expanded->notices) print_error(notice.message);
+    if (expanded->paths.empty()) {
+      print_error("the folders given hold no file of a known format (.txt, .md, .html, .xml, .docx)");
+      return ExitCode::failure;
+    }
+    inputs = std::move(expanded->paths);
+  }
+  // Before anything is read: an output that is an input would destroy it.
+  if (std::string clash = writers::output_overwriting_input(planned_outputs(line, inputs), inputs); !clash.empty()) {
+    print_error(clash);
+    return ExitCode::failure;
+  }
   session::RunSettings settings = settings_from_flags(line);
   util::Result<net::FetchSettings> network = network_from_flags(line);
   if (!network) {
@@ -116,18 +150,7 @@ ExitCode run_check_command(const CommandLine& line) {
     std::string bytes = read_standard_input();
     checked = session.check_text(line.stdin_filename.empty() ? "-" : line.stdin_filename, line.input_format, std::move(bytes));
   } else {
-    util::Result<session::InputList> inputs = session::expand_inputs(line.inputs);
-    if (!inputs) {
-      print_problems(inputs.problems());
-      return ExitCode::failure;
-    }
-    if (!line.quiet)
-      for (const util::Problem& notice : inputs->notices) print_error(notice.message);
-    if (inputs->paths.empty()) {
-      print_error("the folders given hold no file of a known format (.txt, .md, .html, .xml, .docx)");
-      return ExitCode::failure;
-    }
-    checked = session.check_paths(inputs->paths);
+    checked = session.check_paths(inputs);
   }
   if (!checked) {
     print_problems(checked.problems());
@@ -161,7 +184,24 @@ ExitCode run_check_command(const CommandLine& line) {
       }
     }
   }
-  if (baseline) run.baselined = baseline->filter(run.files);
+  if (baseline) {
+    // Entries that match nothing any more are named, so a baseline shrinks as findings get fixed.
+    std::vector<merge::BaselineEntry> stale = baseline->stale(run.files);
+    if (!stale.empty() && line.prune_baseline && !run.complete()) {
+      print_error("the run is incomplete, so " + line.baseline + " was not pruned (a failed plugin's entries would look stale)");
+    } else if (!stale.empty() && line.prune_baseline) {
+      baseline->remove(stale);
+      std::string error = writers::write_file_atomically(line.baseline, baseline->serialize());
+      report_write(error);
+      if (error.empty()) written.push_back({"baseline without " + (stale.size() == 1 ? std::string("1 stale entry") : std::to_string(stale.size()) + " stale entries"), line.baseline});
+    } else if (!stale.empty() && !line.quiet) {
+      for (const merge::BaselineEntry& entry : stale)
+        print_error(line.baseline + ": " + entry.file + ": " + entry.code + " no longer matches a finding (\"" + entry.message + "\")");
+      print_error((stale.size() == 1 ? std::string("1 baseline entry no longer matches") : std::to_string(stale.size()) + " baseline entries no longer match") +
+                  "; --prune-baseline removes them");
+    }
+    run.baselined = baseline->filter(run.files);
+  }
 
   const bool main_to_file = !line.output.empty() && line.output != "-";
   const OutputFormat& format = *find_output_format(line.format);
@@ -192,7 +232,7 @@ ExitCode run_check_command(const CommandLine& line) {
     std::fputs(reporters::render_terminal(run, terminal).c_str(), stdout);
   }
   if (!line.quiet)
-    for (const auto& [kind, path] : written) std::fprintf(stderr, "%s written to %s\n", kind.c_str(), path.c_str());
+    for (const auto& [kind, path] : written) std::fprintf(stderr, "%s written to %s\n", kind.c_str(), reporters::terminal_safe(path).c_str());
 
   if (!run.complete() || output_failed) return ExitCode::failure;
   if (line.exit_zero || baseline_recorded) return ExitCode::clean;

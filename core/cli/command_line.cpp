@@ -7,33 +7,18 @@
 #include <map>
 
 #include "cli/output_formats.hpp"
+#include "config/option_values.hpp"
 #include "util/did_you_mean.hpp"
 
 namespace marginalia::cli {
 namespace {
 
-bool parse_unsigned(const std::string& text, unsigned long long& value) {
-  if (text.empty()) return false;
-  char* end = nullptr;
-  value = std::strtoull(text.c_str(), &end, 10);
-  return end && *end == '\0';
-}
-
-// "1M", "256K", "1048576" → bytes.
-bool parse_size(const std::string& text, unsigned long long& bytes) {
-  if (text.empty()) return false;
-  unsigned long long multiplier = 1;
-  std::string digits = text;
-  char last = static_cast<char>(std::toupper(static_cast<unsigned char>(text.back())));
-  if (last == 'K' || last == 'M' || last == 'G') {
-    multiplier = last == 'K' ? 1ull << 10 : last == 'M' ? 1ull << 20 : 1ull << 30;
-    digits.pop_back();
-  }
-  unsigned long long value = 0;
-  if (!parse_unsigned(digits, value)) return false;
-  bytes = value * multiplier;
-  return true;
-}
+// The ranges of the numeric options: wide enough for any real use, narrow enough that the
+// value means what it says (a byte count of the memory limit fits in 64 bits; a span offset
+// into the largest input fits in 32).
+constexpr unsigned long long kMaxTimeoutMs = 86400000;        // one day
+constexpr unsigned long long kMaxMemoryLimitMb = 1ull << 20;  // 1 TiB
+constexpr unsigned long long kMaxInputBytes = 1ull << 31;     // 2 GiB
 
 }  // namespace
 
@@ -66,12 +51,13 @@ const std::vector<OptionDoc>& option_docs() {
       {"--config", "FILE", "use this marginalia.json instead of the nearest one above each input", {"check", "print-config"}},
       {"--enable", "ID", "turn a plugin on for this run", {"check", "plugins", "explain", "print-config"}},
       {"--disable", "ID", "turn a plugin off for this run", {"check", "plugins", "explain", "init", "print-config"}},
-      {"--document-date", "DATE", "the report's own date (ISO 8601) when the file does not say", check},
+      {"--document-date", "DATE", "the report's own date (YYYY-MM-DD) when the file does not say", check},
       {"--input-format", "F", "read every input as F: text, markdown, tei, html, docx", check},
       {"--stdin-filename", "NAME", "the name of standard input (-): its format and its marginalia.json", check},
       {"--max-input-size", "N", "refuse inputs larger than N bytes (K, M, G suffixes; default 256M)", check},
       {"--baseline", "FILE", "report only findings that are not in FILE", check},
       {"--write-baseline", "FILE", "record every current finding in FILE and exit 0", check},
+      {"--prune-baseline", "", "remove from the --baseline file the entries that no longer match a finding", check},
       {"--sources", "DIR", "local copies of cited sources for the quotes plugin", check},
       {"--offline", "", "no network at all (URLs get syntax checks only)", check},
       {"--allow-net", "CIDR", "let the URL checker reach this range (e.g. 127.0.0.1/32); repeatable", check},
@@ -245,7 +231,11 @@ util::Result<CommandLine> parse_command_line(const std::vector<std::string>& arg
       {"--plugin-dir", [&](const std::string& v) { line.plugin_dirs.push_back(v); return true; }},
       {"--enable", [&](const std::string& v) { line.enable.push_back(v); return true; }},
       {"--disable", [&](const std::string& v) { line.disable.push_back(v); return true; }},
-      {"--document-date", [&](const std::string& v) { line.document_date = v; return true; }},
+      {"--document-date", [&](const std::string& v) {
+         if (!config::is_iso_date(v)) { error = "--document-date takes a calendar date YYYY-MM-DD, not '" + v + "'"; return false; }
+         line.document_date = v;
+         return true;
+       }},
       {"--input-format", [&](const std::string& v) { line.input_format = v; return true; }},
       {"--stdin-filename", [&](const std::string& v) { line.stdin_filename = v; return true; }},
       {"--fail-on", [&](const std::string& v) {
@@ -264,9 +254,9 @@ util::Result<CommandLine> parse_command_line(const std::vector<std::string>& arg
          return true;
        }},
       {"--jobs", [&](const std::string& v) {
-         unsigned long long n = 0;
-         if (!parse_unsigned(v, n) || n == 0 || n > 256) { error = "--jobs takes a number from 1 to 256"; return false; }
-         line.jobs = static_cast<unsigned>(n);
+         std::optional<unsigned long long> n = config::parse_count(v, 1, 256);
+         if (!n) { error = "--jobs takes a number from 1 to 256"; return false; }
+         line.jobs = static_cast<unsigned>(*n);
          return true;
        }},
       {"--cache-file", [&](const std::string& v) { line.cache_file = v; return true; }},
@@ -277,17 +267,21 @@ util::Result<CommandLine> parse_command_line(const std::vector<std::string>& arg
       {"--baseline", [&](const std::string& v) { line.baseline = v; return true; }},
       {"--write-baseline", [&](const std::string& v) { line.write_baseline = v; return true; }},
       {"--max-input-size", [&](const std::string& v) {
-         if (!parse_size(v, line.max_input_bytes) || line.max_input_bytes == 0) { error = "--max-input-size takes a size such as 1048576 or 64M"; return false; }
+         std::optional<unsigned long long> bytes = config::parse_size(v, kMaxInputBytes);
+         if (!bytes) { error = "--max-input-size takes a size from 1 byte to 2G, such as 1048576 or 64M, not '" + v + "'"; return false; }
+         line.max_input_bytes = *bytes;
          return true;
        }},
       {"--timeout", [&](const std::string& v) {
-         unsigned long long n = 0;
-         if (!parse_unsigned(v, n) || n == 0) { error = "--timeout takes milliseconds"; return false; }
-         line.timeout_ms = static_cast<unsigned>(n);
+         std::optional<unsigned long long> n = config::parse_count(v, 1, kMaxTimeoutMs);
+         if (!n) { error = "--timeout takes milliseconds from 1 to 86400000 (one day), not '" + v + "'"; return false; }
+         line.timeout_ms = static_cast<unsigned>(*n);
          return true;
        }},
       {"--memory-limit", [&](const std::string& v) {
-         if (!parse_unsigned(v, line.memory_limit_mb) || line.memory_limit_mb == 0) { error = "--memory-limit takes megabytes"; return false; }
+         std::optional<unsigned long long> n = config::parse_count(v, 1, kMaxMemoryLimitMb);
+         if (!n) { error = "--memory-limit takes megabytes from 1 to 1048576 (1 TiB), not '" + v + "'"; return false; }
+         line.memory_limit_mb = *n;
          return true;
        }},
   };
@@ -298,6 +292,7 @@ util::Result<CommandLine> parse_command_line(const std::vector<std::string>& arg
       {"--offline", [&] { line.offline = true; }},
       {"--no-cache", [&] { line.no_cache = true; }},
       {"--exit-zero", [&] { line.exit_zero = true; }},
+      {"--prune-baseline", [&] { line.prune_baseline = true; }},
       {"--force", [&] { line.force = true; }},
       {"--no-default-plugins", [&] { line.default_plugins = false; }},
       {"--help", [&] { line.help_topic = line.command; }},
@@ -358,6 +353,8 @@ util::Result<CommandLine> parse_command_line(const std::vector<std::string>& arg
     return usage_error("--baseline and --write-baseline cannot be combined: --write-baseline records every current finding");
   if (line.command == "init" && !line.inputs.empty())
     return usage_error("init takes no file; use -o FILE to choose where marginalia.json goes");
+  if (line.prune_baseline && line.baseline.empty())
+    return usage_error("--prune-baseline needs --baseline FILE, the baseline to prune");
   if (line.command == "print-config" && line.inputs.size() != 1)
     return usage_error("print-config takes one file, e.g. marginalia print-config reports/q1.md");
   if ((line.command == "plugins" || line.command == "version") && !line.inputs.empty())

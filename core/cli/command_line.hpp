@@ -40,6 +40,7 @@ struct CommandLine {
   std::string sources_dir;
   std::string config_file;
   std::string baseline, write_baseline;
+  bool prune_baseline = false;         ///< --prune-baseline: drop the baseline's stale entries
   bool exit_zero = false;
   bool force = false;                  ///< init --force: overwrite an existing file
   unsigned long long max_input_bytes = 0;

@@ -1,15 +1,20 @@
 // SPDX-License-Identifier: MIT
 // The thin binary: parse the command line, dispatch to a command, return its exit code.
 #include <cstdio>
+#include <exception>
+#include <new>
 #include <string>
 #include <vector>
 
 #include "cli/command_line.hpp"
 #include "cli/commands.hpp"
 #include "cli/exit_codes.hpp"
+#include "host/descendant_reaper.hpp"
 #include "session/session.hpp"
 
-int main(int argc, char** argv) {
+namespace {
+
+int run(int argc, char** argv) {
   using namespace marginalia::cli;
   std::vector<std::string> args(argv + 1, argv + argc);
   marginalia::util::Result<CommandLine> parsed = parse_command_line(args);
@@ -32,4 +37,28 @@ int main(int argc, char** argv) {
   if (line.command == "print-config") return to_int(run_print_config_command(line));
   if (line.command == "__worker") return run_worker_command(line);
   return to_int(run_check_command(line));
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  using namespace marginalia::cli;
+  // Orphaned descendants of plugin workers come to us, to be ended with the run.
+  if (argc < 2 || std::string(argv[1]) != "__worker") marginalia::host::adopt_orphaned_descendants();
+  int code;
+  // No exception ends the process with an abort: a bug (or memory running out) is exit 2 and a message.
+  try {
+    code = run(argc, argv);
+  } catch (const std::bad_alloc&) {
+    std::fputs("marginalia: out of memory\n", stderr);
+    code = to_int(ExitCode::failure);
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "marginalia: internal error: %s\n", e.what());
+    code = to_int(ExitCode::failure);
+  } catch (...) {
+    std::fputs("marginalia: internal error: an unknown exception\n", stderr);
+    code = to_int(ExitCode::failure);
+  }
+  marginalia::host::kill_adopted_descendants();
+  return code;
 }

@@ -13,6 +13,7 @@
 
 #include "config/plugin_options.hpp"
 #include "host/plugin_loader.hpp"
+#include "host/worker_limits.hpp"
 #include "host/worker_protocol.hpp"
 
 namespace marginalia::host {
@@ -237,8 +238,8 @@ void serve_plugin(const WorkerArguments& arguments) {
   // every worker from one thread that lives as long as it does (worker_process.cpp).
   ::prctl(PR_SET_PDEATHSIG, SIGKILL);
   if (arguments.parent != 0 && ::getppid() != arguments.parent) ::_exit(1);
-  struct rlimit no_core {0, 0};
-  ::setrlimit(RLIMIT_CORE, &no_core);
+  apply_worker_limits();
+  renew_cpu_budget();
   set_memory_limit(arguments.memory_limit_bytes);
 
   // Loading runs the plugin's static constructors: a crash here costs this worker only.
@@ -257,11 +258,13 @@ void serve_plugin(const WorkerArguments& arguments) {
   worker::Frame frame;
   while (read_frame(frame)) {
     if (frame.type == MessageType::configure) {
+      renew_cpu_budget();
       send(MessageType::configured, worker::encode_configure_reply(configure(plugin, std::string(frame.body()))));
     } else if (frame.type == MessageType::check) {
       worker::CheckRequest request;
       std::string error;
       if (!worker::decode_check_request(frame.body(), request, error)) ::_exit(5);
+      renew_cpu_budget();
       send(MessageType::result, worker::encode_check_reply(check(plugin, request)));
     } else {
       ::_exit(5);

@@ -20,6 +20,8 @@
 #include <thread>
 #include <vector>
 
+#include "host/descendant_reaper.hpp"
+
 extern char** environ;
 
 namespace marginalia::host {
@@ -162,8 +164,12 @@ std::unique_ptr<WorkerProcess> WorkerProcess::spawn(const WorkerLaunch& launch, 
   envp.push_back(nullptr);
 
   pid_t pid = -1;
-  int spawned = SpawnerThread::instance().run(
-      [&] { return ::posix_spawn(&pid, launch.executable.c_str(), &actions, &attributes, argv.data(), envp.data()); });
+  int spawned = SpawnerThread::instance().run([&] {
+    std::lock_guard<std::mutex> lock(worker_registry_mutex());
+    int result = ::posix_spawn(&pid, launch.executable.c_str(), &actions, &attributes, argv.data(), envp.data());
+    if (result == 0) register_worker(pid);
+    return result;
+  });
   posix_spawn_file_actions_destroy(&actions);
   posix_spawnattr_destroy(&attributes);
   ::close(to_worker[0]);
@@ -219,6 +225,9 @@ void WorkerProcess::reap(bool block) {
   } while (done < 0 && errno == EINTR);
   if (done == 0) return;
   reaped_ = true;
+  unregister_worker(pid_);
+  // The worker's descendants outside its process group (`setsid`) are ours now: end them.
+  kill_adopted_descendants();
   if (done > 0 && WIFSIGNALED(status)) exit_signal_ = WTERMSIG(status);
   if (done > 0 && WIFEXITED(status)) exit_status_ = WEXITSTATUS(status);
 }

@@ -54,6 +54,8 @@ class SourceMap {
   Position position(std::uint32_t text_offset) const { return position_of_source(to_source(text_offset)); }
   /// The text of 1-based `line`, without its line end.
   std::string_view line_text(std::uint32_t line) const;
+  /// The byte offset within `line_text(line)` of 1-based `column`, clamped to the line's length.
+  std::size_t column_offset(std::uint32_t line, std::uint32_t column) const;
   /// Number of lines in the source.
   std::uint32_t line_count() const { return static_cast<std::uint32_t>(line_starts_.size()); }
   /// The source bytes.
@@ -65,10 +67,15 @@ class SourceMap {
   };
   std::string source_;
   std::vector<std::uint32_t> line_starts_;
+  // Code points before every kStride-th byte, so a column costs at most one stride of counting
+  // however long its line is (a minified page is one line with thousands of findings).
+  static constexpr std::uint32_t kStride = 256;
+  std::vector<std::uint32_t> code_points_before_;
   std::vector<Segment> segments_;
   std::vector<std::pair<std::uint32_t, std::uint32_t>> input_breaks_;
 
   std::uint32_t text_to_input(std::uint32_t text_offset) const;
+  std::uint32_t code_points_before(std::uint32_t source_offset) const;
 };
 
 }  // namespace marginalia::model

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "model/text_normalizer.hpp"
 
+#include <algorithm>
 #include <cstring>
 #include <string>
 
@@ -26,6 +27,21 @@ const char* binary_format(std::string_view bytes) {
   if (starts_with(bytes, "PK\x03\x04")) return "ZIP archive";
   if (starts_with(bytes, "\x1F\x8B")) return "gzip archive";
   if (starts_with(bytes, "\xD0\xCF\x11\xE0")) return "legacy Office document";
+  return nullptr;
+}
+
+// "little-endian" or "big-endian" when the bytes look like UTF-16 without a byte-order mark:
+// ASCII-range text in UTF-16 puts a NUL in nearly every other byte, always at the same parity.
+const char* utf16_without_bom(std::string_view bytes) {
+  std::size_t probe = std::min<std::size_t>(bytes.size(), 65536) & ~std::size_t{1}, even = 0, odd = 0;
+  if (probe < 4) return nullptr;
+  for (std::size_t i = 0; i < probe; i += 2) {
+    even += bytes[i] == '\0';
+    odd += bytes[i + 1] == '\0';
+  }
+  std::size_t pairs = probe / 2;
+  if (odd * 10 >= pairs * 4 && even * 20 <= pairs) return "little-endian";
+  if (even * 10 >= pairs * 4 && odd * 20 <= pairs) return "big-endian";
   return nullptr;
 }
 
@@ -83,6 +99,11 @@ NormalizeResult normalize_input(std::string_view bytes) {
   }
   if (starts_with(bytes, "\xFF\xFE") || starts_with(bytes, "\xFE\xFF")) {
     result.error = {0, "reader/unsupported-encoding", "the file is UTF-16 (byte-order mark at the start); save it as UTF-8"};
+    return result;
+  }
+  if (const char* order = utf16_without_bom(bytes)) {
+    result.error = {0, "reader/unsupported-encoding",
+                    std::string("the file looks like UTF-16 (") + order + ", without a byte-order mark); save it as UTF-8"};
     return result;
   }
   if (const char* format = binary_format(bytes)) {

@@ -14,30 +14,37 @@ const char* kBold = "\033[1m";
 const char* severity_color(sdk::Severity severity) { return by_severity(severity, "\033[1;31m", "\033[1;33m", "\033[1;36m"); }
 
 
-// The source line around `column`, at most ~100 code points, and the caret line under it.
-void excerpt(std::string& out, std::string_view line, std::uint32_t line_number, std::uint32_t column, std::uint32_t end_column,
-             bool color) {
-  std::vector<std::size_t> starts;  // byte offset of each code point
-  for (std::size_t pos = 0; pos < line.size();) {
-    starts.push_back(pos);
-    sdk::next_code_point(line, pos);
+std::size_t previous_code_point(std::string_view text, std::size_t pos) {
+  while (pos > 0 && (static_cast<unsigned char>(text[--pos]) & 0xC0) == 0x80) {}
+  return pos;
+}
+
+// The source line around the finding, at most ~120 code points, and the caret line under it.
+// `begin` and `end` are byte offsets into `line`. Only the window is walked, never the whole
+// line: a minified page is one line with thousands of findings.
+void excerpt(std::string& out, std::string_view line, std::uint32_t line_number, std::size_t begin, std::size_t end, bool color) {
+  constexpr std::size_t kContext = 50, kWidth = 120;
+  begin = std::min(begin, line.size());
+  end = std::min(std::max(end, begin), line.size());
+  std::size_t window_begin = begin, before = 0;
+  while (before < kContext && window_begin > 0) {
+    window_begin = previous_code_point(line, window_begin);
+    ++before;
   }
-  std::size_t count = starts.size();
-  std::size_t first = column > 1 ? column - 1 : 0;
-  std::size_t last = std::max<std::size_t>(first + 1, end_column > column ? end_column - 1 : first + 1);
-  std::size_t window_begin = first > 50 ? first - 50 : 0;
-  std::size_t window_end = std::min(count, std::max(last, first + 1) + 50);
-  if (window_end - window_begin > 120) window_end = window_begin + 120;
-  auto byte_at = [&](std::size_t cp) { return cp < count ? starts[cp] : line.size(); };
+  // The finding's width in code points, counted no further than the window can show.
+  std::size_t width = 0;
+  for (std::size_t pos = begin; pos < end && width < kWidth; ++width) sdk::next_code_point(line, pos);
+  std::size_t shown_points = std::min(kWidth, before + std::max<std::size_t>(width, 1) + kContext);
+  std::size_t window_end = window_begin;
+  for (std::size_t n = 0; n < shown_points && window_end < line.size(); ++n) sdk::next_code_point(line, window_end);
   std::string number = std::to_string(line_number);
   std::string gutter(number.size(), ' ');
-  std::string prefix = window_begin > 0 ? "…" : "";
-  std::string shown = terminal_safe(line.substr(byte_at(window_begin), byte_at(window_end) - byte_at(window_begin)));
+  std::string shown = terminal_safe(line.substr(window_begin, window_end - window_begin));
   for (char& c : shown) if (c == '\t') c = ' ';
-  out += " " + number + " | " + prefix + shown + (window_end < count ? "…" : "") + "\n";
+  out += " " + number + " | " + (window_begin > 0 ? "…" : "") + shown + (window_end < line.size() ? "…" : "") + "\n";
   out += " " + gutter + " | " + (window_begin > 0 ? " " : "");
-  out.append(first >= window_begin ? first - window_begin : 0, ' ');
-  std::size_t carets = std::min(last, window_end) > first ? std::min(last, window_end) - first : 1;
+  out.append(before, ' ');
+  std::size_t carets = std::max<std::size_t>(1, std::min(width, shown_points > before ? shown_points - before : 0));
   if (color) out += "\033[1;32m";
   out += "^";
   if (carets > 1) out.append(carets - 1, '~');
@@ -107,8 +114,11 @@ std::string render_terminal(const RunReport& run, const TerminalOptions& options
              sdk::to_string(f.finding.severity) + ":" + paint(kReset) + " " + terminal_safe(f.finding.message) + " [" + f.finding.code + "]\n";
       bool file_level = f.plugin == "host" && f.finding.span.empty() && f.finding.span.begin == 0;
       if (options.show_source && !file_level) {
-        std::uint32_t end_column = f.end.line == f.begin.line ? f.end.column : 0x7FFFFFFF;
-        excerpt(out, report.loaded.source_map.line_text(f.begin.line), f.begin.line, f.begin.column, end_column, options.color);
+        const model::SourceMap& map = report.loaded.source_map;
+        std::string_view line = map.line_text(f.begin.line);
+        std::size_t begin = map.column_offset(f.begin.line, f.begin.column);
+        std::size_t end = f.end.line == f.begin.line ? map.column_offset(f.end.line, f.end.column) : line.size();
+        excerpt(out, line, f.begin.line, begin, end, options.color);
       }
       if (f.finding.replacement && !options.quiet)
         out += "   fix: replace with \"" + terminal_safe(*f.finding.replacement) + "\"\n";

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "util/xml_writer.hpp"
 
+#include <algorithm>
+
 #include "marginalia/sdk/text.hpp"
 
 namespace marginalia::util {
@@ -35,8 +37,11 @@ std::string xml_escape(std::string_view text, bool attribute) {
 }
 
 void XmlWriter::newline_indent() {
+  // Indentation stops deepening at a cap: 100,000 nested divisions would otherwise write
+  // gigabytes of spaces (quadratic in depth). Deeper levels line up at the cap.
+  constexpr std::size_t kMaxIndentLevels = 32;
   out_.push_back('\n');
-  out_.append(stack_.size() * 2, ' ');
+  out_.append(std::min(stack_.size(), kMaxIndentLevels) * 2, ' ');
 }
 
 void XmlWriter::start_tag(std::string_view name, const Attributes& attributes, bool self_closing) {
@@ -91,7 +96,7 @@ void XmlWriter::text(std::string_view content) { out_.append(xml_escape(content,
 
 void XmlWriter::comment(std::string_view content) {
   std::string safe(content);
-  for (std::size_t at; (at = safe.find("--")) != std::string::npos;) safe.replace(at, 2, "- -");
+  for (std::size_t at = 0; (at = safe.find("--", at)) != std::string::npos; at += 2) safe.replace(at, 2, "- -");
   if (!stack_.empty()) stack_.back().has_children = true;
   newline_indent();
   out_.append("<!-- ").append(xml_escape(safe, false)).append(" -->");

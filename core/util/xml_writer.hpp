@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
-// A minimal streaming XML writer: structural elements are indented, mixed content (a paragraph
+// A minimal streaming XML writer: structural elements are indented (to a capped depth, so output
+// stays linear in its size however deep the nesting), mixed content (a paragraph
 // with inline markup) is written raw so no white space is added to the text (PITFALLS P11).
 // Text is escaped and characters XML 1.0 forbids are replaced, so output is always well-formed.
 #pragma once

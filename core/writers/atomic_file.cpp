@@ -49,6 +49,59 @@ std::string describe(const std::string& path, const char* what, int error) {
   return path + ": cannot " + what + ": " + std::strerror(error);
 }
 
+bool names_a_descriptor(const std::string& path) {
+  for (const char* prefix : {"/proc/", "/dev/fd/", "/dev/stdout", "/dev/stderr"})
+    if (path.rfind(prefix, 0) == 0) return true;
+  return false;
+}
+
+// Whether `path` must be written in place rather than replaced: a character device, a FIFO or a
+// socket (`-o /dev/null` run as root must not put a regular file there), or a descriptor link
+// such as /dev/stdout or /proc/self/fd/N, followed through symbolic links (replacing the link
+// would cut the caller's pipe or redirection).
+bool write_in_place(const std::string& path) {
+  struct stat target {};
+  if (::stat(path.c_str(), &target) == 0 && !S_ISREG(target.st_mode) && !S_ISDIR(target.st_mode)) return true;
+  std::filesystem::path current(path);
+  for (int hop = 0; hop < 40; ++hop) {
+    if (names_a_descriptor(current.string())) return true;
+    struct stat link {};
+    if (::lstat(current.c_str(), &link) != 0 || !S_ISLNK(link.st_mode)) return false;
+    std::error_code error;
+    std::filesystem::path next = std::filesystem::read_symlink(current, error);
+    if (error) return false;
+    current = next.is_absolute() ? next : current.parent_path() / next;
+  }
+  return false;
+}
+
+std::string write_to(const std::string& path, int fd, std::string_view contents) {
+  const char* data = contents.data();
+  std::size_t left = contents.size();
+  while (left > 0) {
+    ssize_t written = ::write(fd, data, left);
+    if (written < 0) {
+      if (errno == EINTR) continue;
+      return describe(path, "write", errno);
+    }
+    data += written;
+    left -= static_cast<std::size_t>(written);
+  }
+  return {};
+}
+
+// A regular file behind a descriptor link was opened by the caller (`> file`, `>> log`): append,
+// so a redirection in append mode keeps what it held.
+std::string write_in_place_to(const std::string& path, std::string_view contents) {
+  struct stat target {};
+  bool regular = ::stat(path.c_str(), &target) == 0 && S_ISREG(target.st_mode);
+  int fd = ::open(path.c_str(), O_WRONLY | O_NOCTTY | O_CLOEXEC | (regular ? O_APPEND : 0));
+  if (fd < 0) return describe(path, "open", errno);
+  std::string error = write_to(path, fd, contents);
+  if (::close(fd) != 0 && error.empty()) error = describe(path, "close", errno);
+  return error;
+}
+
 }  // namespace
 
 void install_temp_file_cleanup() {
@@ -56,6 +109,10 @@ void install_temp_file_cleanup() {
     // Over a file-size limit, write() must fail with EFBIG instead of SIGXFSZ killing the run.
     ::signal(SIGXFSZ, SIG_IGN);
     for (int signal_number : {SIGINT, SIGTERM, SIGHUP}) {
+      // A signal the caller ignores (`nohup`, a background job of a non-interactive shell) stays
+      // ignored: catching it would let it end a run that was meant to survive it.
+      struct sigaction current {};
+      if (::sigaction(signal_number, nullptr, &current) == 0 && current.sa_handler == SIG_IGN) continue;
       struct sigaction action {};
       action.sa_handler = remove_temp_files_and_reraise;
       sigemptyset(&action.sa_mask);
@@ -70,6 +127,7 @@ std::string write_file_atomically(const std::string& path, std::string_view cont
     std::fflush(stdout);
     return {};
   }
+  if (write_in_place(path)) return write_in_place_to(path, contents);
   install_temp_file_cleanup();
   namespace fs = std::filesystem;
   std::error_code error;
@@ -97,16 +155,11 @@ std::string write_file_atomically(const std::string& path, std::string_view cont
   // Keep an existing file's permissions.
   struct stat existing {};
   if (::stat(path.c_str(), &existing) == 0) ::fchmod(fd, existing.st_mode & 07777);
-  const char* data = contents.data();
-  std::size_t left = contents.size();
-  while (left > 0) {
-    ssize_t written = ::write(fd, data, left);
-    if (written < 0) {
-      if (errno == EINTR) continue;
-      return fail("write");
-    }
-    data += written;
-    left -= static_cast<std::size_t>(written);
+  if (std::string error = write_to(path, fd, contents); !error.empty()) {
+    ::close(fd);
+    ::unlink(temp.c_str());
+    release_slot(slot);
+    return error;
   }
   if (::fsync(fd) != 0) return fail("sync");
   if (::close(fd) != 0) {

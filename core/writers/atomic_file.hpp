@@ -11,10 +11,13 @@
 namespace marginalia::writers {
 
 /// Writes `contents` to `path` atomically. Returns an empty string on success, otherwise a
-/// message naming the path and the reason. "-" writes to standard output (not atomic).
+/// message naming the path and the reason. "-" writes to standard output (not atomic); so are a
+/// device, a FIFO, a socket and a descriptor link (/dev/stdout, /proc/self/fd/N), written in
+/// place and never replaced.
 std::string write_file_atomically(const std::string& path, std::string_view contents);
 
-/// Installs the signal handlers that remove temporary files; idempotent.
+/// Installs the signal handlers that remove temporary files; idempotent. A signal the process
+/// inherited as ignored stays ignored.
 void install_temp_file_cleanup();
 
 }  // namespace marginalia::writers

@@ -10,6 +10,7 @@
 #include "marginalia/sdk/text.hpp"
 #include "util/sha256.hpp"
 #include "util/xml_writer.hpp"
+#include "writers/code_point_index.hpp"
 
 namespace marginalia::writers {
 namespace {
@@ -30,12 +31,6 @@ struct InlineItem {
   std::string wrapper;
   Attributes wrapper_attributes;
 };
-
-std::uint32_t code_points(std::string_view text, std::uint32_t from, std::uint32_t to) {
-  std::uint32_t count = 0;
-  for (std::uint32_t i = from; i < to && i < text.size(); ++i) count += (static_cast<unsigned char>(text[i]) & 0xC0) != 0x80;
-  return count;
-}
 
 std::string attribute_value(const std::vector<sdk::Attribute>& attributes, std::string_view name) {
   for (const sdk::Attribute& a : attributes)
@@ -126,7 +121,8 @@ namespace {
 class TeiBuilder {
  public:
   TeiBuilder(const merge::DocumentReport& report, const TeiOptions& options)
-      : report_(report), options_(options), document_(report.loaded.document), text_(report.loaded.document.text) {}
+      : report_(report), options_(options), document_(report.loaded.document), text_(report.loaded.document.text),
+        code_points_(report.loaded.document.text) {}
 
   std::string build() {
     assign_ids();
@@ -545,14 +541,14 @@ class TeiBuilder {
     const sdk::Block& b = document_.blocks[last];
     std::uint32_t begin = std::clamp(span.begin, a.span.begin, a.span.end);
     std::uint32_t end = std::clamp(span.end, b.span.begin, b.span.end);
-    std::uint32_t start_cp = code_points(text_, a.span.begin, begin);
+    std::uint32_t start_cp = code_points_.between(a.span.begin, begin);
     if (first == last) {
-      std::uint32_t length = end > begin ? code_points(text_, begin, end) : 0;
+      std::uint32_t length = end > begin ? code_points_.between(begin, end) : 0;
       if (length == 0) return "#string-index(" + block_ids_[first] + "," + std::to_string(start_cp) + ")";
       return "#string-range(" + block_ids_[first] + "," + std::to_string(start_cp) + "," + std::to_string(length) + ")";
     }
     return "#range(string-index(" + block_ids_[first] + "," + std::to_string(start_cp) + "),string-index(" + block_ids_[last] + "," +
-           std::to_string(code_points(text_, b.span.begin, end)) + "))";
+           std::to_string(code_points_.between(b.span.begin, end)) + "))";
   }
 
   void standoff() {
@@ -607,6 +603,7 @@ class TeiBuilder {
   const TeiOptions& options_;
   const sdk::Document& document_;
   const std::string& text_;
+  CodePointIndex code_points_;
   XmlWriter xml_;
   std::vector<std::string> block_ids_;
   std::vector<std::pair<std::uint32_t, std::size_t>> blocks_by_begin_;

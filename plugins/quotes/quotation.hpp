@@ -69,8 +69,13 @@ struct Citation {
   std::string target;
   /// True when `target` is a URL (a link), false for a note label.
   bool is_url = false;
-  /// The marker or link text.
+  /// The marker or link text (for a source named in the text: that text).
   sdk::Span span;
+  /// True when the source is named in the text rather than by a note or link: an attribution
+  /// line with a work or date ("—William H. Seward to Charles F. Adams, March 2, 1864"), a
+  /// parenthetical source ("(Frankfurter Zeitung, 3 May 1921)") or an author–date reference
+  /// ("(Smith 2020, p. 4)"). `target` then holds that text; there is no source file to compare.
+  bool in_text = false;
 };
 
 /// One quotation.

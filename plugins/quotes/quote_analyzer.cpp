@@ -14,6 +14,7 @@
 #include "sentence_splitter.hpp"
 #include "vocabulary.hpp"
 #include "word_lexer.hpp"
+#include "unicode_class.hpp"
 
 namespace marginalia::plugins::quotes {
 namespace {
@@ -70,6 +71,8 @@ class Analyzer {
         index_(vocabulary_, text_) {}
 
   Analysis run() {
+    for (const sdk::Element& e : document_.elements)
+      if (e.name == "bibl" || e.name == "listBibl" || e.name == "biblStruct") references_.push_back(e.span);
     ScanResult scan = QuoteScanner().scan(document_);
     quotes_ = std::move(scan.quotations);
     build_refs();
@@ -88,6 +91,14 @@ class Analyzer {
         if (quote.citation.target.empty() && !ctx.sentences.empty()) cite_in_range(quote, ctx.sentences.front(), Span{});
       }
       awaiting_next_.clear();
+      const bool item = blocks[b].kind == BlockKind::list_item;
+      if (item && (b == 0 || blocks[b - 1].kind != BlockKind::list_item)) {
+        list_intro_.reset();
+        if (have_previous && previous_.block + 1 == b && ends_with_colon(previous_)) list_intro_ = std::make_unique<Context>(previous_);
+        list_span_ = blocks[b].span;
+      }
+      if (item) list_span_.end = blocks[b].span.end;
+      if (!item && !list_quotes_.empty()) cite_list(&ctx);
       for (std::size_t i = 0; i < ctx.tokens.size(); ++i) {
         const Token& t = ctx.tokens[i];
         if (t.kind != TokenKind::quote) continue;
@@ -98,9 +109,10 @@ class Analyzer {
           if (starts_here) display_quotation(t.quote, have_previous ? &previous_ : nullptr);
           continue;
         }
-        const Context* intro = have_previous ? &previous_ : nullptr;
+        const Context* intro = item && list_intro_ ? list_intro_.get() : have_previous ? &previous_ : nullptr;
         if (starts_here && ends_here) {
           process(t.quote, ctx, i, ctx, i, intro);
+          if (item && q.kind == QuoteKind::direct) list_quotes_.push_back(t.quote);
         } else if (starts_here) {
           Pending& p = pending_[t.quote];
           ensure(ctx);
@@ -121,6 +133,8 @@ class Analyzer {
       previous_ = std::move(ctx);
       have_previous = true;
     }
+    if (!list_quotes_.empty()) cite_list(nullptr);
+    share_display_citations();
     classify_rest();
     inherit_speakers();
     assess();
@@ -212,16 +226,16 @@ class Analyzer {
     while (i < end) {
       std::size_t p = i;
       char32_t c = sdk::next_code_point(text_, p);
-      if (sdk::is_letter(c) || sdk::is_ascii_digit(c)) {
+      if (is_letter(c) || sdk::is_ascii_digit(c)) {
         std::size_t start = i;
-        bool capital = sdk::is_upper(c);
+        bool capital = is_upper(c);
         int letters = 0;
         std::size_t q = i;
         while (q < end) {
           std::size_t r = q;
           char32_t d = sdk::next_code_point(text_, r);
-          if (!(sdk::is_letter(d) || sdk::is_ascii_digit(d) || d == '-' || d == 0x2019 || d == '\'')) break;
-          letters += sdk::is_letter(d) ? 1 : 0;
+          if (!(is_letter(d) || sdk::is_ascii_digit(d) || d == '-' || d == 0x2019 || d == '\'')) break;
+          letters += is_letter(d) ? 1 : 0;
           q = r;
         }
         ++s.words;
@@ -251,12 +265,14 @@ class Analyzer {
   bool speech_before(const Context& ctx, std::size_t qi, std::size_t from) const {
     if (qi == from) return false;
     std::size_t p = qi - 1;
-    if (is_punct(ctx, p, ':')) return true;
     std::size_t next = qi + 1;
     bool complement_ends = next >= ctx.tokens.size() || ctx.tokens[next].kind == TokenKind::marker ||
                            (ctx.tokens[next].kind == TokenKind::punct && ctx.tokens[next].punct != 0x2014 && ctx.tokens[next].punct != '-' &&
                             ctx.tokens[next].punct != 0x2013);
+    // "Wang Yi: “…”" introduces speech; "The Laggard FRUS: “Regular” Annual Volumes" is a heading
+    // whose words go on after the marks.
     if (!complement_ends) return false;
+    if (is_punct(ctx, p, ':')) return true;
     if (is_punct(ctx, p, ',') && p > from && verb_at(ctx, p - 1)) return true;
     if (verb_at(ctx, p)) return true;
     if (is_word(ctx, p, "that") && p > from && verb_at(ctx, p - 1)) return true;
@@ -300,6 +316,24 @@ class Analyzer {
     return true;
   }
 
+  // The end of a reference entry's first part, before the title of a work: the date of an
+  // author–date entry ("Donne-Goussé, Carole; Laudet, Vincent (July 2002). “A molecular
+  // phylogeny…”", "Smith, J. 2020. “…”") or the rule standing for the previous entry's author
+  // ("_____. “Classified!”"). `period` is the offset of the period before the quotation.
+  bool reference_entry(std::size_t period) const {
+    // Prose says "signed in 1992. “We will…”"; only a reference sets the year in parentheses.
+    std::size_t p = period;
+    if (p > 0 && text_[p - 1] == ')') {
+      --p;
+      std::size_t digits = 0;
+      while (p > 0 && sdk::is_ascii_digit(static_cast<unsigned char>(text_[p - 1])) && digits < 5) { --p; ++digits; }
+      if (digits == 4 && p > 0 && (text_[p - 1] == '(' || text_[p - 1] == ' ')) return true;
+    }
+    std::size_t rules = 0;
+    for (p = period; p > 0 && (text_[p - 1] == '_' || text_[p - 1] == '-'); --p) ++rules;
+    return rules >= 3;
+  }
+
   QuoteKind classify(const Quotation& q, const Context& before, std::size_t bqi, const Context& after, std::size_t aqi) const {
     if (q.origin == QuoteOrigin::block_quote) return QuoteKind::direct;
     if (q.origin == QuoteOrigin::marks && literal(q.inner)) return QuoteKind::scare;
@@ -312,7 +346,11 @@ class Analyzer {
       char before_mark = p > 0 ? text_[p - 1] : 0;
       if ((before_mark == '.' || before_mark == ',') && t.words >= 2 && t.first_capital && t.long_lower <= 1 && t.capitalised * 2 > t.words)
         return QuoteKind::title;
+      if (before_mark == '.' && t.first_capital && reference_entry(p - 1)) return QuoteKind::title;
     }
+    // TEI <bibl>: a quotation in a bibliographic reference is the title of a work.
+    for (const Span& r : references_)
+      if (r.contains(q.span)) return QuoteKind::title;
     if (q.origin == QuoteOrigin::markup && (!q.markup_who.empty() || !q.markup_source.empty())) return QuoteKind::direct;
     Shape s = shape(q.inner);
     std::size_t bs = before.sentence_of(bqi), as = after.sentence_of(aqi);
@@ -396,7 +434,10 @@ class Analyzer {
       if (ctx.tokens[j].kind != TokenKind::word) return false;
       std::string w = folded(ctx, j);
       if (determiner(w)) {
-        out = {text_of(ctx, j, end), SpeakerType::person, {ctx.tokens[j].span.begin, ctx.tokens[end].span.end}, "description"};
+        // "the ministry announced": an institution; "the minister said": a person.
+        SpeakerType type = (fl(ctx, end) & Vocabulary::institution) && !(fl(ctx, end) & Vocabulary::role_word) ? SpeakerType::organisation
+                                                                                                               : SpeakerType::person;
+        out = {text_of(ctx, j, end), type, {ctx.tokens[j].span.begin, ctx.tokens[end].span.end}, "description"};
         return true;
       }
       if (vocabulary_.function_word(w) || verb_at(ctx, j)) return false;
@@ -507,9 +548,16 @@ class Analyzer {
     const NameRun* best = nullptr;
     for (const NameRun& r : runs)
       if (r.last < cue && r.first >= from && (!best || r.last > best->last) && r.type != SpeakerType::none) best = &r;
-    // A lone capitalised word right before a verb ("Elizabeth said").
+    // A lone capitalised word right before a verb ("Elizabeth said"), or before the author–date
+    // parenthesis that follows it ("Smith (2020, p. 4) argues").
     if (verb && cue > from) {
-      if (const NameRun* r = run_ending(runs, cue - 1)) best = r;
+      std::size_t end = cue - 1;
+      if (is_punct(ctx, end, ')')) {
+        std::size_t open = end;
+        while (open > from && open + 8 > end && !is_punct(ctx, open, '(')) --open;
+        if (is_punct(ctx, open, '(') && open > from) end = open - 1;
+      }
+      if (const NameRun* r = run_ending(runs, end)) best = r;
     }
     std::size_t best_end = best ? best->last : SIZE_MAX;
     for (std::size_t j = cue; j-- > from;) {
@@ -519,6 +567,9 @@ class Analyzer {
       if (t.kind != TokenKind::word) continue;
       std::string w = folded(ctx, j);
       if (char p = vocabulary_.pronoun(w); p == 'm' || p == 'f') return from_pronoun(ctx, j, "cue-before", out);
+      // "The joint statement was published on Friday. It stated that “…”": "it" stands for the
+      // document or institution named last before it in the paragraph.
+      if (verb && w == "it" && j + 1 == cue && it_antecedent(ctx, j, runs, out)) return true;
       if (vocabulary_.document_noun(w) && j + 1 <= cue) {
         std::size_t start = 0;
         if (document_phrase(ctx, j, from, cue, runs, "cue-before", out, &start)) return true;
@@ -526,6 +577,42 @@ class Analyzer {
       if (verb && j + 1 == cue && description_before(ctx, j, from, out)) return true;
     }
     if (best) return from_run(*best, "cue-before", out);
+    return false;
+  }
+
+  bool colon_subject(const Context& ctx, std::size_t from, std::size_t colon, const std::vector<NameRun>& runs, Speaker& out) {
+    std::size_t verb = from;
+    while (verb < colon && verb < from + 5 && ctx.tokens[verb].kind == TokenKind::word) {
+      std::string w = folded(ctx, verb);
+      if (w == "was" || w == "were" || w == "is" || w == "are" || w == "had" || w == "has" || w == "have" || verb_at(ctx, verb)) break;
+      ++verb;
+    }
+    if (verb == from || verb >= colon || verb >= from + 5 || ctx.tokens[verb].kind != TokenKind::word) return false;
+    for (const NameRun& r : runs)
+      if (r.run_first >= from && r.last < verb) return from_run(r, "colon-subject", out);
+    std::size_t first = from;
+    if (determiner(folded(ctx, first))) ++first;
+    if (first >= verb) return false;
+    for (std::size_t k = first; k < verb; ++k)
+      if (ctx.tokens[k].kind != TokenKind::word || (fl(ctx, k) & Vocabulary::function)) return false;
+    if (vocabulary_.pronoun(folded(ctx, first))) return false;
+    out = {text_of(ctx, from, verb - 1), SpeakerType::person, {ctx.tokens[from].span.begin, ctx.tokens[verb - 1].span.end}, "colon-subject"};
+    return true;
+  }
+
+  bool it_antecedent(const Context& ctx, std::size_t it, const std::vector<NameRun>& runs, Speaker& out) {
+    for (std::size_t j = it; j-- > 0 && it - j <= 40;) {
+      const Token& t = ctx.tokens[j];
+      if (t.kind != TokenKind::word) continue;
+      if ((fl(ctx, j) & Vocabulary::document) && !t.capitalized) {
+        std::vector<NameRun> local;
+        std::size_t from = ctx.from(ctx.sentence_of(j));
+        finder_.find(ctx.tokens, from, j + 1, local);
+        if (document_phrase(ctx, j, from, j + 1, local, "pronoun", out)) { out.mention = Span{}; return true; }
+      }
+      for (const NameRun& r : runs)
+        if (r.last == j && r.type == SpeakerType::organisation) { out = {r.name, r.type, Span{}, "pronoun"}; return true; }
+    }
     return false;
   }
 
@@ -587,7 +674,30 @@ class Analyzer {
         ++k;
       if (k + 1 < ato && after.tokens[k].kind == TokenKind::punct && (after.tokens[k].punct == 0x2014 || after.tokens[k].punct == 0x2015)) {
         if (const NameRun* r = run_starting(aruns, k + 1); r && r->type != SpeakerType::none) return from_run(*r, "dash", out);
+        // "“…”—Public Law 102–138, Title IV": a document named by the attribution, up to its comma.
+        if (q.origin == QuoteOrigin::markup && after.tokens[k + 1].kind == TokenKind::word && after.tokens[k + 1].capitalized) {
+          std::size_t e = k + 1;
+          while (e + 1 < ato && e < k + 8 && !is_punct(after, e + 1, ',')) ++e;
+          out = {text_of(after, k + 1, e), SpeakerType::document, {after.tokens[k + 1].span.begin, after.tokens[e].span.end}, "dash"};
+          return true;
+        }
       }
+    }
+    // "“…” in Iowa, said Pat Rynard": a short phrase after the quotation, then the report
+    // inverted (", said X") or not (", X said").
+    for (std::size_t k = aqi + 1; k < ato && k <= aqi + 8; ++k) {
+      const Token& t = after.tokens[k];
+      // "in the state, said X": a verb after a determiner is a noun.
+      if (t.kind == TokenKind::quote || (verb_at(after, k) && !determiner(folded(after, k - 1)))) break;
+      if (!is_punct(after, k, ',')) continue;
+      if (k == aqi + 1) break;  // ", said X" right after the quotation was looked at above
+      std::size_t v = k + 1;
+      if (verb_at(after, v)) {
+        if (const NameRun* r = run_starting(aruns, v + 1)) return from_run(*r, "after-phrase", out);
+      } else if (const NameRun* r = run_starting(aruns, v); r && verb_at(after, r->last + 1)) {
+        return from_run(*r, "after-phrase", out);
+      }
+      break;
     }
     // "was described as “…” by Priya Raman": the agent of a passive right after the quotation.
     if (is_word(after, aqi + 1, "by")) {
@@ -607,6 +717,9 @@ class Analyzer {
     // "Wang Yi: “…”"
     if (bqi >= bfrom + 2 && is_punct(before, bqi - 1, ':')) {
       if (const NameRun* r = run_ending(bruns, bqi - 2)) return from_run(*r, "colon", out);
+      // "Critics were blunter: “…”", "Beijing’s answer was curt: “…”": the subject of the
+      // quotation's own sentence, never the speaker of the sentence before.
+      if (colon_subject(before, bfrom, bqi - 1, bruns, out)) return true;
     }
     // After the quotation: "adopted in the Commission’s 2019 strategic outlook", "in President Xi’s article".
     for (std::size_t k = aqi + 1; k < ato; ++k) {
@@ -649,6 +762,10 @@ class Analyzer {
       if (from_pronoun(before, bqi - 1, "subject", out)) return true;
       if (const NameRun* r = run_ending(bruns, bqi - 1); r && r->type != SpeakerType::none) return from_run(*r, "subject", out);
     }
+    // A list item quoting, introduced by "Dennett proffered four admissible justifications:".
+    if (document_.blocks[before.block].kind == BlockKind::list_item && bs == 0 && intro && intro->block < before.block &&
+        ends_with_colon(*intro) && !intro->sentences.empty() && introduced_by(*intro, intro->sentences.size() - 1, out))
+      return true;
     // A paragraph ending with a colon introduces the quotation that opens the next paragraph.
     if (bqi == bfrom && bs == 0 && intro && intro->block + 1 == before.block && !intro->sentences.empty()) {
       std::size_t last = intro->sentences.size() - 1;
@@ -687,6 +804,32 @@ class Analyzer {
     // "Ambassador Jonathan Carter set out the position in his letter:": the person it names.
     for (const NameRun& r : runs)
       if (r.type == SpeakerType::person) return from_run(r, "introduction", out);
+    // "HD proposed a range of options, including:", "Dennett proffered four justifications:",
+    // "The final statute retained…:": the subject of the sentence, a name or a document.
+    std::size_t subject = from;
+    while (subject < to && ctx.tokens[subject].kind == TokenKind::word && (fl(ctx, subject) & Vocabulary::function) &&
+           !ctx.tokens[subject].all_caps)
+      ++subject;
+    for (const NameRun& r : runs)
+      if (r.run_first <= subject && r.last >= subject && from_run(r, "introduction", out)) return true;
+    for (std::size_t k = subject; k < to && k <= subject + 4; ++k) {
+      if (ctx.tokens[k].kind != TokenKind::word) break;
+      if ((fl(ctx, k) & Vocabulary::document) && document_phrase(ctx, k, from, to, runs, "introduction", out)) return true;
+    }
+    // "The chief historian proffered…:", "The office proposed…:": a role or an institution.
+    if (subject > from && determiner(folded(ctx, subject - 1))) {
+      for (std::size_t k = subject + std::min<std::size_t>(2, to - subject - 1) + 1; k-- > subject;) {
+        if (ctx.tokens[k].kind != TokenKind::word || ctx.tokens[k].capitalized) continue;
+        unsigned f = fl(ctx, k);
+        if (!(f & (Vocabulary::role_word | Vocabulary::institution))) continue;
+        bool words = true;
+        for (std::size_t w = subject; w <= k; ++w) words = words && ctx.tokens[w].kind == TokenKind::word;
+        if (!words) continue;
+        out = {text_of(ctx, subject - 1, k), (f & Vocabulary::role_word) ? SpeakerType::person : SpeakerType::organisation,
+               {ctx.tokens[subject - 1].span.begin, ctx.tokens[k].span.end}, "description"};
+        return true;
+      }
+    }
     return false;
   }
 
@@ -741,6 +884,8 @@ class Analyzer {
     q.kind = classify(q, before, bqi, after, aqi);
     if (q.kind != QuoteKind::direct) return;
     attribute(q, before, bqi, after, aqi, intro);
+    if (q.origin != QuoteOrigin::marks) follow_display(index);
+    if (q.speaker.how == "dash" && cite_attribution(q, {q.speaker.mention.begin, document_.blocks[after.block].span.end})) return;
     if (!q.markup_source.empty()) {
       std::string source = q.markup_source;
       bool url = source.rfind("http", 0) == 0;
@@ -754,7 +899,169 @@ class Analyzer {
     // A link over the quoted words cites them.
     for (const sdk::Link& link : document_.links)
       if (link.span.overlaps(q.span) && !link.span.empty()) { q.citation = {link.target, true, link.span}; return; }
+    // A display or TEI <quote> carries its note at its end, inside the element.
+    if (q.origin != QuoteOrigin::marks) {
+      const auto& refs = document_.note_refs;
+      auto it = std::lower_bound(refs.begin(), refs.end(), q.span.begin, [](const sdk::NoteRef& r, std::uint32_t v) { return r.span.begin < v; });
+      for (; it != refs.end() && it->span.begin <= q.span.end; ++it) q.citation = {it->label, false, it->span};
+      if (!q.citation.target.empty()) return;
+    }
     cite(q, after, aqi);
+    if (q.citation.target.empty()) cite_in_text(q, before, bqi, after, aqi);
+    if (example_utterance(q, before, bqi, after, aqi)) q.exempt = Exemption::example;
+  }
+
+  // Words given as an example of what one might say, not as what someone said: after "e.g.",
+  // "for example", "such as" ("a greeting, e.g. “Hi there!”"); alone in parentheses after what
+  // they illustrate ("a passing shower thought (“whoa, so nothing is random”)"); or as the
+  // example of a glossary entry ("*hello*: “Hi there!”", a term and a colon or dash opening its
+  // paragraph, in a run of such entries).
+  bool example_utterance(const Quotation& q, const Context& before, std::size_t bqi, const Context& after, std::size_t aqi) const {
+    if (q.origin != QuoteOrigin::marks) return false;
+    std::size_t from = before.from(before.sentence_of(bqi));
+    if (bqi > from && is_punct(before, bqi - 1, '(') && is_punct(after, aqi + 1, ')')) return true;
+    std::size_t p = q.span.begin, floor = document_.blocks[before.block].span.begin;
+    while (p > floor && (text_[p - 1] == ' ' || text_[p - 1] == ',' || text_[p - 1] == ':' || text_[p - 1] == '(')) --p;
+    std::string lead = fold(text_.substr(p - std::min<std::size_t>(p - floor, 14), std::min<std::size_t>(p - floor, 14)));
+    for (std::string_view cue : {"e.g.", "i.e.", "for example", "for instance", "such as", " like"})
+      if (lead.size() >= cue.size() && lead.compare(lead.size() - cue.size(), cue.size(), cue) == 0) return true;
+    // A transcript ("Wang Yi: “…”" paragraph after paragraph) has the same shape, with speakers.
+    return q.speaker.name.empty() && glossary_entry(q.block) && (glossary_entry(q.block - 1) || glossary_entry(q.block + 1));
+  }
+
+  // A paragraph or list item that opens with a short term (at most four words, no reporting
+  // verb) and a colon or dash: the shape of a glossary or usage entry.
+  bool glossary_entry(std::uint32_t b) const {
+    const auto& blocks = document_.blocks;
+    if (b >= blocks.size() || (blocks[b].kind != BlockKind::paragraph && blocks[b].kind != BlockKind::list_item)) return false;
+    std::string_view t = document_.slice(blocks[b].span);
+    std::size_t words = 0, i = 0;
+    bool in_word = false;
+    for (; i < t.size() && i < 60; ++i) {
+      unsigned char c = static_cast<unsigned char>(t[i]);
+      if (c == ':' || (c == 0xE2 && i + 2 < t.size() && static_cast<unsigned char>(t[i + 1]) == 0x80 &&
+                       (static_cast<unsigned char>(t[i + 2]) == 0x94 || static_cast<unsigned char>(t[i + 2]) == 0x93) && i > 0 && t[i - 1] == ' '))
+        break;
+      if (c == '.' || c == ',' || c == ';' || c == '!' || c == '?') return false;
+      bool letter = c >= 0x80 || std::isalnum(c) || c == '\'' || c == '-';
+      if (letter && !in_word) {
+        ++words;
+        std::size_t e = i;
+        while (e < t.size() && (static_cast<unsigned char>(t[e]) >= 0x80 || std::isalnum(static_cast<unsigned char>(t[e])))) ++e;
+        if (vocabulary_.reporting_verb(fold(t.substr(i, e - i)))) return false;
+      }
+      in_word = letter;
+    }
+    return words >= 1 && words <= 4 && i < t.size() && i < 60;
+  }
+
+  // The source named in the text: a parenthesis right after the quotation ("“…” (Frankfurter
+  // Zeitung, 3 May 1921)", "“…” (Small-Arms Firing Manual.)", "“…” (Smith 2020, p. 4)"), an
+  // author–date parenthesis in its sentence ("Smith (2020, p. 4) argues that “…”"), or a note
+  // number in brackets fused to the closing mark that the reader did not take for a marker
+  // ("…in pearls.”[15]"). A parenthetical source that names no speaker gives it one.
+  bool cite_in_text(Quotation& q, const Context& before, std::size_t bqi, const Context& after, std::size_t aqi) {
+    if (q.origin == QuoteOrigin::marks && q.span.end + 2 < text_.size() && text_[q.span.end] == '[') {
+      std::size_t e = q.span.end + 1;
+      while (e < text_.size() && e < q.span.end + 5 && sdk::is_ascii_digit(static_cast<unsigned char>(text_[e]))) ++e;
+      if (e > q.span.end + 1 && e < text_.size() && text_[e] == ']') {
+        q.citation = {std::string(text_.substr(q.span.end + 1, e - q.span.end - 1)), false, {q.span.end, static_cast<std::uint32_t>(e + 1)}, true};
+        return true;
+      }
+    }
+    // The parenthesis may stand after the sentence's end ("…of ammunition." (Small-Arms Firing Manual.)).
+    std::size_t to = after.tokens.size();
+    std::size_t k = aqi + 1;
+    while (k < to && k <= aqi + 2 && after.tokens[k].kind == TokenKind::punct && after.tokens[k].punct != '(') ++k;
+    if (k < to && is_punct(after, k, '(')) {
+      std::size_t close = k + 1;
+      while (close < after.tokens.size() && close <= k + 16 && !is_punct(after, close, ')')) ++close;
+      if (close < after.tokens.size() && is_punct(after, close, ')') && source_parenthesis(after, k + 1, close)) {
+        Span span{after.tokens[k].span.begin, after.tokens[close].span.end};
+        q.citation = {std::string(document_.slice({after.tokens[k + 1].span.begin, after.tokens[close].span.begin})), false, span, true};
+        if (q.speaker.name.empty()) {
+          std::size_t e = k + 1;
+          while (e + 1 < close && after.tokens[e + 1].kind == TokenKind::word && !year_at(after, e + 1)) ++e;
+          out_source(q, after, k + 1, e);
+        }
+        return true;
+      }
+    }
+    // "Smith (2020, p. 4) argues that “…”": an author–date reference in the quotation's sentence.
+    std::size_t bs = before.sentence_of(bqi);
+    for (std::size_t i = before.from(bs); i + 2 < bqi; ++i)
+      if (is_punct(before, i, '(') && year_at(before, i + 1) &&
+          (is_punct(before, i + 2, ')') || is_punct(before, i + 2, ',') || is_punct(before, i + 2, ':'))) {
+        q.citation = {std::string(document_.slice(before.tokens[i + 1].span)), false, before.tokens[i + 1].span, true};
+        return true;
+      }
+    return false;
+  }
+
+  bool year_at(const Context& ctx, std::size_t i) const {
+    if (i >= ctx.tokens.size() || ctx.tokens[i].kind != TokenKind::word) return false;
+    std::string_view w = document_.slice(ctx.tokens[i].span);
+    if (w.size() != 4 && !(w.size() == 5 && w[4] >= 'a' && w[4] <= 'z')) return false;
+    for (std::size_t c = 0; c < 4; ++c)
+      if (!sdk::is_ascii_digit(static_cast<unsigned char>(w[c]))) return false;
+    return w[0] == '1' || w[0] == '2';
+  }
+
+  // Tokens [from, to) inside a parenthesis name a source: they open with a capitalised word and
+  // hold a year, a page, a comma after a name, or a title of several capitalised words
+  // ("Frankfurter Zeitung, 3 May 1921", "Smith 2020, p. 4", "Small-Arms Firing Manual.").
+  bool source_parenthesis(const Context& ctx, std::size_t from, std::size_t to) const {
+    if (from >= to || ctx.tokens[from].kind != TokenKind::word || !ctx.tokens[from].capitalized) return false;
+    int capitalised = 0, words = 0;
+    bool year = false, page = false, comma = false;
+    for (std::size_t i = from; i < to; ++i) {
+      const Token& t = ctx.tokens[i];
+      if (t.kind == TokenKind::quote) return false;
+      if (t.kind == TokenKind::punct) { comma |= t.punct == ','; continue; }
+      if (t.kind != TokenKind::word) continue;
+      ++words;
+      capitalised += t.capitalized ? 1 : 0;
+      year |= year_at(ctx, i);
+      std::string w = folded(ctx, i);
+      page |= w == "p." || w == "pp." || w == "p" || w == "pp" || w == "vol." || w == "ch.";
+    }
+    if (words > 12) return false;
+    return year || page || (comma && capitalised >= 2) || (capitalised >= 2 && capitalised * 2 >= words);
+  }
+
+  void out_source(Quotation& q, const Context& ctx, std::size_t first, std::size_t last) {
+    const bool author = last == first && year_at(ctx, last + 1);
+    q.speaker = {text_of(ctx, first, last), author ? SpeakerType::person : SpeakerType::document,
+                 {ctx.tokens[first].span.begin, ctx.tokens[last].span.end}, "parenthesis"};
+  }
+
+  // An attribution line that gives a work or a date besides the name ("—Frank B. Kellogg,
+  // “Principles to Guide the Editing…,” March 26, 1925") names the quotation's source.
+  bool cite_attribution(Quotation& q, Span line) {
+    std::string_view text = document_.slice(line);
+    while (!text.empty() && (text.back() == ' ' || text.back() == '\n')) text.remove_suffix(1);
+    if (text.size() > 300) return false;
+    bool source = text.find(',') != std::string_view::npos;
+    for (char c : text) source |= sdk::is_ascii_digit(static_cast<unsigned char>(c));
+    if (!source) return false;
+    q.citation = {std::string(text), false, {line.begin, static_cast<std::uint32_t>(line.begin + text.size())}, true};
+    return true;
+  }
+
+  // "…gave the HAC a statutory mandate to: ▮ review records… ▮ and to ▮ have full access…":
+  // a display that follows another after a few words has the same speaker.
+  void follow_display(int index) {
+    Quotation& q = quotes_[static_cast<std::size_t>(index)];
+    if (q.speaker.name.empty() && last_display_ >= 0) {
+      const Quotation& p = quotes_[static_cast<std::size_t>(last_display_)];
+      if (!p.speaker.name.empty() && p.block + 2 >= q.block && printed_paragraph(q.block).contains(p.span) &&
+          !named_between(p.span.end, q.span.begin)) {
+        q.speaker = p.speaker;
+        q.speaker.mention = Span{};
+        q.speaker.how = "same-paragraph";
+      }
+    }
+    last_display_ = index;
   }
 
   void display_quotation(int index, const Context* previous) {
@@ -763,13 +1070,21 @@ class Analyzer {
     q.kind = QuoteKind::direct;
     if (!q.markup_who.empty()) {
       q.speaker = {q.markup_who, SpeakerType::person, Span{}, "attribution-line"};
+      if (q.markup_who.find(',') != std::string::npos ||
+          std::any_of(q.markup_who.begin(), q.markup_who.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+        q.citation = {q.markup_who, false, Span{}, true};
+        std::size_t comma = q.markup_who.find(',');
+        if (comma != std::string::npos) q.speaker.name = q.markup_who.substr(0, comma);
+      }
     } else if (previous && previous->block + 1 == q.block && !previous->sentences.empty()) {
       introduced_by(*previous, previous->sentences.size() - 1, q.speaker);
     }
+    follow_display(index);
     // A marker inside the quotation, else in the introducing sentence, else in the next paragraph.
     const auto& refs = document_.note_refs;
     auto it = std::lower_bound(refs.begin(), refs.end(), q.span.begin, [](const sdk::NoteRef& r, std::uint32_t v) { return r.span.begin < v; });
-    for (; it != refs.end() && it->span.begin < q.span.end; ++it) q.citation = {it->label, false, it->span};
+    // A marker at the very end of the display (`…after 30 years.<note n="80">`) sits at its end offset.
+    for (; it != refs.end() && it->span.begin <= q.span.end; ++it) q.citation = {it->label, false, it->span};
     if (!q.citation.target.empty()) return;
     for (const sdk::Link& link : document_.links)
       if (q.span.contains(link.span)) { q.citation = {link.target, true, link.span}; return; }
@@ -777,6 +1092,47 @@ class Analyzer {
         cite_in_range(q, previous->sentences.back(), Span{}))
       return;
     awaiting_next_.push_back(index);
+  }
+
+  bool ends_with_colon(const Context& ctx) const { return !ctx.tokens.empty() && is_punct(ctx, ctx.tokens.size() - 1, ':'); }
+
+  // A list whose items quote is one sentence in print: a note in any item, or in the sentence
+  // that follows the list, cites them all ("HD proposed …, including: • “tighten up…” •
+  // “narrow the range…” </list> Although …, the Committee’s 1958 report urged….⁴").
+  void cite_list(const Context* next) {
+    for (int index : list_quotes_) {
+      Quotation& q = quotes_[static_cast<std::size_t>(index)];
+      if (!q.citation.target.empty()) continue;
+      if (cite_in_range(q, list_span_, Span{})) continue;
+      if (next && next->block > 0 && document_.blocks[next->block].span.begin >= list_span_.end) {
+        ensure(*next);
+        if (!next->sentences.empty()) cite_in_range(q, next->sentences.front(), Span{});
+      }
+    }
+    list_quotes_.clear();
+  }
+
+  // Display quotations set one after another with a few words between them ("…mandate to:
+  // ▮ review records … ▮ and to ▮ have full and complete access …⁸⁰"): the note at the end of
+  // the last one cites them all.
+  void share_display_citations() {
+    int later = -1;
+    std::uint32_t chain_end = 0;  // the end of the display whose own marker the chain shares
+    for (std::size_t i = quotes_.size(); i-- > 0;) {
+      Quotation& q = quotes_[i];
+      if (q.origin == QuoteOrigin::marks || q.parent >= 0 || q.kind != QuoteKind::direct) continue;
+      bool joined = false;
+      if (later >= 0) {
+        const Quotation& l = quotes_[static_cast<std::size_t>(later)];
+        if (q.citation.target.empty() && !l.citation.target.empty() && !l.citation.in_text && l.block <= q.block + 2 &&
+            l.citation.span.begin >= l.span.begin && l.citation.span.begin <= chain_end) {
+          q.citation = l.citation;
+          joined = true;
+        }
+      }
+      if (!joined) chain_end = q.span.end;
+      later = static_cast<int>(i);
+    }
   }
 
   void classify_rest() {
@@ -825,6 +1181,38 @@ class Analyzer {
 
   // What the confidence of a missing speaker or citation rests on: is anyone who could have
   // said it named just before, and does a citation stand elsewhere in the paragraph?
+  // The paragraph a block belongs to in print. A sentence ending with a colon (or left open),
+  // the list or display quotation it introduces and the text after them are one paragraph (TEI puts the
+  // <list> or <quote> inside the <p>; the reader gives each part its own block), and historians
+  // give such a paragraph one note at its end ("…instructions: ▮ …the Government of the
+  // United States.⁴⁰").
+  Span printed_paragraph(std::uint32_t b) const {
+    const auto& blocks = document_.blocks;
+    const std::uint32_t n = static_cast<std::uint32_t>(blocks.size());
+    auto set_in = [&](std::uint32_t k) { return blocks[k].kind == BlockKind::list_item || blocks[k].kind == BlockKind::block_quote; };
+    auto introduces = [&](std::uint32_t k) {
+      if (k + 1 >= n || !set_in(k + 1) || set_in(k)) return false;
+      std::string_view t = document_.slice(blocks[k].span);
+      while (!t.empty() && (t.back() == ' ' || t.back() == '\n')) t.remove_suffix(1);
+      // A colon, or a sentence the display completes ("…because the diplomatic correspondence ▮").
+      if (t.empty()) return false;
+      char c = t.back();
+      return c != '.' && c != '!' && c != '?' && !(t.size() >= 3 && t.substr(t.size() - 3) == "\xE2\x80\x9D" && t.size() > 3 &&
+                                                      (t[t.size() - 4] == '.' || t[t.size() - 4] == '!' || t[t.size() - 4] == '?'));
+    };
+    std::uint32_t first = b, last = b;
+    while (first > 0) {
+      if (set_in(first) ? set_in(first - 1) || introduces(first - 1) : set_in(first - 1)) { --first; continue; }
+      break;
+    }
+    while (last + 1 < n) {
+      if (introduces(last) || (set_in(last) && set_in(last + 1))) { ++last; continue; }
+      if (set_in(last) && is_prose(blocks[last + 1].kind)) { ++last; if (introduces(last)) continue; }
+      break;
+    }
+    return {blocks[first].span.begin, blocks[last].span.end};
+  }
+
   void assess() {
     const auto& blocks = document_.blocks;
     const auto& mentions = index_.mentions();
@@ -833,7 +1221,7 @@ class Analyzer {
       const Span last_piece = q.pieces.empty() ? q.span : q.pieces.back();
       std::uint32_t end_block = q.block;
       while (end_block + 1 < blocks.size() && blocks[end_block].span.end < last_piece.begin) ++end_block;
-      const Span paragraph = blocks[end_block].span;
+      const Span paragraph = printed_paragraph(end_block);
       auto ref = std::lower_bound(document_.note_refs.begin(), document_.note_refs.end(), paragraph.begin,
                                   [](const sdk::NoteRef& r, std::uint32_t v) { return r.span.begin < v; });
       auto link = std::lower_bound(document_.links.begin(), document_.links.end(), paragraph.begin,
@@ -849,9 +1237,11 @@ class Analyzer {
       q.candidate_nearby = m != mentions.end() && m->span.begin < q.span.begin;
       for (std::size_t i = from; !q.candidate_nearby && i < q.span.begin;) {
         // Words only: a pronoun ("It stated that", "she added") or a document noun ("the report").
-        while (i < q.span.begin && !sdk::is_letter(static_cast<unsigned char>(text_[i]))) ++i;
+        // The pronouns and document nouns looked for are ASCII words.
+        auto ascii_letter = [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); };
+        while (i < q.span.begin && !ascii_letter(text_[i])) ++i;
         std::size_t e = i;
-        while (e < q.span.begin && sdk::is_letter(static_cast<unsigned char>(text_[e]))) ++e;
+        while (e < q.span.begin && ascii_letter(text_[e])) ++e;
         if (e == i) break;
         std::string w = fold(text_.substr(i, e - i));
         q.candidate_nearby = vocabulary_.pronoun(w) != 0 || vocabulary_.document_noun(w);
@@ -948,6 +1338,13 @@ class Analyzer {
   };
   std::map<int, Pending> pending_;
   std::vector<int> awaiting_next_;
+  std::vector<Span> references_;  // TEI <bibl> elements
+  // A list whose items quote, introduced by a sentence ending with a colon ("HD proposed a range
+  // of options, including:"): that sentence, and the list's quotations still to cite.
+  std::unique_ptr<Context> list_intro_;
+  std::vector<int> list_quotes_;
+  Span list_span_;
+  int last_display_ = -1;
 };
 
 }  // namespace

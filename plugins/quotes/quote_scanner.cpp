@@ -7,6 +7,9 @@
 
 #include <marginalia/sdk/text.hpp>
 
+#include "code_line.hpp"
+#include "unicode_class.hpp"
+
 namespace marginalia::plugins::quotes {
 namespace {
 
@@ -20,7 +23,7 @@ bool is_prose(BlockKind kind) {
   return kind == BlockKind::paragraph || kind == BlockKind::list_item || kind == BlockKind::block_quote;
 }
 
-bool is_word(char32_t c) { return sdk::is_letter(c) || sdk::is_ascii_digit(c); }
+bool is_word(char32_t c) { return is_letter(c) || sdk::is_ascii_digit(c); }
 
 bool is_opening_mark(char32_t c) {
   return c == ldquo || c == lsquo || c == bdquo || c == sbquo || c == laquo || c == lsaquo || c == '"' || c == '\'';
@@ -53,6 +56,7 @@ struct Open {
   std::uint32_t piece_begin = 0;  // where the current paragraph's piece starts
   std::uint32_t block = 0;
   std::vector<Span> pieces;       // earlier paragraphs' pieces
+  bool carried = false;           // kept open across a display set inside it
 };
 
 class Scanner {
@@ -86,6 +90,8 @@ class Scanner {
   }
 
   void scan_block(std::uint32_t skip_at) {
+    // Marks in a line of code set as a paragraph delimit string literals.
+    if (document_.blocks[block_].kind == BlockKind::paragraph && stack_.empty() && looks_like_code(document_.slice(span_))) return;
     const unsigned char* data = reinterpret_cast<const unsigned char*>(text_.data());
     std::uint32_t i = span_.begin;
     const std::uint32_t end = span_.end;
@@ -117,6 +123,13 @@ class Scanner {
     for (int k = top_index(); k >= 0; --k)
       if (match(stack_[static_cast<std::size_t>(k)])) return k;
     return -1;
+  }
+
+  // True when a single-mark quotation was opened after the quotation at `k` and is still open.
+  bool nested_in_single(int k) const {
+    for (int i = k + 1; i <= top_index(); ++i)
+      if (stack_[static_cast<std::size_t>(i)].single) return true;
+    return false;
   }
 
   void push(char32_t mark, char32_t closer, MarkFamily family, bool single, std::uint32_t pos, std::uint32_t length) {
@@ -158,8 +171,18 @@ class Scanner {
     q.family = open.family;
     q.open_mark = open.mark;
     q.block = open.block;
-    q.outside_prose = !is_prose(document_.blocks[open.block].kind);
+    q.outside_prose = !is_prose(document_.blocks[open.block].kind) || transcribed_note(open.block);
     result_.quotations.push_back(std::move(q));
+  }
+
+  // A transcribed book sets its notes as paragraphs "[Footnote 2: J. King Merritt: “Report on
+  // the huacals…” Bulletin…, 1860.]": a note, whatever block the reader made of it.
+  bool transcribed_note(std::uint32_t block) const {
+    std::string_view t = document_.slice(document_.blocks[block].span);
+    std::size_t i = 0;
+    while (i < t.size() && (t[i] == ' ' || t[i] == '\n')) ++i;
+    t.remove_prefix(i);
+    return t.substr(0, 10) == "[Footnote " || t.substr(0, 6) == "[Note " || t.substr(0, 10) == "[Endnote ";
   }
 
   bool elision(char32_t left, std::uint32_t after_mark) const {
@@ -243,6 +266,12 @@ class Scanner {
       }
       case '"': {
         int k = find_open([](const Open& o) { return o.mark == '"'; });
+        if (k >= 0 && opener_like && !closer_like && nested_in_single(k)) {
+          // `"…so she says, 'Well, dear, "An anxious mind…"' Oh…"`: double marks inside single
+          // ones inside double ones, the print convention for a quotation within a quotation.
+          push(c, '"', MarkFamily::straight, false, pos, length);
+          return;
+        }
         if (k >= 0) {
           if (opener_like && !closer_like) {
             // `said "yes and "no"`: the first one was never closed.
@@ -261,7 +290,7 @@ class Scanner {
       case '\'':
         if (is_word(left) && is_word(right)) return;
         if (top_is('\'') && left != 0 && !sdk::is_space(left) && !is_word(right)) { close(top_index(), pos, length); return; }
-        if (opens_after(left) && sdk::is_letter(right) && !elision(left, pos + length)) push(c, '\'', MarkFamily::straight, true, pos, length);
+        if (opens_after(left) && is_letter(right) && !elision(left, pos + length)) push(c, '\'', MarkFamily::straight, true, pos, length);
         return;
       default:
         return;
@@ -269,36 +298,66 @@ class Scanner {
   }
 
   // At a paragraph's end: a quotation still open either continues (the next paragraph opens with
-  // the same mark, the convention for quotations over several paragraphs) or is unbalanced.
+  // the same mark, the convention for quotations over several paragraphs), goes on across a
+  // display set inside it (below), or is unbalanced.
   // Returns the offset of the continuation mark to skip, or UINT32_MAX.
   std::uint32_t end_block(std::uint32_t b) {
     if (stack_.empty()) return UINT32_MAX;
     while (!stack_.empty() && stack_.back().family == MarkFamily::straight && stack_.back().single) stack_.pop_back();
     if (stack_.empty()) return UINT32_MAX;
     const auto& blocks = document_.blocks;
-    std::uint32_t continuation = UINT32_MAX;
-    if (b + 1 < blocks.size() && is_prose(blocks[b].kind) && is_prose(blocks[b + 1].kind)) {
-      Span next = blocks[b + 1].span;
-      std::size_t p = next.begin;
-      while (p < next.end) {
-        std::size_t q = p;
-        char32_t c = sdk::next_code_point(text_, q);
-        if (!sdk::is_space(c) && c != '*' && c != '_') {
-          if (c == stack_.front().mark) continuation = static_cast<std::uint32_t>(p);
-          break;
-        }
-        p = q;
+    const bool display_next = b + 1 < blocks.size() && blocks[b + 1].kind == BlockKind::block_quote;
+    // A speech that recites verse or reads out a letter: "…my mother sang when I was a child,"
+    // then the lines set as a display, then the speech goes on (with or without the mark
+    // repeated) and closes later — or closes at the end of the display itself. The quotation
+    // stays open through the display; marks opened inside the display are its own.
+    if (blocks[b].kind == BlockKind::block_quote && stack_.front().carried) {
+      while (!stack_.back().carried) { unclosed(stack_.back()); stack_.pop_back(); }
+      if (display_next) { carry_to(b, blocks[b + 1].span.begin); return UINT32_MAX; }
+      if (b + 1 < blocks.size() && is_prose(blocks[b + 1].kind)) {
+        std::uint32_t continuation = continuation_mark(blocks[b + 1].span);
+        carry_to(b, continuation == UINT32_MAX ? blocks[b + 1].span.begin : continuation);
+        for (Open& open : stack_) open.carried = false;
+        return continuation;
       }
+      while (!stack_.empty()) { unclosed(stack_.back()); stack_.pop_back(); }
+      return UINT32_MAX;
     }
+    if (display_next && is_prose(blocks[b].kind) && blocks[b].kind != BlockKind::block_quote) {
+      for (Open& open : stack_) open.carried = true;
+      carry_to(b, blocks[b + 1].span.begin);
+      return UINT32_MAX;
+    }
+    std::uint32_t continuation = UINT32_MAX;
+    if (b + 1 < blocks.size() && is_prose(blocks[b].kind) && is_prose(blocks[b + 1].kind))
+      continuation = continuation_mark(blocks[b + 1].span);
     if (continuation == UINT32_MAX) {
       while (!stack_.empty()) { unclosed(stack_.back()); stack_.pop_back(); }
       return UINT32_MAX;
     }
     while (stack_.size() > 1) { unclosed(stack_.back()); stack_.pop_back(); }
-    Open& open = stack_.front();
-    open.pieces.push_back({open.piece_begin, blocks[b].span.end});
-    open.piece_begin = continuation;
+    carry_to(b, continuation);
     return continuation;
+  }
+
+  // The offset of the paragraph's first mark when it repeats the open quotation's mark.
+  std::uint32_t continuation_mark(Span next) const {
+    std::size_t p = next.begin;
+    while (p < next.end) {
+      std::size_t q = p;
+      char32_t c = sdk::next_code_point(text_, q);
+      if (!sdk::is_space(c) && c != '*' && c != '_') return c == stack_.front().mark ? static_cast<std::uint32_t>(p) : UINT32_MAX;
+      p = q;
+    }
+    return UINT32_MAX;
+  }
+
+  // Ends the open quotations' piece in block `b`; the next piece starts at `next`.
+  void carry_to(std::uint32_t b, std::uint32_t next) {
+    for (Open& open : stack_) {
+      open.pieces.push_back({open.piece_begin, document_.blocks[b].span.end});
+      open.piece_begin = next;
+    }
   }
 
   void finish() {
@@ -334,6 +393,16 @@ class Scanner {
     return span;
   }
 
+  static bool callout(std::string_view text) {
+    if (text.substr(0, 2) == "[!") return true;
+    for (std::string_view label : {"Note", "NOTE", "Tip", "TIP", "Warning", "WARNING", "Important", "IMPORTANT", "Caution", "CAUTION"}) {
+      if (text.substr(0, label.size()) != label || text.size() <= label.size()) continue;
+      char next = text[label.size()];
+      if (next == ':' || (next == '*' && text.substr(label.size(), 3) == "**:") || (next == '*' && text.substr(label.size(), 2) == "*:")) return true;
+    }
+    return false;
+  }
+
   // A run of block-quote paragraphs is one display quotation, unless it opens with a quotation
   // between marks: then the block only sets off that quotation and its attribution ("“…,” said
   // X"). A last paragraph "— Name" is the attribution, not quoted text.
@@ -358,8 +427,9 @@ class Scanner {
       }
       if (!attribution.empty() && last == e) { b = e + 1; continue; }  // a lone "— Name" paragraph
       Span whole = trimmed({blocks[b].span.begin, blocks[last].span.end});
-      // GitHub's `> [!NOTE]` and `> [!WARNING]` are callouts set as block quotes, not quotations.
-      if (document_.slice(whole).substr(0, 2) == "[!") { b = e + 1; continue; }
+      // GitHub's `> [!NOTE]` and `> [!WARNING]`, and `> Note: …` in standards and guides, are
+      // callouts set as block quotes, not quotations.
+      if (callout(document_.slice(whole))) { b = e + 1; continue; }
       bool covered = false;
       for (std::size_t i = 0; i < marks_count && !covered; ++i) {
         const Quotation& q = result_.quotations[i];
@@ -421,6 +491,18 @@ class Scanner {
         Quotation& q = result_.quotations[i];
         if (q.span.overlaps(inner) && (trimmed(q.inner) == inner || q.span == inner || (inner.contains(q.span) && inner.size() - q.span.size() <= 8)))
           same = &q;
+      }
+      // An epigraph as one element, the words in marks and the attribution after a dash
+      // (`<quote>“…”—William H. Seward to Charles F. Adams, March 2, 1864</quote>`): the words
+      // are the quotation, the rest names its speaker and source.
+      for (std::size_t i = 0; i < marks_count && !same; ++i) {
+        Quotation& q = result_.quotations[i];
+        if (q.parent >= 0 || q.span.begin < inner.begin || q.span.begin > inner.begin + 4 || q.span.end >= inner.end) continue;
+        std::size_t p = q.span.end;
+        while (p < inner.end && text_[p] == ' ') ++p;
+        std::size_t r = p;
+        char32_t dash = p < inner.end ? sdk::next_code_point(text_, r) : 0;
+        if (dash == 0x2014 || dash == 0x2015) same = &q;
       }
       Quotation added;
       Quotation& q = same ? *same : added;

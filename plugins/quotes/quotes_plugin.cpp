@@ -58,7 +58,7 @@ class QuotesPlugin final : public sdk::Plugin {
         attributes.push_back({"speaker", q.speaker.name});
         attributes.push_back({"speaker-type", to_string(q.speaker.type)});
       }
-      if (direct && !q.citation.target.empty()) attributes.push_back({"cite", q.citation.target});
+      if (direct && !q.citation.target.empty() && !q.citation.in_text) attributes.push_back({"cite", q.citation.target});
       for (const sdk::Span& piece : q.pieces)
         if (!piece.empty()) reporter.mark({sdk::MarkKind::quote, piece, attributes});
       if (direct && q.speaker.type == SpeakerType::person && !q.speaker.mention.empty() &&

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "sentence_splitter.hpp"
+#include "unicode_class.hpp"
 
 #include <algorithm>
 #include <cctype>
@@ -29,8 +30,8 @@ bool abbreviation_before(std::string_view text, std::size_t period, std::size_t 
 bool closing_mark(char32_t c) { return c == 0x201D || c == 0x2019 || c == '"' || c == '\'' || c == 0xBB || c == ')' || c == ']'; }
 
 bool starts_sentence(char32_t c) {
-  return sdk::is_upper(c) || c == 0x201C || c == 0x2018 || c == '"' || c == 0xAB || c == 0x201E || c == '(' || c == '[' ||
-         sdk::is_ascii_digit(c) || (sdk::is_letter(c) && !sdk::is_lower(c));
+  return is_upper(c) || c == 0x201C || c == 0x2018 || c == '"' || c == 0xAB || c == 0x201E || c == '(' || c == '[' ||
+         sdk::is_ascii_digit(c) || (is_letter(c) && !is_lower(c));
 }
 
 }  // namespace

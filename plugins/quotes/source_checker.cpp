@@ -36,7 +36,7 @@ std::vector<sdk::Finding> check_sources(const sdk::Document& document, const Ana
   std::map<std::string, std::shared_ptr<SourceText>> texts;  // key → text (null: not available)
   std::vector<std::string> to_fetch;
   for (const Quotation& q : analysis.quotations) {
-    if (!needs_checking(q) || q.citation.target.empty()) continue;
+    if (!needs_checking(q) || q.citation.target.empty() || q.citation.in_text) continue;
     Wanted w{&q, {}, {}};
     SourceText local;
     if (!q.citation.is_url) {

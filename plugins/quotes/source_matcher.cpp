@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "source_matcher.hpp"
+#include "unicode_class.hpp"
 
 #include <algorithm>
 
@@ -8,7 +9,7 @@
 namespace marginalia::plugins::quotes {
 namespace {
 
-bool word_char(char32_t c) { return sdk::is_letter(c) || sdk::is_ascii_digit(c); }
+bool word_char(char32_t c) { return is_letter(c) || sdk::is_ascii_digit(c); }
 // Characters dropped inside a word: apostrophes and hyphens ("Russia’s" = "Russia's",
 // "EU-China" = "EU–China" = "EUChina").
 bool joiner(char32_t c) {

@@ -62,7 +62,7 @@ const WordSet& document_nouns() {
                               "release", "transcript", "testimony", "readout", "editorial", "op-ed", "minutes", "charter",
                               "constitution", "manifesto", "remarks", "address", "essay", "column", "white paper",
                               "guidelines", "review", "survey", "brief", "briefing", "note", "cable", "telegram", "dispatch",
-                              "diary", "memoirs", "memoir", "journal", "law", "directive", "regulation"};
+                              "diary", "memoirs", "memoir", "journal", "law", "directive", "regulation", "statute"};
   return set;
 }
 

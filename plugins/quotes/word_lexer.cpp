@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "word_lexer.hpp"
+#include "unicode_class.hpp"
 
 #include <algorithm>
 
@@ -8,7 +9,7 @@
 namespace marginalia::plugins::quotes {
 namespace {
 
-bool is_word_char(char32_t c) { return sdk::is_letter(c) || sdk::is_ascii_digit(c); }
+bool is_word_char(char32_t c) { return is_letter(c) || sdk::is_ascii_digit(c); }
 bool is_apostrophe(char32_t c) { return c == 0x2019 || c == '\'' || c == 0x02BC; }
 bool is_joiner(char32_t c) { return c == '-' || c == 0x2010 || c == 0x2011; }
 
@@ -92,16 +93,16 @@ void lex(std::string_view text, sdk::Span range, const std::vector<QuoteRef>& qu
     t.kind = TokenKind::word;
     std::size_t start = i;
     std::size_t p = after;
-    bool upper_seen = sdk::is_upper(c), lower_seen = sdk::is_lower(c);
-    int letters = sdk::is_letter(c) ? 1 : 0;
-    t.capitalized = sdk::is_upper(c);
+    bool upper_seen = is_upper(c), lower_seen = is_lower(c);
+    int letters = is_letter(c) ? 1 : 0;
+    t.capitalized = is_upper(c);
     while (p < limit) {
       std::size_t q = p;
       char32_t d = sdk::next_code_point(text, q);
       if (is_word_char(d)) {
-        upper_seen |= sdk::is_upper(d);
-        lower_seen |= sdk::is_lower(d);
-        letters += sdk::is_letter(d) ? 1 : 0;
+        upper_seen |= is_upper(d);
+        lower_seen |= is_lower(d);
+        letters += is_letter(d) ? 1 : 0;
         p = q;
         continue;
       }

@@ -4,6 +4,7 @@
 // one honest finding, so each case also shows that a failed plugin's partial findings are
 // discarded, never half-merged.
 #include <signal.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include <cstdio>
@@ -91,6 +92,20 @@ class BrokenPlugin final : public sdk::Plugin {
     if (::fork() == 0)
       for (;;) ::pause();
     ::_exit(0);
+#elif defined(FAULT_SETSID_GRANDCHILD)
+    // A grandchild in a session of its own, orphaned at once: killing the worker's process
+    // group misses it, and its parent is gone. It closes the channels so nothing waits for it.
+    pid_t child = ::fork();
+    if (child == 0) {
+      ::setsid();
+      if (::fork() == 0) {
+        for (int fd = 3; fd < 64; ++fd) ::close(fd);
+        for (;;) ::pause();
+      }
+      ::_exit(0);
+    }
+    if (child > 0) ::waitpid(child, nullptr, 0);
+    throw std::runtime_error("left a grandchild in a session of its own");
 #elif defined(FAULT_RUNAWAY_MEMORY)
     std::vector<std::unique_ptr<char[]>> blocks;
     for (int i = 0; i < 128; ++i) {  // 8 GiB in 64 MiB steps

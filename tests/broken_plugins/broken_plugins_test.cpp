@@ -155,6 +155,7 @@ const std::vector<FaultCase> kFaults = {
     {"blocked-read", "host/plugin-timeout", "timeout", "process group were killed"},
     {"ignores-sigterm", "host/plugin-timeout", "timeout", "process group were killed"},
     {"grandchild-exit", "host/plugin-failed", "failed", "exit status 0"},
+    {"setsid-grandchild", "host/plugin-failed", "failed", "exception: left a grandchild in a session of its own"},
     // Filling memory, building 200,000 findings or a 65 MiB message takes time on a loaded
     // machine: these cases get a time limit they cannot reach.
     {"runaway-memory", "host/plugin-out-of-memory", "out-of-memory", "128 MiB", {"--memory-limit", "128", "--timeout", "20000"}},

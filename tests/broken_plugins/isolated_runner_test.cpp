@@ -133,6 +133,34 @@ TEST(WorkerPlugin, ReusesAWorkerAndReplacesItAfterACrash) {
   EXPECT_EQ(message(after, "echo/greeting"), "hi") << "the replacement is configured like the first";
 }
 
+// The soft limit of `name` ("Max processes") in /proc/PID/limits, "" when the line is missing.
+std::string soft_limit(const std::string& pid, const std::string& name) {
+  std::string limits = read_file("/proc/" + pid + "/limits");
+  std::size_t at = limits.find(name);
+  if (at == std::string::npos) return {};
+  std::size_t begin = limits.find_first_not_of(' ', at + 26);
+  return limits.substr(begin, limits.find(' ', begin) - begin);
+}
+
+TEST(WorkerPlugin, WorkersRunUnderProcessFileSizeCpuAndCoreLimits) {
+  host::LoadedPlugin echo = load_echo();
+  ASSERT_TRUE(echo.instance);
+  net::OfflineFetchService offline;
+  host::RunContext context;
+  context.fetch = &offline;
+  std::string pid = message(echo.instance->run(document("one"), context), "echo/pid");
+  pid = pid.substr(pid.find_first_of("0123456789"));
+  pid = pid.substr(0, pid.find_first_not_of("0123456789"));
+  ASSERT_FALSE(pid.empty());
+  // The worker is alive between documents: its limits are readable.
+  for (const char* name : {"Max processes", "Max file size", "Max cpu time"}) {
+    std::string value = soft_limit(pid, name);
+    EXPECT_FALSE(value.empty()) << name;
+    EXPECT_NE(value, "unlimited") << name;
+  }
+  EXPECT_EQ(soft_limit(pid, "Max core file size"), "0");
+}
+
 TEST(WorkerPlugin, AHungWorkerIsKilledAtTheTimeLimitAndReplaced) {
   host::LoadedPlugin echo = load_echo();
   ASSERT_TRUE(echo.instance);

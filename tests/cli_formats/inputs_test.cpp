@@ -188,5 +188,30 @@ TEST(Explain, SuggestsTheCodeAndShowsUserDocumentationOnly) {
   }
 }
 
+TEST(Baseline, StaleEntriesAreReportedAndPruneBaselineRemovesThem) {
+  TempDir temp;
+  std::string fixed = temp.write("fixed.md", kWrongWeekday);
+  std::string kept = temp.write("kept.md", "# Notes\n\nOn Friday, 24 April 2024 the board met.\n");
+  std::string unchecked = temp.write("unchecked.md", kWrongWeekday);
+  std::string baseline = temp.file("baseline.json");
+  ASSERT_EQ(run_offline_check({fixed, kept, unchecked, "--write-baseline", baseline}).exit_code, 0);
+  ASSERT_EQ(json::parse(read_file(baseline))["findings"].size(), 3u);
+  temp.write("fixed.md", "# Minutes\n\nOn Wednesday, 24 April 2024 the committee met.\n");
+
+  ProcessResult reported = run_offline_check({fixed, kept, "--baseline", baseline});
+  EXPECT_EQ(reported.exit_code, 0) << reported.err;
+  EXPECT_NE(reported.err.find("fixed.md: dates/weekday-mismatch no longer matches a finding"), std::string::npos) << reported.err;
+  EXPECT_NE(reported.err.find("1 baseline entry no longer matches; --prune-baseline removes them"), std::string::npos);
+  EXPECT_EQ(reported.err.find("unchecked.md"), std::string::npos) << "a file this run did not check is not judged";
+
+  ProcessResult pruned = run_offline_check({fixed, kept, "--baseline", baseline, "--prune-baseline"});
+  EXPECT_EQ(pruned.exit_code, 0) << pruned.err;
+  json entries = json::parse(read_file(baseline))["findings"];
+  ASSERT_EQ(entries.size(), 2u);
+  for (const json& entry : entries) EXPECT_NE(entry["file"], "fixed.md");
+  EXPECT_EQ(run_offline_check({fixed, kept, "--baseline", baseline}).err.find("no longer"), std::string::npos);
+  EXPECT_EQ(run_offline_check({fixed, "--prune-baseline"}).exit_code, 2) << "--prune-baseline needs --baseline";
+}
+
 }  // namespace
 }  // namespace marginalia::testing

@@ -12,6 +12,7 @@
 #include "support/process.hpp"
 #include "support/temp_dir.hpp"
 #include "support/test_paths.hpp"
+#include "writers/output_paths.hpp"
 
 namespace marginalia::testing {
 namespace {
@@ -53,10 +54,14 @@ TEST(EvalTei, EveryDocumentOfEveryEvalSetGetsValidTei) {
     ASSERT_EQ(run.signal, 0) << set.path() << " ended by a signal";
     json report = json::parse(run.out, nullptr, false);
     ASSERT_FALSE(report.is_discarded()) << set.path() << ": " << run.err;
-    for (const json& file : report["files"]) {
-      std::string path = file["path"].get<std::string>();
-      if (file.contains("error")) continue;  // a refused input has no TEI (and says why)
-      std::string tei = folder + "/" + fs::path(path).filename().string() + ".tei.xml";
+    // Each TEI sits at its input's path relative to the inputs' common folder.
+    std::vector<std::string> paths;
+    for (const json& file : report["files"]) paths.push_back(file["path"].get<std::string>());
+    std::vector<std::string> teis = writers::output_paths_under(folder + "/", paths, ".tei.xml");
+    for (std::size_t i = 0; i < paths.size(); ++i) {
+      const std::string& path = paths[i];
+      if (report["files"][i].contains("error")) continue;  // a refused input has no TEI (and says why)
+      const std::string& tei = teis[i];
       EXPECT_TRUE(fs::exists(tei)) << "no TEI for " << path;
       if (fs::exists(tei)) { written.push_back(tei); source_of[tei] = path; }
     }

@@ -34,6 +34,22 @@ TEST(TextNormalizer, RefusesUtf16AndUtf32) {
   EXPECT_EQ(normalize_input(std::string("\x00\x00\xFE\xFF", 4)).error.code, "reader/unsupported-encoding");
 }
 
+TEST(TextNormalizer, CallsUtf16WithoutAByteOrderMarkUtf16NotBinary) {
+  std::string little, big;
+  for (char c : std::string("Title\n\nA claim about exports.1\n")) {
+    little += std::string{c, '\0'};
+    big += std::string{'\0', c};
+  }
+  NormalizeResult result = normalize_input(little);
+  EXPECT_EQ(result.error.code, "reader/unsupported-encoding");
+  EXPECT_NE(result.error.message.find("looks like UTF-16 (little-endian"), std::string::npos) << result.error.message;
+  result = normalize_input(big);
+  EXPECT_EQ(result.error.code, "reader/unsupported-encoding");
+  EXPECT_NE(result.error.message.find("big-endian"), std::string::npos) << result.error.message;
+  // NULs without a parity are still a binary file.
+  EXPECT_EQ(normalize_input(std::string(100, '\0')).error.code, "reader/binary-file");
+}
+
 TEST(TextNormalizer, ReplacesControlCharactersAndRecordsThem) {
   NormalizeResult result = normalize_input(std::string("a\x1b" "b\0c\xEF\xBF\xBE", 8));
   ASSERT_TRUE(result.ok);

@@ -29,5 +29,24 @@ TEST(XmlWriter, IndentsStructureButNeverMixedContent) {
   EXPECT_EQ(xml.str(), "<div>\n  <p>before <date when=\"2024\">2024</date><ref>1</ref></p>\n</div>");
 }
 
+TEST(XmlWriter, DeepNestingStaysLinearInSize) {
+  // 5,000 nested divisions: indenting every level wrote 100 MB; capped, about 220 bytes a level.
+  const std::size_t depth = 5000;
+  XmlWriter xml;
+  for (std::size_t i = 0; i < depth; ++i) {
+    xml.open("div");
+    xml.leaf("head", "h");
+  }
+  for (std::size_t i = 0; i < depth; ++i) xml.close();
+  EXPECT_LT(xml.str().size(), depth * 300);
+  EXPECT_EQ(xml.str().substr(xml.str().size() - 7), "\n</div>");
+}
+
+TEST(XmlWriter, BreaksUpEveryDoubleHyphenInAComment) {
+  XmlWriter xml;
+  xml.comment("a---b----c");
+  EXPECT_EQ(xml.str().find("--", 4), xml.str().size() - 3) << xml.str();  // only the closing "-->"
+}
+
 }  // namespace
 }  // namespace marginalia::util

@@ -13,7 +13,7 @@ namespace {
 merge::DocumentReport report_of(const std::string& name, const std::string& text, std::vector<sdk::Mark> marks = {},
                                 std::vector<sdk::Finding> findings = {}) {
   readers::ReadResult read = readers::read_bytes(name, text, {});
-  EXPECT_TRUE(read.document);
+  EXPECT_TRUE(read.document) << (read.error ? read.error->code + ": " + read.error->message : std::string());
   host::PluginRunResult run;
   run.plugin_id = "alpha";
   run.findings = std::move(findings);

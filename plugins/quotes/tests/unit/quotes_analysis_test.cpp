@@ -112,6 +112,66 @@ TEST(QuoteAnalyzer, LaterSurnameResolvesToTheFullName) {
   EXPECT_EQ(a.quotations[0].citation.target, "1");
 }
 
+TEST(QuoteAnalyzer, NamesInAnyScriptAreNames) {
+  model::LoadedDocument loaded = read("a.md",
+                                      "Commission Vice-President Maroš Šefčovič said that “the door to a settlement remains open”.[^1]\n\n"
+                                      "Łukasz Nowak: “The tariffs will hurt exporters on both sides of the border.”[^1]\n\n"
+                                      "“We will not accept a deal that leaves our farmers behind,” Šefčovič added.[^1]\n\n"
+                                      "[^1]: Press conference.\n");
+  Analysis a = QuoteAnalyzer().analyse(loaded.document);
+  const sdk::Document& d = loaded.document;
+  ASSERT_NE(starting_with(d, a, "the door"), nullptr);
+  EXPECT_EQ(starting_with(d, a, "the door")->speaker.name, "Maroš Šefčovič");
+  EXPECT_EQ(starting_with(d, a, "The tariffs")->speaker.name, "Łukasz Nowak");
+  EXPECT_EQ(starting_with(d, a, "We will not")->speaker.name, "Maroš Šefčovič");
+}
+
+TEST(QuoteAnalyzer, DocumentsInstitutionsPronounsAndColonSubjectsSpeak) {
+  model::LoadedDocument loaded = read(
+      "a.md",
+      "The joint statement was published on Friday. It stated that “both sides will refrain from any step that could escalate”.[^1]\n\n"
+      "The statement said that “the border will be reopened to trade within thirty days”.[^1]\n\n"
+      "The ministry announced that “all consular services will resume on the first of next month”.[^1]\n\n"
+      "Article 12 of the treaty reads: “Each party shall respect the territorial integrity of the other.”[^1]\n\n"
+      "The foreign minister Anna Berg met her counterpart in Vienna. She added that “the details will be settled by the experts”.[^1]\n\n"
+      "Minister Paul Roth spoke first. Critics were blunter: “This deal rewards the aggressor and punishes nobody at all.”[^1]\n\n"
+      "The book argues for restraint. As the author puts it, a “patient, step-by-step diplomacy is worth more than any bargain”.[^1]\n\n"
+      "[^1]: Source.\n");
+  Analysis a = QuoteAnalyzer().analyse(loaded.document);
+  const sdk::Document& d = loaded.document;
+  auto speaker = [&](std::string_view words) {
+    const Quotation* q = starting_with(d, a, words);
+    return q ? q->speaker : Speaker{};
+  };
+  EXPECT_EQ(speaker("both sides").name, "The joint statement");
+  EXPECT_EQ(speaker("both sides").type, SpeakerType::document);
+  EXPECT_EQ(speaker("the border").type, SpeakerType::document);
+  EXPECT_EQ(speaker("all consular").name, "The ministry");
+  EXPECT_EQ(speaker("all consular").type, SpeakerType::organisation);
+  EXPECT_EQ(speaker("Each party").type, SpeakerType::document);
+  EXPECT_NE(speaker("Each party").name.find("treaty"), std::string::npos);
+  EXPECT_EQ(speaker("the details").name, "Anna Berg");
+  EXPECT_EQ(speaker("This deal").name, "Critics");
+  EXPECT_EQ(speaker("patient").name, "the author");
+}
+
+TEST(QuoteAnalyzer, SourcesNamedInTheTextCiteTheQuotation) {
+  model::LoadedDocument loaded = read(
+      "a.md",
+      "One paper said “the economy is stalling badly in every region of the country” (Frankfurter Zeitung, 3 May 1921).\n\n"
+      "Smith (2020, p. 4) argues that “nothing in the archive supports the later account”.\n\n"
+      "“The numbers do not add up in any of the three regions studied here” (Okafor 2019, p. 12).\n");
+  Analysis a = QuoteAnalyzer().analyse(loaded.document);
+  const sdk::Document& d = loaded.document;
+  const Quotation* paper = starting_with(d, a, "the economy");
+  ASSERT_NE(paper, nullptr);
+  EXPECT_TRUE(paper->citation.in_text);
+  EXPECT_EQ(paper->citation.target, "Frankfurter Zeitung, 3 May 1921");
+  EXPECT_EQ(starting_with(d, a, "nothing in")->speaker.name, "Smith");
+  EXPECT_TRUE(starting_with(d, a, "nothing in")->citation.in_text);
+  EXPECT_EQ(starting_with(d, a, "The numbers")->speaker.name, "Okafor");
+}
+
 TEST(SourceIndex, ToleratesTypographyElisionsAndInsertions) {
   SourceIndex index("Russia's defence – industrial base depends on the People's Republic of China's machine tools.");
   EXPECT_TRUE(index.find("RUSSIA’S defence—industrial base […] on [China’s] machine tools").found);
