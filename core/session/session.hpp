@@ -8,8 +8,8 @@
 // maps flags onto settings and renders what comes back.
 //
 // Plugins are configured once per configuration file: inputs that share a marginalia.json share
-// one configured registry ("profile"); with `one_configuration` (the command line) inputs whose
-// configurations differ are refused instead.
+// one configured registry ("profile"); with `one_configuration` inputs whose configurations
+// differ are refused instead (the command line leaves it off: each file takes its nearest).
 #pragma once
 
 #include <map>
