@@ -100,12 +100,13 @@ ExitCode run_check_command(const CommandLine& line) {
       print_problems(expanded.problems());
       return ExitCode::failure;
     }
-    if (!line.quiet)
-      for (const util::Problem& notice : expanded->notices) print_error(notice.message);
     if (expanded->paths.empty()) {
-      print_error("the folders given hold no file of a known format (.txt, .md, .html, .xml, .docx)");
+      for (const util::Problem& notice : expanded->notices) print_error(notice.message);
+      print_error("nothing to check");
       return ExitCode::failure;
     }
+    if (!line.quiet)
+      for (const util::Problem& notice : expanded->notices) print_error(notice.message);
     inputs = std::move(expanded->paths);
   }
   // Before anything is read: an output that is an input would destroy it.

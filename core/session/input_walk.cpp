@@ -200,8 +200,10 @@ util::Result<InputList> expand_inputs(const std::vector<std::string>& inputs) {
     if (input == "-") {
       add(input);
     } else if (fs::is_directory(input, error)) {
-      for (const std::string& path : walk(input, [](const std::string& relative) { return readers::has_known_extension(relative); }, list.notices))
-        add(path);
+      std::vector<std::string> found = walk(input, [](const std::string& relative) { return readers::has_known_extension(relative); }, list.notices);
+      if (found.empty())
+        list.notices.push_back(util::Problem::about(input, "input/empty-folder", input + " holds no file of a known format (.txt, .md, .html, .xml, .docx)"));
+      for (const std::string& path : found) add(path);
     } else if (!fs::exists(fs::symlink_status(input, error)) && is_glob(input)) {
       util::Result<std::vector<std::string>> expanded = expand_glob(input, list.notices);
       if (!expanded) {

@@ -16,7 +16,8 @@ namespace marginalia::session {
 /// The files to check and what the expansion left out on purpose.
 struct InputList {
   std::vector<std::string> paths;
-  /// One per symlink not followed out of a walked folder (`input/symlink-outside`).
+  /// One per symlink not followed out of a walked folder (`input/symlink-outside`) and per
+  /// folder that holds no file to check (`input/empty-folder`).
   std::vector<util::Problem> notices;
 };
 
