@@ -19,6 +19,8 @@ packages=(
   jing                                           # TEI validation in the tests
   python3-jsonschema                             # SARIF/JSON schema validation in the tests
   chromium                                       # the HTML report's browser test (driven by playwright-core from npm)
+  libreoffice-writer-nogui                       # test only: a real reader opens the --annotate'd DOCX (headless)
+  poppler-utils                                  # docs only: pdftoppm renders docs/annotated-draft.png
 )
 
 missing=()

@@ -16,6 +16,7 @@
 #include "reporters/reporter.hpp"
 #include "session/input_walk.hpp"
 #include "session/session.hpp"
+#include "writers/annotated_copies.hpp"
 #include "writers/atomic_file.hpp"
 #include "writers/output_paths.hpp"
 
@@ -159,6 +160,16 @@ ExitCode run_check_command(const CommandLine& line) {
   }
   merge::RunReport& run = *checked;
   if (progress_shown) std::fputs("\r\033[K", stderr);
+  if (line.verbose && !line.quiet)
+    for (const merge::FileReport& file : run.files) {
+      if (!file.report) continue;
+      const sdk::Document& document = file.report->loaded.document;
+      std::string said = "marginalia: " + file.path + ": read as " + document.format + ", " + std::to_string(document.note_refs.size()) +
+                         " note markers, " + std::to_string(document.notes.size()) + " notes";
+      if (std::string_view labels = document.meta("note-labels"); !labels.empty()) said += " (labels: " + std::string(labels) + ")";
+      if (std::string_view region = document.meta("content-region"); !region.empty()) said += ", content region read: " + std::string(region);
+      std::fprintf(stderr, "%s\n", said.c_str());
+    }
 
   bool output_failed = false;
   std::vector<std::pair<std::string, std::string>> written;
@@ -226,6 +237,11 @@ ExitCode run_check_command(const CommandLine& line) {
     }
   }
   if (!line.tei_output.empty()) report_write(write_document_outputs(run, *find_output_format("tei"), line.tei_output, written));
+  if (!line.annotate_output.empty()) {
+    writers::AnnotateOptions annotate;
+    annotate.tracked_fixes = line.annotate_fixes;
+    for (const std::string& problem : writers::write_annotated_copies(run.files, line.annotate_output, annotate, written)) report_write(problem);
+  }
 
   // With the output in a file, the terminal shows only the summary: the findings are in the file.
   if (main_to_file) {

@@ -9,6 +9,7 @@
 #include "cli/output_formats.hpp"
 #include "config/option_values.hpp"
 #include "util/did_you_mean.hpp"
+#include "writers/annotated_copies.hpp"
 
 namespace marginalia::cli {
 namespace {
@@ -42,10 +43,14 @@ const std::vector<OptionDoc>& option_docs() {
       {"--output", "PATH", "write the output to PATH (a folder for TEI of several files); the terminal then shows only the summary", {"check", "init"}},
       {"--format", "FORMAT", output_format_names(true), check},
       {"--tei", "PATH", "also write the TEI annotation layer to PATH (file, or folder)", check},
+      {"--annotate", "PATH", "write a copy of the DOCX draft with every finding as a Word comment (a folder for several drafts; "
+                             "relative paths are kept)", check},
+      {"--annotate-fixes", "", "with --annotate: certain fixes also as tracked changes to accept or reject", check},
       {"--fail-on", "LEVEL", "exit 1 when a finding is at or above LEVEL: error (default), warning, note", {"check", "print-config"}},
       {"--profile", "NAME", "default (only confident findings of heuristic checks) or thorough (all)", {"check", "print-config"}},
       {"--exit-zero", "", "exit 0 even with findings (report-only jobs); failures still exit 2", check},
       {"--quiet", "", "print only the summary line on the terminal (and no notes on stderr)", check},
+      {"--verbose", "", "say on stderr how each input was read (format, notes, HTML content region)", check},
       {"--no-color", "", "never colour the terminal output (also: NO_COLOR set)", check},
       {"--jobs", "N", "check N files at once (output is identical whatever N)", check},
       {"--config", "FILE", "use this marginalia.json instead of the nearest one above each input", {"check", "print-config"}},
@@ -91,6 +96,7 @@ const char* short_name(const std::string& name) {
   if (name == "--output") return "-o";
   if (name == "--quiet") return "-q";
   if (name == "--jobs") return "-j";
+  if (name == "--verbose") return "-v";
   return nullptr;
 }
 
@@ -228,6 +234,7 @@ util::Result<CommandLine> parse_command_line(const std::vector<std::string>& arg
          return false;
        }},
       {"--tei", [&](const std::string& v) { line.tei_output = v; return true; }},
+      {"--annotate", [&](const std::string& v) { line.annotate_output = v; return true; }},
       {"--plugin-dir", [&](const std::string& v) { line.plugin_dirs.push_back(v); return true; }},
       {"--enable", [&](const std::string& v) { line.enable.push_back(v); return true; }},
       {"--disable", [&](const std::string& v) { line.disable.push_back(v); return true; }},
@@ -287,12 +294,14 @@ util::Result<CommandLine> parse_command_line(const std::vector<std::string>& arg
   };
   std::map<std::string, std::function<void()>> flags = {
       {"--quiet", [&] { line.quiet = true; }},
+      {"--verbose", [&] { line.verbose = true; }},
       {"--no-color", [&] { line.color_never = true; }},
       {"--json", [&] { line.json = true; }},
       {"--offline", [&] { line.offline = true; }},
       {"--no-cache", [&] { line.no_cache = true; }},
       {"--exit-zero", [&] { line.exit_zero = true; }},
       {"--prune-baseline", [&] { line.prune_baseline = true; }},
+      {"--annotate-fixes", [&] { line.annotate_fixes = true; }},
       {"--force", [&] { line.force = true; }},
       {"--no-default-plugins", [&] { line.default_plugins = false; }},
       {"--help", [&] { line.help_topic = line.command; }},
@@ -308,6 +317,7 @@ util::Result<CommandLine> parse_command_line(const std::vector<std::string>& arg
     if (arg == "--") { options_done = true; continue; }
     if (arg == "-o") arg = "--output";
     if (arg == "-q") arg = "--quiet";
+    if (arg == "-v") arg = "--verbose";
     if (arg == "-j") arg = "--jobs";
     std::string value;
     bool inline_value = false;
@@ -351,6 +361,9 @@ util::Result<CommandLine> parse_command_line(const std::vector<std::string>& arg
     return usage_error("--stdin-filename names standard input; give '-' as the input");
   if (!line.baseline.empty() && !line.write_baseline.empty())
     return usage_error("--baseline and --write-baseline cannot be combined: --write-baseline records every current finding");
+  if (line.annotate_fixes && line.annotate_output.empty()) return usage_error("--annotate-fixes needs --annotate OUT.docx");
+  if (!line.annotate_output.empty())
+    if (std::string annotate = writers::annotation_usage_error(line.inputs, line.input_format); !annotate.empty()) return usage_error(annotate);
   if (line.command == "init" && !line.inputs.empty())
     return usage_error("init takes no file; use -o FILE to choose where marginalia.json goes");
   if (line.prune_baseline && line.baseline.empty())
