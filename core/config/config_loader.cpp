@@ -8,6 +8,7 @@
 #include "config/json_schema.hpp"
 #include "config/plugin_options.hpp"
 #include "config_schema_embedded.hpp"
+#include "input/json_depth.hpp"
 
 namespace marginalia::config {
 namespace {
@@ -131,6 +132,13 @@ ConfigResult load_config(const std::string& path) {
 
 ConfigResult parse_config(std::string_view text, const std::string& path) {
   ConfigResult result;
+  // Checked before the DOM exists: copying or validating a value recurses once per level.
+  if (input::DepthProblem deep = input::json_depth_problem(text); deep.too_deep) {
+    ConfigError error{path, "", 0, 0, "nested deeper than " + std::to_string(input::max_json_depth) + " levels"};
+    position_of(text, deep.offset, error.line, error.column);
+    result.errors.push_back(std::move(error));
+    return result;
+  }
   json document;
   try {
     document = json::parse(text.begin(), text.end());

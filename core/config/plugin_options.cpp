@@ -3,11 +3,15 @@
 
 #include <nlohmann/json.hpp>
 
+#include "input/json_depth.hpp"
+
 namespace marginalia::config {
 
 PluginOptionsResult make_plugin_options(const sdk::PluginInfo& info, const nlohmann::json& options) {
   PluginOptionsResult result;
-  nlohmann::json schema = nlohmann::json::parse(info.options_schema, nullptr, false);
+  nlohmann::json schema = input::json_depth_problem(info.options_schema).too_deep
+                              ? nlohmann::json(nlohmann::json::value_t::discarded)
+                              : nlohmann::json::parse(info.options_schema, nullptr, false);
   if (schema.is_discarded()) {
     result.errors.push_back({"", "the plugin's options schema is not valid JSON"});
     return result;
@@ -32,6 +36,7 @@ PluginOptionsResult make_plugin_options(const sdk::PluginInfo& info, const nlohm
 }
 
 nlohmann::json schema_defaults(const std::string& schema_text) {
+  if (input::json_depth_problem(schema_text).too_deep) return nlohmann::json::object();
   nlohmann::json schema = nlohmann::json::parse(schema_text, nullptr, false);
   nlohmann::json defaults = nlohmann::json::object();
   if (schema.is_discarded() || !schema.contains("properties")) return defaults;

@@ -7,6 +7,7 @@
 
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "host/plugin_handle.hpp"
@@ -16,6 +17,8 @@ namespace marginalia::host {
 
 /// A core code and its documentation (Markdown: what triggers it, an example, how to fix).
 struct BuiltinCode {
+  BuiltinCode(sdk::CodeInfo info, std::string documentation, std::optional<RunStatus> status = std::nullopt)
+      : info(std::move(info)), documentation(std::move(documentation)), status(status) {}
   sdk::CodeInfo info;
   std::string documentation;
   /// The run status this code reports (host codes of a failed plugin); unset for the others.

@@ -133,18 +133,13 @@ PluginRunResult InProcessPlugin::check(const sdk::Document& document, const RunC
 
 LoadResult load_plugin(const std::string& path) {
   util::Result<OpenedPlugin> opened = open_plugin(path);
-  LoadResult result;
-  if (!opened) {
-    result.problem = opened.problems().front();
-    return result;
-  }
+  if (!opened) return opened.problems();
   LoadedPlugin plugin;
   plugin.path = opened->path;
   plugin.api_version = opened->api_version;
   plugin.info = opened->info;
   plugin.instance = std::make_shared<InProcessPlugin>(std::move(*opened));
-  result.plugin = std::move(plugin);
-  return result;
+  return plugin;
 }
 
 std::vector<PluginRunResult> run_plugins(const std::vector<LoadedPlugin>& plugins, const sdk::Document& document,

@@ -33,11 +33,8 @@ struct LoadedPlugin {
 /// `host/plugin-load-failed`, `host/not-a-plugin`, `host/plugin-refused`) and the reason.
 using LoadProblem = util::Problem;
 
-/// Either a plugin or a problem.
-struct LoadResult {
-  std::optional<LoadedPlugin> plugin;
-  std::optional<LoadProblem> problem;
-};
+/// A plugin or the problem that kept it from loading.
+using LoadResult = util::Result<LoadedPlugin>;
 
 /// A plugin library opened in this process: the SDK instance itself, for the code that calls
 /// it directly (the in-process handle and the worker process).

@@ -63,11 +63,11 @@ void PluginRegistry::load(const std::string& path) {
   if (find(stem)) return;  // an earlier folder already provided this id
   if (!host_) host_ = std::make_shared<InProcessHost>();
   LoadResult result = host_->load(path);
-  if (result.problem) {
-    problems_.push_back(std::move(*result.problem));
+  if (!result) {
+    problems_.push_back(*result.problem());
     return;
   }
-  plugins_.push_back(std::move(*result.plugin));
+  plugins_.push_back(std::move(*result));
   std::sort(plugins_.begin(), plugins_.end(), [](const LoadedPlugin& a, const LoadedPlugin& b) { return a.info.id < b.info.id; });
 }
 

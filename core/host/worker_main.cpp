@@ -15,6 +15,7 @@
 #include "host/plugin_loader.hpp"
 #include "host/worker_limits.hpp"
 #include "host/worker_protocol.hpp"
+#include "input/json_depth.hpp"
 
 namespace marginalia::host {
 namespace {
@@ -146,6 +147,10 @@ class WorkerReporter final : public sdk::Reporter {
 
 worker::ConfigureReply configure(const OpenedPlugin& plugin, const std::string& options_json) {
   worker::ConfigureReply reply;
+  if (input::json_depth_problem(options_json).too_deep) {
+    reply.problems.push_back("options: nested deeper than " + std::to_string(input::max_json_depth) + " levels");
+    return reply;
+  }
   nlohmann::json options = nlohmann::json::parse(options_json, nullptr, false);
   if (options.is_discarded()) {
     reply.problems.push_back("options: not valid JSON");

@@ -106,9 +106,7 @@ bool send_options(WorkerProcess& worker, const std::string& options_json, unsign
 }
 
 LoadResult load_problem(const std::string& path, std::string code, std::string message) {
-  LoadResult result;
-  result.problem = LoadProblem::about(path, std::move(code), std::move(message));
-  return result;
+  return LoadProblem::about(path, std::move(code), std::move(message));
 }
 
 std::string load_failure_message(const Failure& failure) {
@@ -133,21 +131,17 @@ LoadResult finish_loading(const std::string& path, const WorkerSettings& setting
   if (!await_hello(*worker, settings.timeout_ms, hello, failure)) return load_problem(path, "host/plugin-load-failed", load_failure_message(failure));
   if (hello.problem) {
     hello.problem->path = path;
-    LoadResult result;
-    result.problem = std::move(hello.problem);
-    return result;
+    return std::move(*hello.problem);
   }
   if (auto problem = info_problem(path, hello.api_version, hello.info))
     return load_problem(path, sdk::api_compatible(sdk::api_version, hello.api_version) ? "host/plugin-load-failed" : "host/plugin-incompatible",
                         *problem);
-  LoadResult result;
   LoadedPlugin plugin;
   plugin.path = path;
   plugin.api_version = hello.api_version;
   plugin.info = hello.info;
   plugin.instance = std::make_shared<WorkerPlugin>(path, settings, std::move(hello.info), std::move(worker));
-  result.plugin = std::move(plugin);
-  return result;
+  return plugin;
 }
 
 }  // namespace

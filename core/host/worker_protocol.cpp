@@ -306,7 +306,7 @@ void put(Encoder& out, const sdk::FetchResult& result) {
 }
 void get(Decoder& in, sdk::FetchResult& result) {
   result.url = in.str();
-  result.outcome = get_enum(in, sdk::FetchOutcome::failed, "fetch outcome");
+  result.outcome = get_enum(in, sdk::FetchOutcome::bad_response, "fetch outcome");
   result.http_status = static_cast<int>(in.u32());
   result.final_url = in.str();
   get(in, result.redirects);

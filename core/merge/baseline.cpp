@@ -8,6 +8,7 @@
 #include <sstream>
 
 #include "config/json_schema.hpp"
+#include "input/json_depth.hpp"
 
 namespace marginalia::merge {
 namespace {
@@ -71,7 +72,16 @@ BaselineLoad Baseline::load(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   std::ostringstream text;
   text << in.rdbuf();
-  nlohmann::json document = nlohmann::json::parse(text.str(), nullptr, false);
+  return parse(text.str(), path);
+}
+
+BaselineLoad Baseline::parse(std::string_view text, const std::string& path) {
+  BaselineLoad result;
+  if (input::json_depth_problem(text).too_deep) {
+    result.error = path + ": nested deeper than " + std::to_string(input::max_json_depth) + " levels; not a baseline";
+    return result;
+  }
+  nlohmann::json document = nlohmann::json::parse(text, nullptr, false);
   if (document.is_discarded()) {
     result.error = path + ": not valid JSON; write a baseline with --write-baseline";
     return result;

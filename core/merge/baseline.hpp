@@ -9,6 +9,7 @@
 #include <optional>
 #include <set>
 #include <string>
+#include <string_view>
 #include <tuple>
 #include <vector>
 
@@ -36,6 +37,8 @@ class Baseline {
 
   /// Reads a baseline file.
   static BaselineLoad load(const std::string& path);
+  /// Reads a baseline from its JSON text; `path` names it in errors and anchors its file keys.
+  static BaselineLoad parse(std::string_view text, const std::string& path);
   /// A baseline at `path` holding every finding of `files`, except failures of the run itself
   /// (`host/plugin-…`), which must never be accepted.
   static Baseline record(const std::string& path, const std::vector<FileReport>& files);

@@ -9,8 +9,19 @@
 namespace marginalia::net {
 namespace {
 
+// A URL's user:password part is a secret; the cache file must not hold it. Keys of URLs that
+// carried one are marked, so an answer obtained with credentials is not reused without them.
 std::string cache_key(sdk::FetchMode mode, const std::string& url) {
-  return (mode == sdk::FetchMode::text ? "text " : "probe ") + url;
+  std::string bare = strip_userinfo(url);
+  std::string key = (mode == sdk::FetchMode::text ? "text " : "probe ") + bare;
+  return bare.size() == url.size() ? key : key + " (with credentials)";
+}
+
+CacheEntry without_credentials(CacheEntry entry) {
+  entry.result.url = strip_userinfo(entry.result.url);
+  entry.result.final_url = strip_userinfo(entry.result.final_url);
+  for (std::string& hop : entry.result.redirects) hop = strip_userinfo(hop);
+  return entry;
 }
 
 }  // namespace
@@ -152,7 +163,7 @@ std::vector<sdk::FetchResult> CurlFetchService::fetch_all(const std::vector<sdk:
     if (!expires) continue;
     CacheEntry entry{done.result, done.addresses, expires};
     entry.result.from_cache = false;
-    to_store.emplace_back(wait.key, std::move(entry));
+    to_store.emplace_back(wait.key, without_credentials(std::move(entry)));
   }
   if (cache_) cache_->store(to_store);
   return results;

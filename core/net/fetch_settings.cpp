@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: MIT
 #include "net/fetch_settings.hpp"
 
+#include <cstdio>
 #include <cstdlib>
+#include <functional>
 #include <map>
 
 namespace marginalia::net {
@@ -68,11 +70,34 @@ std::function<bool(FetchSettings&, const std::string&)> size_into(std::size_t Fe
   return [=](FetchSettings& s, const std::string& v) { return parse_size(v, s.*field) && s.*field > 0; };
 }
 
+bool has_control(const std::string& text) {
+  for (char c : text)
+    if (static_cast<unsigned char>(c) < 0x20 || c == 0x7F) return true;
+  return false;
+}
+
+// A value sent in a header or a URL: a CR or LF would let it add headers of its own.
 std::function<bool(FetchSettings&, const std::string&)> text_into(std::string FetchSettings::*field) {
   return [=](FetchSettings& s, const std::string& v) {
+    if (has_control(v)) return false;
     s.*field = v;
     return true;
   };
+}
+
+// The value as it may be shown in a message: control characters written as \xNN.
+std::string printable(const std::string& text) {
+  std::string out;
+  for (char c : text) {
+    if (static_cast<unsigned char>(c) < 0x20 || c == 0x7F) {
+      char buffer[8];
+      std::snprintf(buffer, sizeof buffer, "\\x%02X", static_cast<unsigned>(static_cast<unsigned char>(c)));
+      out += buffer;
+    } else {
+      out += c;
+    }
+  }
+  return out;
 }
 
 const std::map<std::string, Setting>& settings_table() {
@@ -112,6 +137,7 @@ std::string apply_setting(FetchSettings& settings, const std::string& name_value
     for (const auto& [known, setting] : table) names += (names.empty() ? "" : ", ") + known;
     return "unknown network setting '" + name + "' (known: " + names + ")";
   }
+  if (has_control(value)) return "bad value '" + printable(value) + "' for network setting " + name + ": control characters (CR, LF…) are not allowed";
   if (!found->second.apply(settings, value)) return "bad value '" + value + "' for network setting " + name;
   return {};
 }

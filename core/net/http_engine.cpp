@@ -16,7 +16,7 @@
 #include <unordered_map>
 
 #include "net/host_scheduler.hpp"
-#include "net/html_text.hpp"
+#include "input/html_text.hpp"
 #include "net/retry_after.hpp"
 #include "net/url_precheck.hpp"
 
@@ -72,7 +72,17 @@ bool is_tls_error(CURLcode rc) {
 
 bool is_reset(CURLcode rc) {
   return rc == CURLE_RECV_ERROR || rc == CURLE_SEND_ERROR || rc == CURLE_GOT_NOTHING || rc == CURLE_PARTIAL_FILE ||
-         rc == CURLE_HTTP2 || rc == CURLE_HTTP2_STREAM || rc == CURLE_WEIRD_SERVER_REPLY;
+         rc == CURLE_HTTP2 || rc == CURLE_HTTP2_STREAM;
+}
+
+// libcurl refuses a response header line above this (CURL_MAX_HTTP_HEADER, 100 KiB) and then
+// says "Out of memory"; the engine counts the header bytes it saw to name the real cause.
+constexpr std::size_t max_header_bytes = 100 * 1024;
+
+std::string size_text(std::size_t bytes) {
+  if (bytes >= (1u << 20) && bytes % (1u << 20) == 0) return std::to_string(bytes >> 20) + " MiB";
+  if (bytes >= 1024 && bytes % 1024 == 0) return std::to_string(bytes >> 10) + " KiB";
+  return std::to_string(bytes) + " bytes";
 }
 
 std::string chain_text(const std::string& first, const std::vector<std::string>& hops) {
@@ -106,7 +116,7 @@ struct HttpEngine::Transfer {
   char error[CURL_ERROR_SIZE] = {};
   std::string retry_after, content_type;
   std::string body;
-  std::size_t received = 0, cap = 0;
+  std::size_t received = 0, cap = 0, header_bytes = 0;
   bool keep_body = false, capped = false;
   bool blocked = false, gated = false;
   std::string blocked_reason;
@@ -223,6 +233,7 @@ struct HttpEngine::Loop {
   static std::size_t on_header(char* line, std::size_t size, std::size_t count, void* data) {
     auto* transfer = static_cast<Transfer*>(data);
     std::size_t bytes = size * count;
+    transfer->header_bytes += bytes;
     if (bytes >= 5 && std::strncmp(line, "HTTP/", 5) == 0) {  // a new response (after 1xx): forget the last
       transfer->retry_after.clear();
       transfer->content_type.clear();
@@ -419,8 +430,10 @@ struct HttpEngine::Loop {
     if (status < 200) return finish(job, sdk::FetchOutcome::failed, "unexpected " + http_detail(status), status);
     // 2xx (and 300/304, which answer too): the resource is there.
     job->result.final_url = job->url;
-    if (job->request.mode == sdk::FetchMode::text && !body_to_text(transfer.body, transfer.content_type, job->result.text))
+    if (job->request.mode == sdk::FetchMode::text && !input::body_to_text(transfer.body, transfer.content_type, job->result.text))
       job->result.detail = "not text: " + transfer.content_type;
+    else if (job->request.mode == sdk::FetchMode::text && transfer.capped)
+      job->result.detail = "truncated at " + size_text(transfer.cap) + " (the text-bytes setting)";
     std::string detail = job->result.detail;
     finish(job, job->result.redirects.empty() ? sdk::FetchOutcome::ok : sdk::FetchOutcome::redirected, detail, status);
   }
@@ -459,7 +472,20 @@ struct HttpEngine::Loop {
         return finish(job, sdk::FetchOutcome::timeout, detail);
       }
       case CURLE_UNSUPPORTED_PROTOCOL:
+        // Every hop's scheme was checked before the request, so this is the answer's protocol.
+        if (said.find("HTTP/0.9") != std::string::npos)
+          return finish(job, sdk::FetchOutcome::bad_response, "the server answered without an HTTP status line (HTTP/0.9)");
+        if (said.find("HTTP") != std::string::npos)  // "Unsupported HTTP version in response": a broken status line
+          return finish(job, sdk::FetchOutcome::bad_response, "not a valid HTTP response: " + said);
         return finish(job, sdk::FetchOutcome::blocked_scheme, said);
+      case CURLE_WEIRD_SERVER_REPLY:
+      case CURLE_BAD_CONTENT_ENCODING:
+        return finish(job, sdk::FetchOutcome::bad_response, "not a valid HTTP response: " + said);
+      case CURLE_OUT_OF_MEMORY:
+        // After a status line, libcurl's "Out of memory" is a header line above its limit.
+        if (transfer.header_bytes > 0 || said.find("header") != std::string::npos)
+          return finish(job, sdk::FetchOutcome::bad_response, "response headers larger than " + size_text(max_header_bytes));
+        break;
       case CURLE_URL_MALFORMAT:
         return finish(job, sdk::FetchOutcome::malformed, said);
       default:

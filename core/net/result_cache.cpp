@@ -3,8 +3,11 @@
 
 #include <sqlite3.h>
 
+#include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
+#include <cerrno>
 #include <cstdio>
 #include <filesystem>
 
@@ -40,7 +43,7 @@ std::vector<std::string> split(const std::string& text) {
 }
 
 std::optional<sdk::FetchOutcome> outcome_named(const std::string& name) {
-  for (int i = 0; i <= static_cast<int>(sdk::FetchOutcome::failed); ++i) {
+  for (int i = 0; i <= static_cast<int>(sdk::FetchOutcome::bad_response); ++i) {
     auto outcome = static_cast<sdk::FetchOutcome>(i);
     if (name == sdk::to_string(outcome)) return outcome;
   }
@@ -51,6 +54,28 @@ std::string column_text(sqlite3_stmt* statement, int column) {
   const unsigned char* text = sqlite3_column_text(statement, column);
   int size = sqlite3_column_bytes(statement, column);
   return text ? std::string(reinterpret_cast<const char*>(text), static_cast<std::size_t>(size)) : std::string();
+}
+
+// Moves `path` to the first free name of PATH.corrupt, PATH.corrupt.1, …; renameat2 with
+// RENAME_NOREPLACE refuses to replace a name that exists, even one created meanwhile.
+std::string set_aside(const std::string& path) {
+  for (int n = 0; n < 100; ++n) {
+    std::string target = path + ".corrupt" + (n ? "." + std::to_string(n) : "");
+    if (::renameat2(AT_FDCWD, path.c_str(), AT_FDCWD, target.c_str(), RENAME_NOREPLACE) == 0) return target;
+    if (errno == EINVAL && ::link(path.c_str(), target.c_str()) == 0) {  // a file system without NOREPLACE
+      ::unlink(path.c_str());
+      return target;
+    }
+    if (errno != EEXIST) return {};
+  }
+  return {};
+}
+
+// Creates the file owner-only before SQLite opens it: the cache holds what was fetched. SQLite
+// gives its -wal and -shm files the database file's permissions.
+void create_private(const std::string& path) {
+  int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0600);
+  if (fd >= 0) ::close(fd);
 }
 
 bool corrupt(int code) {
@@ -69,7 +94,10 @@ std::unique_ptr<ResultCache> ResultCache::open(const std::string& path, Warn war
   std::unique_ptr<ResultCache> cache(new ResultCache(path, std::move(warn)));
   std::error_code ignored;
   fs::path parent = fs::path(path).parent_path();
-  if (!parent.empty()) fs::create_directories(parent, ignored);
+  if (!parent.empty() && !fs::exists(parent, ignored)) {
+    fs::create_directories(parent, ignored);
+    fs::permissions(parent, fs::perms::owner_all, ignored);  // a new cache folder is private too
+  }
   std::string error;
   Opened opened = Opened::unusable;
   // Several processes may create or open the file at once; a lock held a moment too long is
@@ -88,6 +116,12 @@ std::unique_ptr<ResultCache> ResultCache::open(const std::string& path, Warn war
 
 ResultCache::~ResultCache() { close(); }
 
+bool same_file(const std::string& a, const std::string& b) {
+  struct stat first {}, second {};
+  return ::stat(a.c_str(), &first) == 0 && ::stat(b.c_str(), &second) == 0 && first.st_dev == second.st_dev &&
+         first.st_ino == second.st_ino;
+}
+
 void ResultCache::close() {
   if (db_) sqlite3_close_v2(db_);
   db_ = nullptr;
@@ -95,6 +129,7 @@ void ResultCache::close() {
 
 ResultCache::Opened ResultCache::connect(std::time_t now, std::string& error) {
   close();
+  create_private(path_);
   int rc = sqlite3_open_v2(path_.c_str(), &db_, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, nullptr);
   if (rc != SQLITE_OK) {
     error = db_ ? sqlite3_errmsg(db_) : sqlite3_errstr(rc);
@@ -160,17 +195,24 @@ ResultCache::Opened ResultCache::connect(std::time_t now, std::string& error) {
 
 bool ResultCache::rebuild(const std::string& why, std::time_t now) {
   close();
-  std::error_code ignored;
-  if (fs::exists(path_, ignored)) {
-    fs::rename(path_, path_ + ".corrupt", ignored);
-    if (ignored) fs::remove(path_, ignored);
+  rebuilt_ = true;
+  // Set aside, never destroyed: the file may be something the user meant to keep (a wrong
+  // --cache-file), and an earlier FILE.corrupt is never overwritten.
+  std::string aside;
+  struct stat info {};
+  if (::lstat(path_.c_str(), &info) == 0) {
+    aside = set_aside(path_);
+    if (aside.empty()) {
+      if (warn_) warn_("the URL cache " + path_ + " is unusable (" + why + ") and could not be moved aside; continuing without it");
+      return false;
+    }
   }
+  std::error_code ignored;
   fs::remove(path_ + "-wal", ignored);
   fs::remove(path_ + "-shm", ignored);
-  rebuilt_ = true;
   std::string error;
   if (connect(now, error) == Opened::ok) {
-    if (warn_) warn_("the URL cache " + path_ + " was unusable (" + why + "); moved to " + path_ + ".corrupt and rebuilt");
+    if (warn_) warn_("the URL cache " + path_ + " was unusable (" + why + "); moved to " + aside + " and rebuilt");
     return true;
   }
   if (warn_) warn_("the URL cache " + path_ + " cannot be used (" + error + "); continuing without it");

@@ -3,8 +3,10 @@
 // with its own expiry (time-to-live per outcome, chosen by the caller). SQLite gives what the
 // cache needs: several processes may read and write at once (WAL journal, busy timeout), and
 // a crash at any moment leaves either the old or the new entry (atomic commits). A file that
-// is not a database or fails its integrity check is moved aside to FILE.corrupt and rebuilt,
-// with a warning; a cache that cannot be used never stops a run, it is just not used.
+// is not a database or fails its integrity check is moved aside to FILE.corrupt (or
+// FILE.corrupt.1, … — an existing file is never replaced) and rebuilt, with a warning; a cache
+// that cannot be used never stops a run, it is just not used. A new cache file is created
+// owner-only (0600), and URLs are stored without their user:password part.
 #pragma once
 
 #include <ctime>
@@ -60,5 +62,9 @@ class ResultCache {
   bool rebuilt_ = false;
   std::mutex mutex_;
 };
+
+/// True when both paths name one existing file (device and inode, links followed): a cache
+/// path that is also an input must be refused before anything is opened.
+bool same_file(const std::string& a, const std::string& b);
 
 }  // namespace marginalia::net

@@ -7,15 +7,31 @@
 
 namespace marginalia::net {
 
-std::string ScriptedFetchService::add(const std::string& line) {
-  std::istringstream fields(line);
+std::string ScriptedFetchService::add(const std::string& given) {
+  // "… text=WORDS" gives the page's text (FetchMode::text); a "truncated" word says it was cut
+  // at the text cap.
+  std::string line = given, text;
+  bool has_text = false;
+  if (std::size_t at = line.find(" text="); at != std::string::npos) {
+    text = line.substr(at + 6);
+    line.erase(at);
+    has_text = true;
+  }
+  bool truncated = false;
+  std::istringstream all(line);
+  std::string word, kept;
+  while (all >> word) {
+    if (word == "truncated") truncated = true;
+    else kept += (kept.empty() ? "" : " ") + word;
+  }
+  std::istringstream fields(kept);
   std::string url, outcome_name, status_text, final_url;
   fields >> url >> outcome_name >> status_text >> final_url;
   if (url.empty() || outcome_name.empty()) return "fetch-result needs URL OUTCOME [STATUS] [FINAL-URL]: '" + line + "'";
   sdk::FetchResult result;
   result.url = url;
   bool known = false;
-  for (int i = 0; i <= static_cast<int>(sdk::FetchOutcome::failed) && !known; ++i) {
+  for (int i = 0; i <= static_cast<int>(sdk::FetchOutcome::bad_response) && !known; ++i) {
     auto outcome = static_cast<sdk::FetchOutcome>(i);
     if (outcome_name == sdk::to_string(outcome)) {
       result.outcome = outcome;
@@ -42,6 +58,8 @@ std::string ScriptedFetchService::add(const std::string& line) {
     result.final_url = url;
     if (status > 0) result.detail = http_detail(status);
   }
+  if (has_text) result.text = text;
+  if (truncated) result.detail = "truncated at 2 MiB (the text-bytes setting)";
   answers_[url] = std::move(result);
   return {};
 }

@@ -21,7 +21,8 @@ namespace marginalia::net {
 
 class ScriptedFetchService final : public FetchService {
  public:
-  /// Adds one answer from the text after "fetch-result "; returns an error, empty if fine.
+  /// Adds one answer from the text after "fetch-result " (URL OUTCOME [STATUS] [FINAL-URL]
+  /// [truncated] [text=WORDS…]); returns an error, empty if fine.
   std::string add(const std::string& line);
   /// Adds one answer directly.
   void add(sdk::FetchResult result) { answers_[result.url] = std::move(result); }

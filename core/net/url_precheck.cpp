@@ -65,4 +65,15 @@ Precheck precheck_url(const std::string& url, const AddressPolicy& policy) {
   return result;
 }
 
+std::string strip_userinfo(const std::string& url) {
+  std::size_t scheme = url.find("://");
+  if (scheme == std::string::npos) return url;
+  std::size_t start = scheme + 3;
+  std::size_t end = url.find_first_of("/?#", start);
+  if (end == std::string::npos) end = url.size();
+  std::size_t at = url.rfind('@', end - 1);
+  if (at == std::string::npos || at < start || end == start) return url;
+  return url.substr(0, start) + url.substr(at + 1);
+}
+
 }  // namespace marginalia::net

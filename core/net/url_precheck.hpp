@@ -27,4 +27,7 @@ struct Precheck {
 /// Checks `url` under `policy`.
 Precheck precheck_url(const std::string& url, const AddressPolicy& policy);
 
+/// `url` without its "user:password@" part ("https://a:b@example.org/x" → "https://example.org/x").
+std::string strip_userinfo(const std::string& url);
+
 }  // namespace marginalia::net

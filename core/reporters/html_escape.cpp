@@ -59,6 +59,15 @@ void append_escaped(std::string& out, std::string_view text) {
   flush(text.size());
 }
 
+void append_markup(std::string& out, std::initializer_list<std::string_view> pieces) {
+  bool text = false;
+  for (std::string_view piece : pieces) {
+    if (text) append_escaped(out, piece);
+    else out.append(piece);
+    text = !text;
+  }
+}
+
 std::string escaped(std::string_view text) {
   std::string out;
   out.reserve(text.size() + text.size() / 8);

@@ -4,6 +4,7 @@
 // add markup nor a script, nor turn its own `javascript:` link into a live one.
 #pragma once
 
+#include <initializer_list>
 #include <string>
 #include <string_view>
 
@@ -13,6 +14,9 @@ namespace marginalia::reporters::html {
 /// attribute values. Malformed UTF-8, NUL, C0 controls other than tab and line feed, CR, DEL and
 /// the noncharacters U+FFFE/U+FFFF become U+FFFD.
 void append_escaped(std::string& out, std::string_view text);
+/// Appends markup and text in turn: `pieces[0]` as it is, `pieces[1]` escaped, `pieces[2]` as it
+/// is… so that a line of the page reads in order, with every piece of report text escaped.
+void append_markup(std::string& out, std::initializer_list<std::string_view> pieces);
 /// `append_escaped` into a new string.
 std::string escaped(std::string_view text);
 /// True when `target` may be an `href`: it starts with `http://` or `https://` (any case) and

@@ -14,6 +14,7 @@ namespace marginalia::reporters {
 namespace {
 
 using html::append_escaped;
+using html::append_markup;
 using html::escaped;
 
 constexpr sdk::Severity kSeverities[] = {sdk::Severity::error, sdk::Severity::warning, sdk::Severity::note};
@@ -126,13 +127,7 @@ class HtmlPage {
     if (!run_.plugin_problems.empty()) {
       out_ += "<ul class=\"problems\">";
       for (const util::Problem& problem : run_.plugin_problems) {
-        out_ += "<li>";
-        append_escaped(out_, problem.path);
-        out_ += ": ";
-        append_escaped(out_, problem.message);
-        out_ += " <code>";
-        append_escaped(out_, problem.code);
-        out_ += "</code></li>";
+        append_markup(out_, {"<li>", problem.path, ": ", problem.message, " <code>", problem.code, "</code></li>"});
       }
       out_ += "</ul>\n";
     }
@@ -223,23 +218,14 @@ class HtmlPage {
     out_ += severity;
     out_ += "\" id=\"l-" + anchor + "\" data-f=\"" + anchor + "\" data-pl=\"" + std::to_string(plugin_number) + "\" data-sev=\"" + severity + "\">";
     out_ += "<a class=\"fl\" href=\"#" + anchor + "\"><span class=\"pos\">" + position(reported.begin) + "</span> <span class=\"code\">";
-    append_escaped(out_, finding.code);
-    out_ += "</span> <span class=\"msg\">";
-    append_escaped(out_, finding.message);
-    out_ += "</span></a>";
+    append_markup(out_, {"", finding.code, "</span> <span class=\"msg\">", finding.message, "</span></a>"});
 
     out_ += "<div class=\"fd\" hidden><p class=\"fh\"><span class=\"sev s-";
     out_ += severity;
     out_ += "\">";
     out_ += severity;
-    out_ += "</span> <code>";
-    append_escaped(out_, finding.code);
-    out_ += "</code> <span class=\"by\">from ";
-    append_escaped(out_, reported.plugin);
-    out_ += "</span></p><p class=\"fm\">";
-    append_escaped(out_, finding.message);
-    out_ += "</p><p class=\"fw\">";
-    append_escaped(out_, file.path);
+    append_markup(out_, {"</span> <code>", finding.code, "</code> <span class=\"by\">from ", reported.plugin, "</span></p><p class=\"fm\">",
+                         finding.message, "</p><p class=\"fw\">", file.path});
     out_ += ":" + position(reported.begin);
     if (reported.end.line != reported.begin.line || reported.end.column != reported.begin.column) out_ += "\xE2\x80\x93" + position(reported.end);
     out_ += "</p>";

@@ -13,7 +13,9 @@
 #include "config/plugin_options.hpp"
 #include "host/builtin_codes.hpp"
 #include "host/worker_plugin.hpp"
+#include "input/sources_folder.hpp"
 #include "net/curl_fetch_service.hpp"
+#include "net/result_cache.hpp"
 #include "pipeline/pipeline.hpp"
 
 namespace marginalia::session {
@@ -251,6 +253,19 @@ util::Result<merge::RunReport> Session::check(const std::vector<std::string>& pa
     }
     kept.push_back(i);
   }
+
+  // Refused before anything is read: a sources folder that would let a plugin read outside it,
+  // a cache file that would replace an input.
+  std::vector<util::Problem> refused;
+  if (!settings_.sources_dir.empty())
+    for (std::string& message : input::check_sources_folder(settings_.sources_dir))
+      refused.push_back(util::Problem::about("", "config/sources-folder", std::move(message)));
+  for (const std::string& path : paths)
+    if (!settings_.network.cache_file.empty() && net::same_file(settings_.network.cache_file, path))
+      refused.push_back(util::Problem::about("", "config/cache-file",
+                                             "the cache file " + settings_.network.cache_file + " is also an input (" + path +
+                                                 "); give --cache-file another path"));
+  if (!refused.empty()) return refused;
 
   if (!fetch_) {
     if (settings_.offline) fetch_ = std::make_unique<net::OfflineFetchService>();

@@ -58,6 +58,8 @@ class Result {
   const T* operator->() const { return &*value_; }
   /// Why there is no value; empty when there is one.
   const std::vector<Problem>& problems() const { return problems_; }
+  /// The first problem, or nullptr when there is a value.
+  const Problem* problem() const { return problems_.empty() ? nullptr : &problems_.front(); }
 
  private:
   std::optional<T> value_;

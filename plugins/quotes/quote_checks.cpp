@@ -17,6 +17,8 @@ const sdk::CodeTable code_table{
     {codes::missing_citation, sdk::Severity::warning, "A direct quotation has no footnote marker or link in its sentence or the next."},
     {codes::conflicting_speakers, sdk::Severity::warning, "The same words are attributed to two different speakers."},
     {codes::not_in_source, sdk::Severity::error, "A direct quotation does not appear in the text of its cited source."},
+    {codes::source_truncated, sdk::Severity::note,
+     "A direct quotation is not in the part of its source that was read; the source was longer than the text cap."},
     {codes::mixed_styles, sdk::Severity::note, "The report mixes quotation-mark styles (curly, straight, guillemets, low-high)."},
 };
 

@@ -39,6 +39,7 @@ inline constexpr const char* missing_speaker = "quotes/missing-speaker";
 inline constexpr const char* missing_citation = "quotes/missing-citation";
 inline constexpr const char* conflicting_speakers = "quotes/conflicting-speakers";
 inline constexpr const char* not_in_source = "quotes/not-in-source";
+inline constexpr const char* source_truncated = "quotes/source-truncated";
 inline constexpr const char* mixed_styles = "quotes/mixed-styles";
 }  // namespace codes
 

@@ -66,7 +66,10 @@ std::vector<sdk::Finding> check_sources(const sdk::Document& document, const Ana
     for (std::size_t i = 0; i < results.size() && i < to_fetch.size(); ++i) {
       const sdk::FetchResult& r = results[i];
       bool ok = (r.outcome == sdk::FetchOutcome::ok || r.outcome == sdk::FetchOutcome::redirected) && !r.text.empty();
-      if (ok) texts["url:" + to_fetch[i]] = std::make_shared<SourceText>(SourceText{r.text, to_fetch[i]});
+      if (!ok) continue;
+      auto text = std::make_shared<SourceText>(SourceText{r.text, to_fetch[i], {}});
+      if (r.detail.rfind("truncated", 0) == 0) text->truncated = r.detail;
+      texts["url:" + to_fetch[i]] = std::move(text);
     }
   }
   std::map<std::string, std::unique_ptr<SourceIndex>> indexes;
@@ -86,6 +89,12 @@ std::vector<sdk::Finding> check_sources(const sdk::Document& document, const Ana
     MatchResult match = index->find(document.slice(q.inner));
     if (match.found) continue;
     std::string where = q.citation.is_url ? source.origin : "note " + q.citation.target + " (" + source.origin + ")";
+    if (!source.truncated.empty()) {  // the words may be in the part never read: no claim
+      out.push_back(code_table.finding(codes::source_truncated, q.span,
+                                       "quotation " + quoted_excerpt(document, q) + " was not found in the part of its source read, " +
+                                           where + " (" + source.truncated + "); the words may be further on"));
+      continue;
+    }
     std::string message = "quotation " + quoted_excerpt(document, q) + " is not in its source, " + where;
     if (match.closest.empty())
       message += "; no passage of the source shares its words";

@@ -20,6 +20,8 @@ const sdk::CodeTable code_table{
     {"urls/rate-limited", sdk::Severity::warning, "A cited URL's server asked to wait longer than the checker will (429/503 Retry-After)."},
     {"urls/malformed", sdk::Severity::error, "A URL is written so that it cannot be parsed (bad host, port, scheme or slashes)."},
     {"urls/invalid-doi", sdk::Severity::error, "A DOI does not have DOI syntax (10.NNNN/suffix)."},
+    {"urls/bad-response", sdk::Severity::warning,
+     "A cited URL's server answered, but not in valid HTTP (a broken status line, HTTP/0.9, oversized headers, a bad Content-Length)."},
     {"urls/check-failed", sdk::Severity::warning, "A cited URL could not be checked for another reason."},
 };
 
@@ -162,6 +164,9 @@ Verdict judge(const Cited& cited, const std::optional<sdk::FetchResult>& checked
     case FetchOutcome::offline:
       verdict.status = "unchecked";
       return verdict;
+    case FetchOutcome::bad_response:
+      return fail("bad-response", "urls/bad-response",
+                  url + " answers something that is not HTTP: " + (result.detail.empty() ? "an invalid response" : result.detail));
     case FetchOutcome::failed:
       break;
   }

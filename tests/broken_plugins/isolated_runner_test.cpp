@@ -26,8 +26,8 @@ host::WorkerSettings settings() {
 
 host::LoadedPlugin load_echo() {
   host::LoadResult loaded = host::load_plugin_in_worker(echo_library(), settings());
-  if (loaded.problem) ADD_FAILURE() << loaded.problem->message;
-  return loaded.plugin ? *loaded.plugin : host::LoadedPlugin{};
+  if (!loaded) ADD_FAILURE() << loaded.problem()->message;
+  return loaded ? *loaded : host::LoadedPlugin{};
 }
 
 sdk::Options options(const std::string& json_text, const sdk::PluginInfo& info) {
@@ -198,15 +198,15 @@ TEST(WorkerPlugin, ConcurrentChecksEachGetAWorker) {
 
 TEST(WorkerPlugin, RunsLikeTheSamePluginLoadedInProcess) {
   host::LoadResult loaded = host::load_plugin(echo_library());
-  ASSERT_TRUE(loaded.plugin);
+  ASSERT_TRUE(loaded);
   host::LoadedPlugin echo = load_echo();
   ASSERT_TRUE(echo.instance);
-  for (const host::LoadedPlugin* plugin : {&*loaded.plugin, &echo})
+  for (const host::LoadedPlugin* plugin : {&*loaded, &echo})
     ASSERT_TRUE(plugin->instance->configure(options(R"({"greeting": "same"})", plugin->info)).empty());
   net::OfflineFetchService offline;
   host::RunContext context;
   context.fetch = &offline;
-  host::PluginRunResult in_process = loaded.plugin->instance->run(document("text"), context);
+  host::PluginRunResult in_process = loaded->instance->run(document("text"), context);
   host::PluginRunResult in_worker = echo.instance->run(document("text"), context);
   ASSERT_EQ(in_process.status, host::RunStatus::ok) << in_process.detail;
   ASSERT_EQ(in_worker.status, host::RunStatus::ok) << in_worker.detail;

@@ -15,31 +15,31 @@ const std::string kTestPlugins = MARGINALIA_TEST_PLUGIN_DIR;
 
 TEST(PluginLoader, RefusesAPluginBuiltForAnotherMajorVersionNamingTheFileAndBothVersions) {
   host::LoadResult result = host::load_plugin(kTestPlugins + "/future_api.so");
-  ASSERT_TRUE(result.problem);
-  EXPECT_EQ(result.problem->code, "host/plugin-incompatible");
-  EXPECT_EQ(result.problem->path, kTestPlugins + "/future_api.so");
-  EXPECT_NE(result.problem->message.find("built for plugin API 2.0"), std::string::npos) << result.problem->message;
-  EXPECT_NE(result.problem->message.find("provides API 1.0"), std::string::npos) << result.problem->message;
+  ASSERT_TRUE(result.problem());
+  EXPECT_EQ(result.problem()->code, "host/plugin-incompatible");
+  EXPECT_EQ(result.problem()->path, kTestPlugins + "/future_api.so");
+  EXPECT_NE(result.problem()->message.find("built for plugin API 2.0"), std::string::npos) << result.problem()->message;
+  EXPECT_NE(result.problem()->message.find("provides API 1.1"), std::string::npos) << result.problem()->message;
 }
 
 TEST(PluginLoader, RefusesAPluginBuiltForANewerMinorVersion) {
   host::LoadResult result = host::load_plugin(kTestPlugins + "/newer_minor.so");
-  ASSERT_TRUE(result.problem);
-  EXPECT_EQ(result.problem->code, "host/plugin-incompatible");
-  EXPECT_NE(result.problem->message.find("1.99"), std::string::npos) << result.problem->message;
+  ASSERT_TRUE(result.problem());
+  EXPECT_EQ(result.problem()->code, "host/plugin-incompatible");
+  EXPECT_NE(result.problem()->message.find("1.99"), std::string::npos) << result.problem()->message;
 }
 
 TEST(PluginLoader, SaysClearlyWhenALibraryIsNotAPlugin) {
   host::LoadResult result = host::load_plugin(kTestPlugins + "/not_a_plugin.so");
-  ASSERT_TRUE(result.problem);
-  EXPECT_EQ(result.problem->code, "host/not-a-plugin");
-  EXPECT_NE(result.problem->message.find("marginalia_plugin_abi"), std::string::npos);
+  ASSERT_TRUE(result.problem());
+  EXPECT_EQ(result.problem()->code, "host/not-a-plugin");
+  EXPECT_NE(result.problem()->message.find("marginalia_plugin_abi"), std::string::npos);
 }
 
 TEST(PluginLoader, SaysClearlyWhenAFileIsNotASharedLibrary) {
   host::LoadResult result = host::load_plugin(source_dir() + "/samples/README.md");
-  ASSERT_TRUE(result.problem);
-  EXPECT_TRUE(result.problem->code == "host/not-a-plugin" || result.problem->code == "host/plugin-load-failed") << result.problem->code;
+  ASSERT_TRUE(result.problem());
+  EXPECT_TRUE(result.problem()->code == "host/not-a-plugin" || result.problem()->code == "host/plugin-load-failed") << result.problem()->code;
 }
 
 TEST(PluginRegistry, GoesOnLoadingPastRefusedLibraries) {

@@ -29,6 +29,11 @@ Paths:
   /gzip-bomb                gzip stream that inflates to ~10 GB
   /head-405                 HEAD 405; GET 200 (the Range header is logged)
   /html                     a small HTML page (for FetchMode.text)
+  /raw/<kind>               hostile answers written byte by byte: bad-status-line, http09,
+                            huge-header (20 MB of headers), negative-length (Content-Length: -1)
+  /charset/<name>           an HTML page encoded in <name> (shift_jis, koi8-r, iso-8859-2),
+                            declared in Content-Type; /charset-meta/<name> declares it in <meta>
+  /long-page?mb=N           N MB of filler paragraphs, then a closing sentence (text cap tests)
 """
 import argparse
 import gzip
@@ -50,6 +55,15 @@ HTML = (b"<!DOCTYPE html><html><head><title>Fixture</title><style>p{color:red}</
         b"<script>var x = '<p>not text</p>';</script></head><body><h1>Annual report</h1>"
         b"<p>The minister said &ldquo;we will build&rdquo; &amp; left.</p><!-- hidden -->"
         b"<p>Second&nbsp;paragraph</p></body></html>")
+
+
+# One sentence per charset, in words that charset can encode (for the source-check tests).
+CHARSET_TEXT = {
+    "shift_jis": "\u5927\u81e3\u306f\u300c\u65b0\u3057\u3044\u6e2f\u3092\u5efa\u8a2d\u3059\u308b\u300d\u3068\u8ff0\u3079\u305f\u3002",
+    "koi8-r": "\u041c\u0438\u043d\u0438\u0441\u0442\u0440 \u0441\u043a\u0430\u0437\u0430\u043b: \u043c\u044b "
+              "\u043f\u043e\u0441\u0442\u0440\u043e\u0438\u043c \u043d\u043e\u0432\u044b\u0439 \u043f\u043e\u0440\u0442.",
+    "iso-8859-2": "Minister \u0141ukasz Nowak powiedzia\u0142: zbudujemy nowy port w \u0141odzi i \u017bywcu.",
+}
 
 
 def count(key):
@@ -211,7 +225,40 @@ class Handler(BaseHTTPRequestHandler):
             return self.answer(206 if self.headers.get("Range") else 200, b"x")
         if head == "html":
             return self.answer(200, HTML, content_type="text/html; charset=utf-8")
+        if head == "raw":
+            return self.raw(parts[1])
+        if head in ("charset", "charset-meta"):
+            name = parts[1]
+            body = ("<!DOCTYPE html><html><head>" + ('<meta charset="%s">' % name if head == "charset-meta" else "") +
+                    "<title>Statement</title></head><body><p>" + CHARSET_TEXT[name] + "</p></body></html>").encode(name)
+            declared = "text/html; charset=" + name if head == "charset" else "text/html"
+            return self.answer(200, body, content_type=declared)
+        if head == "long-page":
+            filler = b"<p>" + b"Filler words about the harbour budget and nothing else. " * 20 + b"</p>\n"
+            size = int(float(query.get("mb", ["3"])[0]) * 1024 * 1024)
+            body = filler * (size // len(filler) + 1) + b"<p>At the very end the minister said we will build a new port.</p>"
+            return self.answer(200, body, content_type="text/html; charset=utf-8")
         return self.answer(404, b"no such fixture\n")
+
+    def raw(self, kind):
+        # Bytes straight onto the socket: answers no well-behaved server library would send.
+        if kind == "bad-status-line":
+            data = b"HTTP/1.1 two hundred OK\r\nContent-Length: 2\r\n\r\nok"
+        elif kind == "http09":
+            data = b"just a body, no status line\n"
+        elif kind == "huge-header":
+            data = b"HTTP/1.1 200 OK\r\nX-Big: " + b"a" * (20 * 1024 * 1024) + b"\r\nContent-Length: 2\r\n\r\nok"
+        elif kind == "negative-length":
+            data = b"HTTP/1.1 200 OK\r\nContent-Length: -1\r\n\r\nok"
+        else:
+            return self.answer(404, b"no such raw answer\n")
+        try:
+            self.wfile.write(data)
+            self.wfile.flush()
+        except OSError:
+            pass
+        self.close_connection = True
+        return 200, len(data)
 
     def stream(self, kind):
         # A small send buffer, so "sent" is close to what the client really took in.

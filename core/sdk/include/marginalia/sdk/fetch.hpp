@@ -35,6 +35,8 @@ enum class FetchOutcome {
   malformed,          ///< the URL does not parse
   offline,            ///< not checked: the run is offline
   failed,             ///< any other failure; see `detail`
+  bad_response,       ///< the server answered, but not in HTTP: a malformed status line, HTTP/0.9,
+                      ///< oversized headers, an invalid Content-Length (API 1.1)
 };
 
 /// One URL to check or read.
@@ -59,7 +61,9 @@ struct FetchResult {
   std::vector<std::string> redirects;
   /// True when every redirect in the chain was permanent (301, 308).
   bool permanent_redirect = false;
-  /// For `FetchMode::text`: the resource as plain text (capped).
+  /// For `FetchMode::text`: the resource as plain text. When the body was longer than the
+  /// host's text cap, `text` holds what came before the cap and `detail` starts with
+  /// "truncated" ("truncated at 2 MiB"): words missing from `text` may be further on.
   std::string text;
   /// A human-readable reason for failures ("connection refused", "HTTP 404").
   std::string detail;
@@ -85,6 +89,7 @@ inline const char* to_string(FetchOutcome outcome) {
     case FetchOutcome::malformed: return "malformed";
     case FetchOutcome::offline: return "offline";
     case FetchOutcome::failed: return "failed";
+    case FetchOutcome::bad_response: return "bad_response";
   }
   return "failed";
 }

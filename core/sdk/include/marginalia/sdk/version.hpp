@@ -13,10 +13,11 @@
 /// Major version of the plugin API: bumped on any incompatible change.
 #define MARGINALIA_SDK_VERSION_MAJOR 1
 /// Minor version of the plugin API: bumped when something is appended compatibly.
-#define MARGINALIA_SDK_VERSION_MINOR 0
+#define MARGINALIA_SDK_VERSION_MINOR 1
 /// Patch version of the SDK: documentation, fixes and header-only helpers that ask nothing of the
 /// host (`CodeTable`, 1.0.1); not part of `api_version`, so it never makes a host refuse a plugin.
-#define MARGINALIA_SDK_VERSION_PATCH 1
+/// Reset to 0 with 1.1 (FetchOutcome::bad_response appended).
+#define MARGINALIA_SDK_VERSION_PATCH 0
 
 /// The inline namespace that carries the major version (`v1`).
 #define MARGINALIA_SDK_NAMESPACE v1
