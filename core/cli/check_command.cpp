@@ -14,6 +14,7 @@
 #include "cli/settings_from_flags.hpp"
 #include "merge/baseline.hpp"
 #include "reporters/reporter.hpp"
+#include "session/input_walk.hpp"
 #include "session/session.hpp"
 #include "writers/annotated_copies.hpp"
 #include "writers/atomic_file.hpp"
@@ -64,14 +65,22 @@ std::string write_document_outputs(const merge::RunReport& run, const OutputForm
   return problems;
 }
 
+std::string read_standard_input() {
+  std::string bytes;
+  char buffer[65536];
+  std::size_t got = 0;
+  while ((got = std::fread(buffer, 1, sizeof buffer, stdin)) > 0) bytes.append(buffer, got);
+  return bytes;
+}
+
 // Every file this run would write, for the check that none of them is an input.
-std::vector<std::string> planned_outputs(const CommandLine& line) {
+std::vector<std::string> planned_outputs(const CommandLine& line, const std::vector<std::string>& inputs) {
   std::vector<std::string> outputs = {line.write_baseline, line.output};
   const OutputFormat* format = find_output_format(line.format);
   if (format && format->render_document && !line.output.empty())
-    for (const std::string& path : document_output_paths(line.output, line.inputs, *format)) outputs.push_back(path);
+    for (const std::string& path : document_output_paths(line.output, inputs, *format)) outputs.push_back(path);
   if (!line.tei_output.empty())
-    for (const std::string& path : document_output_paths(line.tei_output, line.inputs, *find_output_format("tei"))) outputs.push_back(path);
+    for (const std::string& path : document_output_paths(line.tei_output, inputs, *find_output_format("tei"))) outputs.push_back(path);
   return outputs;
 }
 
@@ -84,8 +93,25 @@ bool use_color(bool never, FILE* stream) {
 }  // namespace
 
 ExitCode run_check_command(const CommandLine& line) {
+  // Folders and globs become files first, so that the outputs are compared with every input.
+  std::vector<std::string> inputs = line.inputs;
+  if (!line.read_stdin) {
+    util::Result<session::InputList> expanded = session::expand_inputs(line.inputs);
+    if (!expanded) {
+      print_problems(expanded.problems());
+      return ExitCode::failure;
+    }
+    if (expanded->paths.empty()) {
+      for (const util::Problem& notice : expanded->notices) print_error(notice.message);
+      print_error("nothing to check");
+      return ExitCode::failure;
+    }
+    if (!line.quiet)
+      for (const util::Problem& notice : expanded->notices) print_error(notice.message);
+    inputs = std::move(expanded->paths);
+  }
   // Before anything is read: an output that is an input would destroy it.
-  if (std::string clash = writers::output_overwriting_input(planned_outputs(line), line.inputs); !clash.empty()) {
+  if (std::string clash = writers::output_overwriting_input(planned_outputs(line, inputs), inputs); !clash.empty()) {
     print_error(clash);
     return ExitCode::failure;
   }
@@ -121,7 +147,13 @@ ExitCode run_check_command(const CommandLine& line) {
     };
   }
   session::Session session(std::move(settings));
-  util::Result<merge::RunReport> checked = session.check_paths(line.inputs);
+  util::Result<merge::RunReport> checked = util::Problem::about("", "cli/usage", "no input");
+  if (line.read_stdin) {
+    std::string bytes = read_standard_input();
+    checked = session.check_text(line.stdin_filename.empty() ? "-" : line.stdin_filename, line.input_format, std::move(bytes));
+  } else {
+    checked = session.check_paths(inputs);
+  }
   if (!checked) {
     print_problems(checked.problems());
     return ExitCode::failure;
@@ -164,7 +196,24 @@ ExitCode run_check_command(const CommandLine& line) {
       }
     }
   }
-  if (baseline) run.baselined = baseline->filter(run.files);
+  if (baseline) {
+    // Entries that match nothing any more are named, so a baseline shrinks as findings get fixed.
+    std::vector<merge::BaselineEntry> stale = baseline->stale(run.files);
+    if (!stale.empty() && line.prune_baseline && !run.complete()) {
+      print_error("the run is incomplete, so " + line.baseline + " was not pruned (a failed plugin's entries would look stale)");
+    } else if (!stale.empty() && line.prune_baseline) {
+      baseline->remove(stale);
+      std::string error = writers::write_file_atomically(line.baseline, baseline->serialize());
+      report_write(error);
+      if (error.empty()) written.push_back({"baseline without " + (stale.size() == 1 ? std::string("1 stale entry") : std::to_string(stale.size()) + " stale entries"), line.baseline});
+    } else if (!stale.empty() && !line.quiet) {
+      for (const merge::BaselineEntry& entry : stale)
+        print_error(line.baseline + ": " + entry.file + ": " + entry.code + " no longer matches a finding (\"" + entry.message + "\")");
+      print_error((stale.size() == 1 ? std::string("1 baseline entry no longer matches") : std::to_string(stale.size()) + " baseline entries no longer match") +
+                  "; --prune-baseline removes them");
+    }
+    run.baselined = baseline->filter(run.files);
+  }
 
   const bool main_to_file = !line.output.empty() && line.output != "-";
   const OutputFormat& format = *find_output_format(line.format);
@@ -194,9 +243,9 @@ ExitCode run_check_command(const CommandLine& line) {
     for (const std::string& problem : writers::write_annotated_copies(run.files, line.annotate_output, annotate, written)) report_write(problem);
   }
 
-  // With the main output in a file, the terminal still shows the findings (the editor's view).
-  if (main_to_file && line.format != "text") {
-    reporters::TerminalOptions terminal{use_color(line.color_never, stdout), true, line.quiet};
+  // With the output in a file, the terminal shows only the summary: the findings are in the file.
+  if (main_to_file) {
+    reporters::TerminalOptions terminal{use_color(line.color_never, stdout), false, true};
     std::fputs(reporters::render_terminal(run, terminal).c_str(), stdout);
   }
   if (!line.quiet)
@@ -207,7 +256,7 @@ ExitCode run_check_command(const CommandLine& line) {
   for (const merge::FileReport& file : run.files)
     if (file.report)
       for (const merge::ReportedFinding& f : file.report->findings)
-        if (reaches(f.finding.severity, run.fail_level)) return ExitCode::findings;
+        if (reaches(f.finding.severity, file.fail_level)) return ExitCode::findings;
   return ExitCode::clean;
 }
 

@@ -1,12 +1,14 @@
 // SPDX-License-Identifier: MIT
 #include "cli/command_line.hpp"
 
+#include <algorithm>
 #include <cstdlib>
 #include <functional>
 #include <map>
 
 #include "cli/output_formats.hpp"
 #include "config/option_values.hpp"
+#include "util/did_you_mean.hpp"
 #include "writers/annotated_copies.hpp"
 
 namespace marginalia::cli {
@@ -21,6 +23,139 @@ constexpr unsigned long long kMaxInputBytes = 1ull << 31;     // 2 GiB
 
 }  // namespace
 
+namespace {
+
+// One row per option: its names, the value it takes, its help line and the commands it applies
+// to. The parser refuses an option on a command not listed, and help is printed from here.
+struct OptionDoc {
+  const char* name;
+  const char* value;     // "" for a flag
+  std::string help;
+  std::vector<std::string> commands;
+};
+
+const std::vector<std::string> kCommands = {"check", "print-config", "plugins", "explain", "init", "help", "version"};
+
+const std::vector<OptionDoc>& option_docs() {
+  const std::vector<std::string> check = {"check"};
+  const std::vector<std::string> plugin_loading = {"check", "plugins", "explain", "init", "print-config"};
+  static const std::vector<OptionDoc> docs = {
+      {"--output", "PATH", "write the output to PATH (a folder for TEI of several files); the terminal then shows only the summary", {"check", "init"}},
+      {"--format", "FORMAT", output_format_names(true), check},
+      {"--tei", "PATH", "also write the TEI annotation layer to PATH (file, or folder)", check},
+      {"--annotate", "PATH", "write a copy of the DOCX draft with every finding as a Word comment (a folder for several drafts; "
+                             "relative paths are kept)", check},
+      {"--annotate-fixes", "", "with --annotate: certain fixes also as tracked changes to accept or reject", check},
+      {"--fail-on", "LEVEL", "exit 1 when a finding is at or above LEVEL: error (default), warning, note", {"check", "print-config"}},
+      {"--profile", "NAME", "default (only confident findings of heuristic checks) or thorough (all)", {"check", "print-config"}},
+      {"--exit-zero", "", "exit 0 even with findings (report-only jobs); failures still exit 2", check},
+      {"--quiet", "", "print only the summary line on the terminal (and no notes on stderr)", check},
+      {"--verbose", "", "say on stderr how each input was read (format, notes, HTML content region)", check},
+      {"--no-color", "", "never colour the terminal output (also: NO_COLOR set)", check},
+      {"--jobs", "N", "check N files at once (output is identical whatever N)", check},
+      {"--config", "FILE", "use this marginalia.json instead of the nearest one above each input", {"check", "print-config"}},
+      {"--enable", "ID", "turn a plugin on for this run", {"check", "plugins", "explain", "print-config"}},
+      {"--disable", "ID", "turn a plugin off for this run", {"check", "plugins", "explain", "init", "print-config"}},
+      {"--document-date", "DATE", "the report's own date (YYYY-MM-DD) when the file does not say", check},
+      {"--input-format", "F", "read every input as F: text, markdown, tei, html, docx", check},
+      {"--stdin-filename", "NAME", "the name of standard input (-): its format and its marginalia.json", check},
+      {"--max-input-size", "N", "refuse inputs larger than N bytes (K, M, G suffixes; default 256M)", check},
+      {"--baseline", "FILE", "report only findings that are not in FILE", check},
+      {"--write-baseline", "FILE", "record every current finding in FILE and exit 0", check},
+      {"--prune-baseline", "", "remove from the --baseline file the entries that no longer match a finding", check},
+      {"--sources", "DIR", "local copies of cited sources for the quotes plugin", check},
+      {"--offline", "", "no network at all (URLs get syntax checks only)", check},
+      {"--allow-net", "CIDR", "let the URL checker reach this range (e.g. 127.0.0.1/32); repeatable", check},
+      {"--no-cache", "", "do not read or write the URL result cache", check},
+      {"--cache-file", "FILE", "the URL result cache (default: $XDG_CACHE_HOME/marginalia/urls.sqlite)", check},
+      {"--net", "NAME=VALUE", "URL checker setting, repeatable: concurrency=64, per-host=4, host-interval=20ms, timeout=30s, "
+                              "connect-timeout=10s, retries=3, max-redirects=10, retry-after-cap=60s, cache-ttl=1d, proxy=URL", check},
+      {"--plugin-dir", "DIR", "also load plugins from DIR (repeatable; MARGINALIA_PLUGIN_PATH too)", plugin_loading},
+      {"--no-default-plugins", "", "do not load the plugins installed with marginalia", plugin_loading},
+      {"--isolation", "MODE", "process (default: each plugin in a worker process) or none", plugin_loading},
+      {"--timeout", "MS", "time limit per plugin and document (default 30000)", plugin_loading},
+      {"--memory-limit", "MB", "memory limit per plugin worker (default 2048)", plugin_loading},
+      {"--json", "", "print the plugins, their codes and options schemas as JSON", {"plugins"}},
+      {"--force", "", "overwrite an existing file", {"init"}},
+      {"--help", "", "show this command's help", {"check", "print-config", "plugins", "explain", "init"}},
+  };
+  return docs;
+}
+
+const OptionDoc* option_doc(const std::string& name) {
+  for (const OptionDoc& doc : option_docs())
+    if (name == doc.name) return &doc;
+  return nullptr;
+}
+
+bool applies(const OptionDoc& doc, const std::string& command) {
+  return std::find(doc.commands.begin(), doc.commands.end(), command) != doc.commands.end();
+}
+
+const char* short_name(const std::string& name) {
+  if (name == "--output") return "-o";
+  if (name == "--quiet") return "-q";
+  if (name == "--jobs") return "-j";
+  if (name == "--verbose") return "-v";
+  return nullptr;
+}
+
+// "  -o, --output PATH    help", wrapped at 100 columns under the help column.
+std::string option_lines(const std::string& command) {
+  std::string out;
+  for (const OptionDoc& doc : option_docs()) {
+    if (!applies(doc, command)) continue;
+    std::string head = "  ";
+    if (const char* s = short_name(doc.name)) head += std::string(s) + ", ";
+    head += doc.name;
+    if (*doc.value) head += std::string(" ") + doc.value;
+    std::string line = head.size() < 23 ? head + std::string(23 - head.size(), ' ') : head + "\n" + std::string(23, ' ');
+    std::size_t width = line.size() - line.rfind('\n' ) - 1;
+    if (line.find('\n') == std::string::npos) width = line.size();
+    std::string words = doc.help;
+    std::size_t at = 0;
+    while (at < words.size()) {
+      std::size_t space = words.find(' ', at);
+      std::string word = words.substr(at, space == std::string::npos ? std::string::npos : space - at);
+      if (width + word.size() + 1 > 100 && width > 23) {
+        line += "\n" + std::string(23, ' ');
+        width = 23;
+      } else if (width > 23) {
+        line += ' ';
+        ++width;
+      }
+      line += word;
+      width += word.size();
+      at = space == std::string::npos ? words.size() : space + 1;
+    }
+    out += line + "\n";
+  }
+  return out;
+}
+
+struct CommandDoc {
+  const char* name;
+  const char* synopsis;
+  const char* summary;
+};
+
+const std::vector<CommandDoc>& command_docs() {
+  static const std::vector<CommandDoc> docs = {
+      {"check", "check INPUT... [options]",
+       "check reports (plain text, Markdown, TEI, HTML, DOCX): files, folders (walked: known\n"
+       "formats, .gitignore and `ignore` globs respected), quoted globs ('reports/**/*.md'), or -"},
+      {"print-config", "print-config FILE [options]", "show the configuration FILE is checked with (its marginalia.json, plugins, options)"},
+      {"plugins", "plugins [--json]", "list the loaded plugins, their versions and finding codes"},
+      {"explain", "explain CODE", "show the documentation of a finding code (e.g. dates/weekday-mismatch)"},
+      {"init", "init [-o FILE] [--force]", "write a starting marginalia.json (every plugin, its default options, a $schema line)"},
+      {"help", "help [COMMAND]", "show the help of COMMAND (also: COMMAND --help)"},
+      {"version", "version", "print the version"},
+  };
+  return docs;
+}
+
+}  // namespace
+
 std::string usage_text() {
   std::string text = R"(usage: marginalia <command> [options]
 
@@ -28,49 +163,14 @@ Checks a report before it is published and writes what it found as a TEI-XML
 annotation layer over the report.
 
 commands:
-  check FILE...        check reports (plain text, Markdown, TEI, HTML, DOCX)
-  plugins [--json]     list the loaded plugins, their versions and finding codes
-  explain CODE         show the documentation of a finding code (e.g. footnotes/missing-note)
-  init [-o FILE] [--force]
-                       write a starting marginalia.json (every plugin, its default options)
-  version              print the version
-
-check options:
-  -o, --output PATH    write the --format output to PATH (a folder for TEI of several files);
-                       default: standard output
-  --format FORMAT      )" + output_format_names(true) + R"(
-  --tei PATH           also write the TEI annotation layer to PATH (file, or folder)
-  --annotate PATH      write a copy of the DOCX draft with every finding as a Word comment
-                       (a folder for several drafts; relative paths are kept)
-  --annotate-fixes     with --annotate: certain fixes also as tracked changes to accept or reject
-  --fail-on LEVEL      exit 1 when a finding is at or above LEVEL: error (default), warning, note
-  --profile NAME       default (only confident findings of heuristic checks) or thorough (all)
-  --exit-zero          exit 0 even with findings (report-only jobs); failures still exit 2
-  -q, --quiet          print only the summary line on the terminal (and no notes on stderr)
-  -v, --verbose        say on stderr how each input was read (format, notes, HTML content region)
-  --no-color           never colour the terminal output (also: NO_COLOR set)
-  -j, --jobs N         check N files at once (output is identical whatever N)
-  --config FILE        use this marginalia.json instead of the nearest one above the inputs
-  --enable ID, --disable ID   turn a plugin on or off for this run
-  --document-date DATE the report's own date (YYYY-MM-DD) when the file does not say
-  --input-format F     read every input as F: text, markdown, tei, html, docx
-  --max-input-size N   refuse inputs larger than N bytes (K, M, G suffixes; default 256M)
-  --baseline FILE      report only findings that are not in FILE
-  --write-baseline FILE  record every current finding in FILE and exit 0
-  --sources DIR        local copies of cited sources for the quotes plugin
-  --offline            no network at all (URLs get syntax checks only)
-  --allow-net CIDR     let the URL checker reach this range (e.g. 127.0.0.1/32); repeatable
-  --no-cache, --cache-file FILE   URL result cache control
-                       (default cache: $XDG_CACHE_HOME/marginalia/urls.sqlite)
-  --net NAME=VALUE     URL checker setting, repeatable: concurrency=64, per-host=4,
-                       host-interval=20ms, timeout=30s, connect-timeout=10s, retries=3,
-                       max-redirects=10, retry-after-cap=60s, cache-ttl=1d, proxy=URL…
-  --plugin-dir DIR     also load plugins from DIR (repeatable; MARGINALIA_PLUGIN_PATH too)
-  --no-default-plugins do not load the plugins installed with marginalia
-  --isolation MODE     process (default: each plugin in a worker process) or none
-  --timeout MS         time limit per plugin and document (default 30000)
-  --memory-limit MB    memory limit per plugin worker (default 2048)
-
+)";
+  for (const CommandDoc& doc : command_docs()) {
+    std::string summary = doc.summary;
+    for (std::size_t at = summary.find('\n'); at != std::string::npos; at = summary.find('\n', at + 1)) summary.insert(at + 1, 6, ' ');
+    text += "  " + std::string(doc.synopsis) + "\n      " + summary + "\n";
+  }
+  text += "\ncheck options (marginalia help COMMAND for the others'):\n" + option_lines("check");
+  text += R"(
 configuration: marginalia.json next to the input or in a parent folder (or --config):
   plugins on or off, options per plugin, severity per code, fail level, globs to skip.
   Suppress one finding in the draft, with a reason:
@@ -88,6 +188,17 @@ exit codes:
   return text;
 }
 
+std::string command_help(const std::string& command) {
+  for (const CommandDoc& doc : command_docs()) {
+    if (command != doc.name) continue;
+    std::string text = "usage: marginalia " + std::string(doc.synopsis) + "\n\n" + doc.summary + "\n";
+    std::string options = option_lines(command);
+    if (!options.empty()) text += "\noptions:\n" + options;
+    return text;
+  }
+  return usage_text();
+}
+
 util::Result<CommandLine> parse_command_line(const std::vector<std::string>& args) {
   std::string error;
   auto usage_error = [&](std::string message) { return util::Problem::about("", "cli/usage", std::move(message)); };
@@ -97,9 +208,18 @@ util::Result<CommandLine> parse_command_line(const std::vector<std::string>& arg
   std::string first = args[0];
   if (first == "--help" || first == "-h" || first == "help") line.command = "help";
   else if (first == "--version" || first == "version") line.command = "version";
-  else if (first == "check" || first == "plugins" || first == "explain" || first == "init" || first == "__worker") line.command = first;
-  else return usage_error("unknown command '" + first + "' (commands: check, plugins, explain, init, version)");
+  else if (first == "__worker" || std::find(kCommands.begin(), kCommands.end(), first) != kCommands.end()) line.command = first;
+  else return usage_error("unknown command '" + first + "'" + util::did_you_mean(first, kCommands) +
+                          " (commands: check, print-config, plugins, explain, init, help, version)");
   ++i;
+  if (line.command == "help") {
+    if (i < args.size()) {
+      if (std::find(kCommands.begin(), kCommands.end(), args[i]) == kCommands.end())
+        return usage_error("no command '" + args[i] + "'" + util::did_you_mean(args[i], kCommands));
+      line.help_topic = args[i];
+    }
+    return line;
+  }
   if (line.command == "__worker") {
     line.worker_args.assign(args.begin() + 1, args.end());
     return line;
@@ -124,6 +244,7 @@ util::Result<CommandLine> parse_command_line(const std::vector<std::string>& arg
          return true;
        }},
       {"--input-format", [&](const std::string& v) { line.input_format = v; return true; }},
+      {"--stdin-filename", [&](const std::string& v) { line.stdin_filename = v; return true; }},
       {"--fail-on", [&](const std::string& v) {
          if (v != "error" && v != "warning" && v != "note") { error = "--fail-on takes error, warning or note"; return false; }
          line.fail_on = v;
@@ -179,15 +300,17 @@ util::Result<CommandLine> parse_command_line(const std::vector<std::string>& arg
       {"--offline", [&] { line.offline = true; }},
       {"--no-cache", [&] { line.no_cache = true; }},
       {"--exit-zero", [&] { line.exit_zero = true; }},
+      {"--prune-baseline", [&] { line.prune_baseline = true; }},
       {"--annotate-fixes", [&] { line.annotate_fixes = true; }},
       {"--force", [&] { line.force = true; }},
       {"--no-default-plugins", [&] { line.default_plugins = false; }},
-      {"--help", [&] { line.command = "help"; }},
+      {"--help", [&] { line.help_topic = line.command; }},
   };
   bool options_done = false;
   for (; i < args.size(); ++i) {
     std::string arg = args[i];
     if (options_done || arg == "-" || arg.empty() || arg[0] != '-') {
+      if (arg == "-" && !options_done) line.read_stdin = true;
       line.inputs.push_back(arg);
       continue;
     }
@@ -203,6 +326,15 @@ util::Result<CommandLine> parse_command_line(const std::vector<std::string>& arg
       arg = arg.substr(0, eq);
       inline_value = true;
     }
+    const OptionDoc* doc = option_doc(arg);
+    if (!doc) {
+      std::vector<std::string> names;
+      for (const OptionDoc& known : option_docs())
+        if (applies(known, line.command)) names.push_back(known.name);
+      return usage_error("unknown option '" + arg + "'" + util::did_you_mean(arg, names));
+    }
+    if (!applies(*doc, line.command))
+      return usage_error(arg + " does not apply to '" + line.command + "' (marginalia help " + line.command + " lists its options)");
     if (auto flag = flags.find(arg); flag != flags.end()) {
       if (inline_value) return usage_error(arg + " takes no value");
       flag->second();
@@ -216,8 +348,17 @@ util::Result<CommandLine> parse_command_line(const std::vector<std::string>& arg
     }
     if (!setter->second(value)) return usage_error(error);
   }
+  if (!line.help_topic.empty()) {
+    line.command = "help";
+    return line;
+  }
   if (line.command == "check" && line.inputs.empty())
-    return usage_error("check needs at least one file");
+    return usage_error("check needs at least one file, folder or glob ('-' reads standard input)");
+  const bool reads_stdin = line.read_stdin;
+  if (line.command == "check" && reads_stdin && line.inputs.size() > 1)
+    return usage_error("'-' reads one document from standard input and cannot be combined with other inputs");
+  if (!line.stdin_filename.empty() && !reads_stdin)
+    return usage_error("--stdin-filename names standard input; give '-' as the input");
   if (!line.baseline.empty() && !line.write_baseline.empty())
     return usage_error("--baseline and --write-baseline cannot be combined: --write-baseline records every current finding");
   if (line.annotate_fixes && line.annotate_output.empty()) return usage_error("--annotate-fixes needs --annotate OUT.docx");
@@ -225,6 +366,12 @@ util::Result<CommandLine> parse_command_line(const std::vector<std::string>& arg
     if (std::string annotate = writers::annotation_usage_error(line.inputs, line.input_format); !annotate.empty()) return usage_error(annotate);
   if (line.command == "init" && !line.inputs.empty())
     return usage_error("init takes no file; use -o FILE to choose where marginalia.json goes");
+  if (line.prune_baseline && line.baseline.empty())
+    return usage_error("--prune-baseline needs --baseline FILE, the baseline to prune");
+  if (line.command == "print-config" && line.inputs.size() != 1)
+    return usage_error("print-config takes one file, e.g. marginalia print-config reports/q1.md");
+  if ((line.command == "plugins" || line.command == "version") && !line.inputs.empty())
+    return usage_error(line.command + " takes no argument");
   if (line.command == "explain" && line.inputs.size() != 1)
     return usage_error("explain takes one finding code, e.g. marginalia explain footnotes/missing-note");
   return line;

@@ -12,7 +12,8 @@ namespace marginalia::cli {
 
 /// Everything the command line can say.
 struct CommandLine {
-  std::string command;                 ///< "check", "plugins", "explain", "init", "help", "version"
+  std::string command;                 ///< "check", "print-config", "plugins", "explain", "init", "help", "version"
+  std::string help_topic;              ///< help: the command asked about (`help check`, `check --help`); empty = all
   std::vector<std::string> inputs;     ///< files (check) or the code (explain)
   std::string format = "text";         ///< a name from cli/output_formats.hpp
   std::string output;                  ///< -o: file or folder; empty = standard output
@@ -24,6 +25,8 @@ struct CommandLine {
   std::vector<std::string> enable, disable;
   std::string document_date;
   std::string input_format;
+  bool read_stdin = false;             ///< the input is `-` (standard input), given before any `--`
+  std::string stdin_filename;          ///< --stdin-filename: the name (and format) of `-`
   std::string fail_on;                 ///< error|warning|note; empty = from config or error
   std::string profile;                 ///< default|thorough; empty = from config or default
   std::string isolation;               ///< process|none; empty = from config or process
@@ -40,6 +43,7 @@ struct CommandLine {
   std::string sources_dir;
   std::string config_file;
   std::string baseline, write_baseline;
+  bool prune_baseline = false;         ///< --prune-baseline: drop the baseline's stale entries
   bool exit_zero = false;
   bool force = false;                  ///< init --force: overwrite an existing file
   unsigned long long max_input_bytes = 0;
@@ -53,5 +57,8 @@ util::Result<CommandLine> parse_command_line(const std::vector<std::string>& arg
 
 /// The `--help` text.
 std::string usage_text();
+
+/// The help of one command: synopsis, summary and the options that apply to it.
+std::string command_help(const std::string& command);
 
 }  // namespace marginalia::cli

@@ -12,6 +12,7 @@ ExitCode run_check_command(const CommandLine& line);
 ExitCode run_plugins_command(const CommandLine& line);
 ExitCode run_explain_command(const CommandLine& line);
 ExitCode run_init_command(const CommandLine& line);
+ExitCode run_print_config_command(const CommandLine& line);
 /// The plugin worker process (isolation); returns a process status.
 int run_worker_command(const CommandLine& line);
 

@@ -8,6 +8,7 @@
 #include "cli/settings_from_flags.hpp"
 #include "session/session.hpp"
 #include "host/builtin_codes.hpp"
+#include "util/did_you_mean.hpp"
 
 namespace marginalia::cli {
 namespace {
@@ -36,6 +37,45 @@ std::string section(const std::string& markdown, const std::string& heading) {
   return markdown.substr(at, end - at);
 }
 
+// The user's part of a plugin README: the title and summary, the code table, the options and the
+// limitations; not the per-code sections (`explain CODE` shows one) nor what follows Limitations
+// (accuracy figures, design notes for developers).
+std::string user_documentation(const std::string& readme) {
+  std::string out;
+  std::size_t first_section = readme.find("\n## ");
+  std::string preamble = readme.substr(0, first_section);
+  // The title and the summary sentence: the first paragraph after the title.
+  std::size_t summary_end = preamble.find("\n\n", preamble.find("\n\n") == std::string::npos ? 0 : preamble.find("\n\n") + 2);
+  out += preamble.substr(0, summary_end) + "\n";
+  for (std::size_t at = first_section; at != std::string::npos;) {
+    std::size_t next = readme.find("\n## ", at + 1);
+    std::string part = readme.substr(at, next == std::string::npos ? std::string::npos : next - at);
+    std::size_t title_end = part.find('\n', 1);
+    std::string title = part.substr(4, title_end == std::string::npos ? std::string::npos : title_end - 4);
+    if (title == "Finding codes") {
+      out += part.substr(0, part.find("\n### ")) + "\n";
+    } else if (title == "Options") {
+      out += part + "\n";
+    } else if (title == "Limitations") {
+      out += part + "\n";
+      break;
+    }
+    at = next;
+  }
+  return out + "\n'marginalia explain CODE' shows one code in full.\n";
+}
+
+// Every code a user could mean: the core's and every loaded plugin's.
+std::vector<std::string> known_codes(const host::PluginRegistry& registry) {
+  std::vector<std::string> codes;
+  for (const host::BuiltinCode& builtin : host::builtin_codes()) codes.push_back(builtin.info.code);
+  for (const host::LoadedPlugin& plugin : registry.plugins()) {
+    codes.push_back(plugin.info.id);
+    for (const sdk::CodeInfo& info : plugin.info.codes) codes.push_back(info.code);
+  }
+  return codes;
+}
+
 }  // namespace
 
 ExitCode run_explain_command(const CommandLine& line) {
@@ -52,11 +92,13 @@ ExitCode run_explain_command(const CommandLine& line) {
   std::string plugin_id = code.substr(0, code.find('/'));
   const host::LoadedPlugin* plugin = registry.find(plugin_id);
   if (!plugin) {
-    std::fprintf(stderr, "marginalia: no plugin '%s' is loaded, and '%s' is not a core code\n", plugin_id.c_str(), code.c_str());
+    std::fprintf(stderr, "marginalia: '%s' is neither a loaded plugin nor a finding code%s\n", code.c_str(),
+                 util::did_you_mean(code, known_codes(registry)).c_str());
     return ExitCode::failure;
   }
   if (code == plugin_id) {
-    std::printf("%s\n", plugin->info.documentation.empty() ? plugin->info.summary.c_str() : plugin->info.documentation.c_str());
+    std::printf("%s", plugin->info.documentation.empty() ? (plugin->info.summary + "\n").c_str()
+                                                          : user_documentation(plugin->info.documentation).c_str());
     return ExitCode::clean;
   }
   for (const sdk::CodeInfo& info : plugin->info.codes) {
@@ -84,7 +126,8 @@ ExitCode run_explain_command(const CommandLine& line) {
                   found->info.id.c_str(), found->info.version.c_str());
       return ExitCode::clean;
     }
-  std::fprintf(stderr, "marginalia: plugin '%s' has no code '%s'; 'marginalia plugins' lists them\n", plugin_id.c_str(), code.c_str());
+  std::fprintf(stderr, "marginalia: plugin '%s' has no code '%s'%s; 'marginalia plugins' lists them\n", plugin_id.c_str(), code.c_str(),
+               util::did_you_mean(code, known_codes(registry)).c_str());
   return ExitCode::failure;
 }
 

@@ -2,6 +2,7 @@
 // `marginalia init`: writes a starting marginalia.json with every plugin found, enabled (unless
 // --disable names it) and with its default options, so the file documents what can be set.
 #include <cstdio>
+#include <boost/dll/runtime_symbol_info.hpp>
 #include <filesystem>
 
 #include "cli/commands.hpp"
@@ -11,6 +12,16 @@
 #include "writers/atomic_file.hpp"
 
 namespace marginalia::cli {
+namespace {
+
+// <prefix>/share/marginalia/schemas/config.schema.json beside <prefix>/bin/marginalia, as a URI.
+std::string installed_config_schema() {
+  std::filesystem::path self = boost::dll::program_location().string();
+  std::filesystem::path schema = self.parent_path().parent_path() / "share" / "marginalia" / "schemas" / "config.schema.json";
+  return "file://" + schema.lexically_normal().string();
+}
+
+}  // namespace
 
 ExitCode run_init_command(const CommandLine& line) {
   std::string path = line.output.empty() ? config::kConfigFileName : line.output;
@@ -25,6 +36,10 @@ ExitCode run_init_command(const CommandLine& line) {
   std::vector<sdk::PluginInfo> plugins;
   for (const host::LoadedPlugin& plugin : registry.plugins()) plugins.push_back(plugin.info);
   nlohmann::ordered_json config = config::starting_config(plugins);
+  // Editors validate and complete the file against the schema installed with marginalia.
+  nlohmann::ordered_json with_schema = {{"$schema", installed_config_schema()}};
+  for (auto it = config.begin(); it != config.end(); ++it) with_schema[it.key()] = it.value();
+  config = std::move(with_schema);
   for (const std::string& id : line.disable)
     if (config["plugins"].contains(id)) config["plugins"][id]["enabled"] = false;
   std::string text = config.dump(2) + "\n";

@@ -24,7 +24,7 @@ int run(int argc, char** argv) {
   }
   const CommandLine& line = *parsed;
   if (line.command == "help") {
-    std::fputs(usage_text().c_str(), stdout);
+    std::fputs(line.help_topic.empty() ? usage_text().c_str() : command_help(line.help_topic).c_str(), stdout);
     return to_int(ExitCode::clean);
   }
   if (line.command == "version") {
@@ -34,6 +34,7 @@ int run(int argc, char** argv) {
   if (line.command == "plugins") return to_int(run_plugins_command(line));
   if (line.command == "explain") return to_int(run_explain_command(line));
   if (line.command == "init") return to_int(run_init_command(line));
+  if (line.command == "print-config") return to_int(run_print_config_command(line));
   if (line.command == "__worker") return run_worker_command(line);
   return to_int(run_check_command(line));
 }

@@ -39,6 +39,8 @@ std::string default_cache_file() {
 session::RunSettings settings_from_flags(const CommandLine& line) {
   session::RunSettings settings;
   settings.config_file = line.config_file;
+  // Each input takes its nearest marginalia.json, so one run covers a repository with several.
+  settings.one_configuration = false;
   settings.plugin_dirs = line.plugin_dirs;
   settings.default_plugins = line.default_plugins;
   settings.enable = line.enable;

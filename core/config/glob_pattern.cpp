@@ -140,3 +140,16 @@ bool GlobPattern::matches(const std::string& relative_path) const {
 }
 
 }  // namespace marginalia::config
+
+namespace marginalia::config {
+
+bool GlobPattern::matches_exactly(const std::string& relative_path) const {
+  if (!error_.empty() || folders_only_) return false;
+  std::vector<std::u32string> path = split(relative_path);
+  if (path.empty()) return false;
+  // Without the trailing "**" the constructor adds so that a folder match covers its contents.
+  std::vector<std::u32string> whole(segments_.begin(), segments_.end() - 1);
+  return path_matches(whole, path, path.size());
+}
+
+}  // namespace marginalia::config

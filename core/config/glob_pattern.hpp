@@ -19,6 +19,9 @@ class GlobPattern {
   /// True when `relative_path` (segments separated by `/`, relative to the pattern's base
   /// folder) or one of its folders matches.
   bool matches(const std::string& relative_path) const;
+  /// True when `relative_path` itself matches, as a shell glob would (`reports/*` names the
+  /// files directly in reports/, not those below its subfolders).
+  bool matches_exactly(const std::string& relative_path) const;
 
   const std::string& text() const { return text_; }
   /// Empty when the pattern is well-formed.

@@ -44,6 +44,10 @@ const std::vector<BuiltinCode>& builtin_codes() {
       {{"reader/control-character", Severity::warning, "A control character (NUL, ESC…) was replaced with U+FFFD."},
        "Control characters are invisible and break XML output; the reader replaces each with U+FFFD and reports the first, "
        "with a count. Remove them from the source."},
+      {{"reader/assumed-text", Severity::note, "The input's extension names no known format, so it was read as plain text."},
+       "Example: `notes.rst:1:1: note: the extension of 'notes.rst' names no known format, so it was read as plain text "
+       "(--input-format chooses another) [reader/assumed-text]`. Rename the file (`.txt`, `.md`, `.html`, `.xml`, `.docx`) or "
+       "give `--input-format markdown` to read it as another format; folder walks skip such files."},
       {{"reader/unknown-markup", Severity::note, "The input uses markup the reader does not interpret; its text is kept."},
        "Nothing is lost: the text inside is read as plain text."},
       {{"host/plugin-failed", Severity::error, "A plugin threw an exception or exited without a result."},

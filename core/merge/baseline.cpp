@@ -141,4 +141,32 @@ std::size_t Baseline::filter(std::vector<FileReport>& files) const {
   return removed;
 }
 
+std::vector<BaselineEntry> Baseline::stale(const std::vector<FileReport>& files) const {
+  std::set<std::string> checked;
+  std::set<std::tuple<std::string, std::string, std::string>> found;
+  for (const FileReport& file : files) {
+    if (!file.report) continue;  // an unreadable file says nothing about its findings
+    std::string key = key_for(file.path);
+    checked.insert(key);
+    for (const ReportedFinding& f : file.report->findings) found.insert({key, f.finding.code, f.fingerprint});
+  }
+  std::vector<BaselineEntry> out;
+  for (const BaselineEntry& entry : entries_) {
+    bool matched = found.count({entry.file, entry.code, entry.fingerprint}) > 0;
+    std::error_code error;
+    bool gone = !fs::exists(fs::path(dir_) / entry.file, error);
+    if ((checked.count(entry.file) && !matched) || gone) out.push_back(entry);
+  }
+  return out;
+}
+
+void Baseline::remove(const std::vector<BaselineEntry>& entries) {
+  std::set<std::tuple<std::string, std::string, std::string>> drop;
+  for (const BaselineEntry& entry : entries) drop.insert({entry.file, entry.code, entry.fingerprint});
+  entries_.erase(std::remove_if(entries_.begin(), entries_.end(),
+                                [&](const BaselineEntry& e) { return drop.count({e.file, e.code, e.fingerprint}) > 0; }),
+                 entries_.end());
+  for (const auto& key : drop) keys_.erase(key);
+}
+
 }  // namespace marginalia::merge

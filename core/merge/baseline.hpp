@@ -48,6 +48,13 @@ class Baseline {
   /// Removes from `files` the findings the baseline holds; returns how many it removed.
   std::size_t filter(std::vector<FileReport>& files) const;
 
+  /// The entries that no longer match (ESLint's unused suppressions): those of a file checked in
+  /// `files` that no finding of it matches, and those of a file that no longer exists. Entries
+  /// of existing files this run did not check are left alone. Call before `filter`.
+  std::vector<BaselineEntry> stale(const std::vector<FileReport>& files) const;
+  /// Removes these entries (`--prune-baseline`).
+  void remove(const std::vector<BaselineEntry>& entries);
+
   const std::vector<BaselineEntry>& entries() const { return entries_; }
   /// `path` (a file as given to check) relative to the baseline's folder.
   std::string key_for(const std::string& path) const;

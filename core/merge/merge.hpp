@@ -67,6 +67,9 @@ struct FileReport {
   std::string path;
   std::optional<DocumentReport> report;
   std::optional<readers::ReadError> error;
+  /// Findings at or above this severity fail the run: --fail-on, else this file's own
+  /// configuration's `fail_on` (files of one run may have different marginalia.json files).
+  sdk::Severity fail_level = sdk::Severity::error;
 };
 
 /// A run over one or more files: what a session returns and reporters render.
@@ -79,7 +82,8 @@ struct RunReport {
   std::vector<sdk::PluginInfo> plugins;
   /// False when a file could not be read or a plugin failed.
   bool complete() const;
-  /// Findings at or above this severity fail the run (`--fail-on`); JUnit marks them failures.
+  /// The fail level of the first file's configuration or --fail-on, for summaries; each file's
+  /// own is `FileReport::fail_level`.
   sdk::Severity fail_level = sdk::Severity::error;
   /// Findings hidden by inline suppressions and by the baseline, across all files.
   std::size_t suppressed = 0, baselined = 0;

@@ -85,7 +85,10 @@ void report_replacements(const model::NormalizedInput& input, model::LoadedDocum
 
 }  // namespace
 
-std::string detect_format(std::string_view path) {
+namespace {
+
+// The format named by the extension of `path`, or null.
+const char* format_of_extension(std::string_view path) {
   std::string name = lower(path);
   for (const ReaderEntry& entry : registry())
     for (const std::string& extension : entry.extensions)
@@ -95,8 +98,17 @@ std::string detect_format(std::string_view path) {
   for (auto [extension, format] : {std::pair{".xml", "tei"}, {".tei", "tei"}, {".html", "html"}, {".htm", "html"}, {".docx", "docx"}})
     if (name.size() > std::strlen(extension) && name.compare(name.size() - std::strlen(extension), std::strlen(extension), extension) == 0)
       return format;
-  return "text";
+  return nullptr;
 }
+
+}  // namespace
+
+std::string detect_format(std::string_view path) {
+  const char* format = format_of_extension(path);
+  return format ? format : "text";
+}
+
+bool has_known_extension(std::string_view path) { return format_of_extension(path) != nullptr; }
 
 std::vector<std::string> supported_formats() {
   std::vector<std::string> formats;
@@ -151,6 +163,13 @@ ReadResult read_bytes(const std::string& path, std::string bytes, const ReadOpti
   input.bytes = std::move(bytes);
   ReadResult result = entry->read(input);
   if (result.document) report_replacements(input.input, *result.document);
+  // Standard input without --stdin-filename has no extension to go by and is text by design.
+  if (result.document && options.format.empty() && path != "-" && !has_known_extension(path)) {
+    std::string name = path.substr(path.find_last_of('/') == std::string::npos ? 0 : path.find_last_of('/') + 1);
+    result.document->reader_findings.push_back(
+        {"reader/assumed-text", sdk::Severity::note, sdk::Span{0, 0},
+         "the extension of '" + name + "' names no known format, so it was read as plain text (--input-format chooses another)", {}, std::nullopt});
+  }
   return result;
 }
 

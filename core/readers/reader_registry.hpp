@@ -23,6 +23,10 @@ struct ReadOptions {
 /// The format a path would be read as ("text" when the extension says nothing).
 std::string detect_format(std::string_view path);
 
+/// True when the extension of `path` names a format (`.md`, `.txt`, `.xml`…); a folder walk
+/// takes only such files, and a file without one is read as text with a `reader/assumed-text` note.
+bool has_known_extension(std::string_view path);
+
 /// The formats this build can read.
 std::vector<std::string> supported_formats();
 

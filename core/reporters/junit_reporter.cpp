@@ -31,7 +31,7 @@ std::string render_junit(const RunReport& run) {
       c.tests = std::max<std::size_t>(1, file.report->findings.size());
       for (const merge::ReportedFinding& f : file.report->findings) {
         if (is_failure_of_run(f)) ++c.errors;
-        else if (reaches(f.finding.severity, run.fail_level)) ++c.failures;
+        else if (reaches(f.finding.severity, file.fail_level)) ++c.failures;
       }
     }
     total.tests += c.tests;
@@ -62,7 +62,7 @@ std::string render_junit(const RunReport& run) {
         std::string detail = line_for(file.path, f);
         if (f.finding.replacement) detail += "\nfix: replace with \"" + *f.finding.replacement + "\"";
         if (is_failure_of_run(f)) xml.leaf("error", detail, {{"type", f.finding.code}, {"message", f.finding.message}});
-        else if (reaches(f.finding.severity, run.fail_level))
+        else if (reaches(f.finding.severity, file.fail_level))
           xml.leaf("failure", detail, {{"type", sdk::to_string(f.finding.severity)}, {"message", f.finding.message}});
         // Below the fail level: a passing case that still carries the finding, so the JUnit
         // verdict agrees with the exit code.

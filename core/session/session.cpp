@@ -116,6 +116,8 @@ void select_plugins(host::PluginRegistry& registry, const RunSettings& settings,
 // One configuration file's share of the session: its settings and the plugins configured by it.
 struct Session::Profile {
   config::Config config;
+  /// Every plugin found, enabled or not.
+  std::vector<sdk::PluginInfo> found;
   host::PluginRegistry registry;
   /// Suppressions and severities from the configuration; the rest is filled in per check.
   pipeline::RunOptions options;
@@ -158,7 +160,7 @@ util::Result<Session::Profile*> Session::profile(const std::string& config_path)
   const config::Config& config = profile->config;
 
   profile->registry = discover_with(settings_, host_);
-  std::vector<sdk::PluginInfo> found;
+  std::vector<sdk::PluginInfo>& found = profile->found;
   for (const host::LoadedPlugin& plugin : profile->registry.plugins()) found.push_back(plugin.info);
   std::vector<sdk::CodeInfo> core_codes;
   for (const host::BuiltinCode& code : host::builtin_codes()) core_codes.push_back(code.info);
@@ -202,6 +204,40 @@ util::Result<const host::PluginRegistry*> Session::configured_plugins(const std:
   util::Result<Profile*> found = profile(configs->front());
   if (!found) return found.problems();
   return static_cast<const host::PluginRegistry*>(&(*found)->registry);
+}
+
+util::Result<nlohmann::ordered_json> Session::resolved_configuration(const std::string& path) {
+  util::Result<std::vector<std::string>> configs = configuration_files({path});
+  if (!configs) return configs.problems();
+  util::Result<Profile*> found = profile(configs->front());
+  if (!found) return found.problems();
+  const Profile& chosen = **found;
+  const config::Config& config = chosen.config;
+  nlohmann::ordered_json out;
+  out["file"] = path;
+  out["configuration"] = config.path.empty() ? nlohmann::ordered_json() : nlohmann::ordered_json(config.path);
+  const config::GlobPattern* ignored = config.ignored_by(path);
+  out["ignored_by"] = ignored ? nlohmann::ordered_json(ignored->text()) : nlohmann::ordered_json();
+  out["fail_on"] = sdk::to_string(settings_.fail_on.value_or(config.fail_on.value_or(sdk::Severity::error)));
+  out["profile"] = !settings_.profile.empty() ? settings_.profile : config.profile.value_or("default");
+  out["ignore"] = nlohmann::ordered_json::array();
+  for (const config::GlobPattern& pattern : config.ignore) out["ignore"].push_back(pattern.text());
+  nlohmann::ordered_json plugins = nlohmann::ordered_json::object();
+  std::vector<sdk::PluginInfo> sorted = chosen.found;
+  std::sort(sorted.begin(), sorted.end(), [](const sdk::PluginInfo& a, const sdk::PluginInfo& b) { return a.id < b.id; });
+  for (const sdk::PluginInfo& info : sorted) {
+    nlohmann::ordered_json options = nlohmann::ordered_json::object();
+    nlohmann::json defaults = config::schema_defaults(info.options_schema);
+    for (auto it = defaults.begin(); it != defaults.end(); ++it) options[it.key()] = it.value();
+    if (auto entry = config.plugins.find(info.id); entry != config.plugins.end() && entry->second.options)
+      for (auto it = entry->second.options->begin(); it != entry->second.options->end(); ++it) options[it.key()] = it.value();
+    plugins[info.id] = {{"enabled", chosen.registry.find(info.id) != nullptr}, {"version", info.version}, {"options", std::move(options)}};
+  }
+  out["plugins"] = std::move(plugins);
+  nlohmann::ordered_json severity = nlohmann::ordered_json::object();
+  for (const auto& [code, setting] : config.severity) severity[code] = setting.off ? "off" : sdk::to_string(setting.severity);
+  out["severity"] = std::move(severity);
+  return out;
 }
 
 util::Result<merge::RunReport> Session::check_paths(const std::vector<std::string>& paths) { return check(paths, nullptr, nullptr); }
@@ -284,7 +320,11 @@ util::Result<merge::RunReport> Session::check(const std::vector<std::string>& pa
     std::vector<merge::FileReport> reports;
     if (bytes && !group.empty()) reports.push_back(pipeline.check_read(group[0], readers::read_bytes(group[0], std::move(*bytes), options.read)));
     else reports = pipeline.check_files(group);
-    for (std::size_t g = 0; g < reports.size(); ++g) run.files[slots[g]] = std::move(reports[g]);
+    sdk::Severity fail_level = settings_.fail_on.value_or(profiles[p]->config.fail_on.value_or(sdk::Severity::error));
+    for (std::size_t g = 0; g < reports.size(); ++g) {
+      reports[g].fail_level = fail_level;
+      run.files[slots[g]] = std::move(reports[g]);
+    }
     done_before += group.size();
   }
 

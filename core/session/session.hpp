@@ -8,12 +8,13 @@
 // maps flags onto settings and renders what comes back.
 //
 // Plugins are configured once per configuration file: inputs that share a marginalia.json share
-// one configured registry ("profile"); with `one_configuration` (the command line) inputs whose
-// configurations differ are refused instead.
+// one configured registry ("profile"); with `one_configuration` inputs whose configurations
+// differ are refused instead (the command line leaves it off: each file takes its nearest).
 #pragma once
 
 #include <map>
 #include <memory>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
 
@@ -53,6 +54,11 @@ class Session {
   /// marginalia.json, or the one the settings name), with their info after `configure`:
   /// `marginalia explain` finds codes a plugin declares from its options there.
   util::Result<const host::PluginRegistry*> configured_plugins(const std::string& input);
+  /// The configuration `path` would be checked with (`marginalia print-config`, eslint's
+  /// --print-config): the file it comes from, the ignore glob that skips it, the fail level and
+  /// profile, every plugin with whether it runs and its options over their defaults, and the
+  /// severity settings. Problems are those a check of `path` would stop on.
+  util::Result<nlohmann::ordered_json> resolved_configuration(const std::string& path);
 
  private:
   struct Profile;

@@ -41,7 +41,9 @@ TEST(BadInput, EachBadFileIsNamedAndTheGoodFileIsStillChecked) {
   ProcessResult result = run_marginalia(args);
   EXPECT_EQ(result.exit_code, 2) << "unreadable input makes the run incomplete";
   nlohmann::json report = nlohmann::json::parse(result.out);
-  ASSERT_EQ(report["files"].size(), cases.size() + 3);
+  // A folder is walked (docs/user-guide.md), so an empty one adds no file but is named on stderr.
+  EXPECT_NE(result.err.find(folder + " holds no file of a known format"), std::string::npos) << result.err;
+  ASSERT_EQ(report["files"].size(), cases.size() + 2);
   for (std::size_t i = 0; i < cases.size(); ++i) {
     const nlohmann::json& file = report["files"][i];
     EXPECT_EQ(file["path"], temp.file(cases[i].name));
@@ -51,9 +53,8 @@ TEST(BadInput, EachBadFileIsNamedAndTheGoodFileIsStillChecked) {
   EXPECT_EQ(report["files"][2]["error"]["byte_offset"], 3);
   EXPECT_EQ(report["files"][2]["error"]["line"], 1);
   EXPECT_EQ(report["files"][2]["error"]["column"], 4);
-  EXPECT_EQ(report["files"][cases.size()]["error"]["code"], "reader/is-directory");
-  EXPECT_EQ(report["files"][cases.size() + 1]["error"]["code"], "reader/not-found");
-  EXPECT_EQ(report["files"][cases.size() + 2]["finding_count"], 1) << "the good file after the bad ones is still checked";
+  EXPECT_EQ(report["files"][cases.size()]["error"]["code"], "reader/not-found");
+  EXPECT_EQ(report["files"][cases.size() + 1]["finding_count"], 1) << "the good file after the bad ones is still checked";
 }
 
 TEST(BadInput, TerminalErrorNamesTheFileLineColumnAndCode) {

@@ -47,7 +47,7 @@ TEST(CommandLine, MapsCheckFlagsOntoSessionSettings) {
   EXPECT_EQ(settings.profile, "thorough");
   ASSERT_TRUE(settings.fail_on);
   EXPECT_EQ(*settings.fail_on, sdk::Severity::warning);
-  EXPECT_TRUE(settings.one_configuration) << "the command line checks one configuration per run";
+  EXPECT_FALSE(settings.one_configuration) << "each input takes its nearest marginalia.json";
 }
 
 TEST(CommandLine, DefaultsLeaveTheSessionToChoose) {
@@ -79,12 +79,13 @@ TEST(CommandLine, NetworkFlagsBecomeFetchSettingsOrAProblemNamingTheFlag) {
 
 TEST(CommandLine, RefusesWhatCannotRun) {
   EXPECT_EQ(refusal({}), "no command given");
-  EXPECT_EQ(refusal({"frobnicate"}), "unknown command 'frobnicate' (commands: check, plugins, explain, init, version)");
-  EXPECT_EQ(refusal({"check"}), "check needs at least one file");
+  EXPECT_EQ(refusal({"frobnicate"}), "unknown command 'frobnicate' (commands: check, print-config, plugins, explain, init, help, version)");
+  EXPECT_EQ(refusal({"check"}), "check needs at least one file, folder or glob ('-' reads standard input)");
   EXPECT_EQ(refusal({"check", "a.md", "--jobs", "0"}), "--jobs takes a number from 1 to 256");
   EXPECT_EQ(refusal({"check", "a.md", "--quiet=yes"}), "--quiet takes no value");
   EXPECT_EQ(refusal({"check", "a.md", "--output"}), "--output needs a value");
   EXPECT_EQ(refusal({"check", "a.md", "--frobnicate"}), "unknown option '--frobnicate'");
+  EXPECT_EQ(refusal({"print-config"}).rfind("print-config takes one file", 0), 0u);
   EXPECT_EQ(refusal({"check", "a.md", "--baseline", "b", "--write-baseline", "c"}).rfind("--baseline and --write-baseline", 0), 0u);
   EXPECT_EQ(refusal({"explain"}).rfind("explain takes one finding code", 0), 0u);
 }
@@ -98,6 +99,38 @@ TEST(CommandLine, EveryOutputFormatInTheTableIsAcceptedAndNoOther) {
 
 TEST(CommandLine, OptionsAfterADoubleDashAreFiles) {
   EXPECT_EQ(parsed({"check", "--", "--format", "-"}).inputs, (std::vector<std::string>{"--format", "-"}));
+}
+
+TEST(CommandLine, HelpNamesACommandEitherWay) {
+  EXPECT_EQ(parsed({"help", "check"}).help_topic, "check");
+  CommandLine asked = parsed({"init", "--help"});
+  EXPECT_EQ(asked.command, "help");
+  EXPECT_EQ(asked.help_topic, "init");
+  EXPECT_TRUE(parsed({"help"}).help_topic.empty());
+  EXPECT_EQ(refusal({"help", "chek"}), "no command 'chek' (did you mean 'check'?)");
+  std::string init_help = command_help("init");
+  EXPECT_NE(init_help.find("--force"), std::string::npos);
+  EXPECT_EQ(init_help.find("--baseline"), std::string::npos) << "help lists only the options of the command";
+}
+
+TEST(CommandLine, RefusesAnOptionThatDoesNotApplyToTheCommand) {
+  EXPECT_EQ(refusal({"plugins", "--format", "json"}), "--format does not apply to 'plugins' (marginalia help plugins lists its options)");
+  EXPECT_EQ(refusal({"init", "--offline"}), "--offline does not apply to 'init' (marginalia help init lists its options)");
+  EXPECT_EQ(refusal({"check", "a.md", "--force"}), "--force does not apply to 'check' (marginalia help check lists its options)");
+  EXPECT_EQ(parsed({"print-config", "a.md", "--config", "c.json"}).config_file, "c.json");
+}
+
+TEST(CommandLine, SuggestsTheNearestOptionOrCommand) {
+  EXPECT_EQ(refusal({"check", "a.md", "--ofline"}), "unknown option '--ofline' (did you mean '--offline'?)");
+  EXPECT_EQ(refusal({"check", "a.md", "--fail-at", "note"}), "unknown option '--fail-at' (did you mean '--fail-on'?)");
+  EXPECT_EQ(refusal({"chekc", "a.md"}).rfind("unknown command 'chekc' (did you mean 'check'?)", 0), 0u);
+}
+
+TEST(CommandLine, StandardInputIsOneDocumentNamedByStdinFilename) {
+  CommandLine line = parsed({"check", "-", "--stdin-filename", "team/a.md"});
+  EXPECT_EQ(line.stdin_filename, "team/a.md");
+  EXPECT_EQ(refusal({"check", "-", "b.md"}).rfind("'-' reads one document", 0), 0u);
+  EXPECT_EQ(refusal({"check", "b.md", "--stdin-filename", "x.md"}).rfind("--stdin-filename names standard input", 0), 0u);
 }
 
 }  // namespace
