@@ -170,7 +170,7 @@ Verdict judge(const Cited& cited, const std::optional<sdk::FetchResult>& checked
       verdict.status = "unchecked";
       return verdict;
     case FetchOutcome::bad_response:
-      return fail("bad-response", "urls/bad-response",
+      return fail("bad-response",
                   url + " answers something that is not HTTP: " + (result.detail.empty() ? "an invalid response" : result.detail));
     case FetchOutcome::failed:
       break;
