@@ -46,7 +46,12 @@ bool set_apart(const ScannedDocument& scanned, const FoundDate& f) {
 // "[7] Thomas Pooley, Bodmin Assizes, July 31, 1857.": the text of a note whose block the
 // reader did not take for a note still follows the citation format of notes.
 bool note_text(const ScannedDocument& scanned, const FoundDate& f) {
-  std::string_view block = scanned.document->slice(f.block_span);
+  // The reader may keep "[7]" out of the block (as a marker) and start the block after it, so
+  // the label is looked for from the start of the block's line.
+  std::string_view text = scanned.document->text;
+  std::size_t line_start = f.block_span.begin;
+  while (line_start > 0 && text[line_start - 1] != '\n') --line_start;
+  std::string_view block = text.substr(line_start, f.block_span.end - line_start);
   std::size_t i = 0;
   while (i < block.size() && (block[i] == ' ' || block[i] == '\t')) ++i;
   if (i >= block.size() || block[i] != '[') return false;
