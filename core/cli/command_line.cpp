@@ -53,7 +53,7 @@ const std::vector<OptionDoc>& option_docs() {
       {"--verbose", "", "say on stderr how each input was read (format, notes, HTML content region)", check},
       {"--no-color", "", "never colour the terminal output (also: NO_COLOR set)", check},
       {"--jobs", "N", "check N files at once (output is identical whatever N)", check},
-      {"--config", "FILE", "use this marginalia.json instead of the nearest one above each input", {"check", "print-config"}},
+      {"--config", "FILE", "use this marginalia.json instead of the nearest one above each input", {"check", "print-config", "explain"}},
       {"--enable", "ID", "turn a plugin on for this run", {"check", "plugins", "explain", "print-config"}},
       {"--disable", "ID", "turn a plugin off for this run", {"check", "plugins", "explain", "init", "print-config"}},
       {"--document-date", "DATE", "the report's own date (YYYY-MM-DD) when the file does not say", check},
