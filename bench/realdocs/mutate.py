@@ -330,6 +330,19 @@ def compare(original_text, mutation, before, after):
     return found, collateral, count_rule, sorted(lines)
 
 
+def summarise(rows, kind):
+    """The counts both reports print for one defect kind, or None when no mutant of it was made."""
+    mine = [r for r in rows if r["kind"] == kind]
+    if not mine:
+        return None
+    return {"mutants": len(mine), "found": sum(r["found"] for r in mine),
+            "clean": sum(not r["collateral"] for r in mine),
+            "plus": sum(c["change"] == "+" for r in mine for c in r["collateral"]),
+            "minus": sum(c["change"] == "-" for r in mine for c in r["collateral"]),
+            "counted": sum(len(r["count_rule"]) for r in mine),
+            "formats": [(l, sum(r["found"] for r in mine if r["format"] == l), sum(r["format"] == l for r in mine))
+                        for l in realdocs.FORMATS if any(r["format"] == l for r in mine)]}
+
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0], formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("paths", nargs="*", default=[realdocs.DEFAULT_CORPUS])
@@ -392,36 +405,27 @@ def main(argv=None):
     finally:
         shutil.rmtree(work, ignore_errors=True)
 
+    summaries = {kind: summarise(rows, kind) for kind in kinds}
     if args.markdown:
         print("| defect kind | mutants | found | recall | without collateral | appeared | vanished | count rule | found/mutants by format |")
         print("|---|---:|---:|---:|---:|---:|---:|---:|---|")
-        for kind in kinds:
-            mine = [r for r in rows if r["kind"] == kind]
-            if not mine:
+        for kind, k in summaries.items():
+            if not k:
                 print(f"| {kind} | 0 | – | – | – | – | – | – | no place to inject it |")
                 continue
-            found = sum(r["found"] for r in mine)
-            formats = ", ".join(f"{l} {sum(r['found'] for r in mine if r['format'] == l)}/{sum(r['format'] == l for r in mine)}"
-                                for l in realdocs.FORMATS if any(r["format"] == l for r in mine))
-            print(f"| {kind} | {len(mine)} | {found} | {found / len(mine):.0%} | {sum(not r['collateral'] for r in mine)} | "
-                  f"{sum(c['change'] == '+' for r in mine for c in r['collateral'])} | {sum(c['change'] == '-' for r in mine for c in r['collateral'])} | "
-                  f"{sum(len(r['count_rule']) for r in mine)} | {formats} |")
+            formats = ", ".join(f"{l} {found}/{mutants}" for l, found, mutants in k["formats"])
+            print(f"| {kind} | {k['mutants']} | {k['found']} | {k['found'] / k['mutants']:.0%} | {k['clean']} | "
+                  f"{k['plus']} | {k['minus']} | {k['counted']} | {formats} |")
         return 0
     print(f"mutation recall, seed {args.seed}, up to {args.per_doc} mutants per document and kind")
     print(f"{'kind':<22} {'mutants':>7} {'found':>6} {'recall':>7} {'clean':>6} {'+coll':>6} {'-coll':>6} {'count':>6}  by format (found/mutants)")
-    for kind in kinds:
-        mine = [r for r in rows if r["kind"] == kind]
-        if not mine:
+    for kind, k in summaries.items():
+        if not k:
             print(f"{kind:<22} {0:>7}  (no place to inject it in these documents)")
             continue
-        found = sum(r["found"] for r in mine)
-        clean = sum(not r["collateral"] for r in mine)
-        plus = sum(c["change"] == "+" for r in mine for c in r["collateral"])
-        minus = sum(c["change"] == "-" for r in mine for c in r["collateral"])
-        formats = " ".join(f"{l} {sum(r['found'] for r in mine if r['format'] == l)}/{sum(r['format'] == l for r in mine)}"
-                           for l in realdocs.FORMATS if any(r["format"] == l for r in mine))
-        counted = sum(len(r["count_rule"]) for r in mine)
-        print(f"{kind:<22} {len(mine):>7} {found:>6} {found / len(mine):>7.0%} {clean:>6} {plus:>6} {minus:>6} {counted:>6}  {formats}")
+        formats = " ".join(f"{l} {found}/{mutants}" for l, found, mutants in k["formats"])
+        print(f"{kind:<22} {k['mutants']:>7} {k['found']:>6} {k['found'] / k['mutants']:>7.0%} {k['clean']:>6} {k['plus']:>6} "
+              f"{k['minus']:>6} {k['counted']:>6}  {formats}")
     print("found: the expected code appeared on an expected line (for notes-heading-blank: nothing changed); "
           "clean: mutants with no collateral; +coll/-coll: other findings that appeared/vanished; "
           "count: note-without-source on other notes, the note-count rule's consequence (COUNT_RULE)")
