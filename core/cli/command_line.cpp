@@ -32,6 +32,8 @@ commands:
   explain CODE         show the documentation of a finding code (e.g. footnotes/missing-note)
   init [-o FILE] [--force]
                        write a starting marginalia.json (every plugin, its default options)
+  lsp [--offline] [--docs-base URL]
+                       serve the Language Server Protocol on standard input/output (docs/editors.md)
   version              print the version
 
 check options:
@@ -92,8 +94,8 @@ util::Result<CommandLine> parse_command_line(const std::vector<std::string>& arg
   std::string first = args[0];
   if (first == "--help" || first == "-h" || first == "help") line.command = "help";
   else if (first == "--version" || first == "version") line.command = "version";
-  else if (first == "check" || first == "plugins" || first == "explain" || first == "init" || first == "__worker") line.command = first;
-  else return usage_error("unknown command '" + first + "' (commands: check, plugins, explain, init, version)");
+  else if (first == "check" || first == "plugins" || first == "explain" || first == "init" || first == "lsp" || first == "__worker") line.command = first;
+  else return usage_error("unknown command '" + first + "' (commands: check, plugins, explain, init, lsp, version)");
   ++i;
   if (line.command == "__worker") {
     line.worker_args.assign(args.begin() + 1, args.end());
@@ -143,6 +145,7 @@ util::Result<CommandLine> parse_command_line(const std::vector<std::string>& arg
       {"--allow-net", [&](const std::string& v) { line.allow_net.push_back(v); return true; }},
       {"--net", [&](const std::string& v) { line.net_settings.push_back(v); return true; }},
       {"--sources", [&](const std::string& v) { line.sources_dir = v; return true; }},
+      {"--docs-base", [&](const std::string& v) { line.docs_base = v; return true; }},
       {"--config", [&](const std::string& v) { line.config_file = v; return true; }},
       {"--baseline", [&](const std::string& v) { line.baseline = v; return true; }},
       {"--write-baseline", [&](const std::string& v) { line.write_baseline = v; return true; }},
@@ -211,6 +214,8 @@ util::Result<CommandLine> parse_command_line(const std::vector<std::string>& arg
     return usage_error("check needs at least one file");
   if (!line.baseline.empty() && !line.write_baseline.empty())
     return usage_error("--baseline and --write-baseline cannot be combined: --write-baseline records every current finding");
+  if (line.command == "lsp" && !line.inputs.empty())
+    return usage_error("lsp takes no file: the editor sends the buffers over standard input");
   if (line.command == "init" && !line.inputs.empty())
     return usage_error("init takes no file; use -o FILE to choose where marginalia.json goes");
   if (line.command == "explain" && line.inputs.size() != 1)
