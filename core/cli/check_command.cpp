@@ -15,6 +15,7 @@
 #include "merge/baseline.hpp"
 #include "reporters/reporter.hpp"
 #include "session/session.hpp"
+#include "writers/annotated_copies.hpp"
 #include "writers/atomic_file.hpp"
 #include "writers/output_paths.hpp"
 
@@ -177,6 +178,11 @@ ExitCode run_check_command(const CommandLine& line) {
     }
   }
   if (!line.tei_output.empty()) report_write(write_document_outputs(run, *find_output_format("tei"), line.tei_output, written));
+  if (!line.annotate_output.empty()) {
+    writers::AnnotateOptions annotate;
+    annotate.tracked_fixes = line.annotate_fixes;
+    for (const std::string& problem : writers::write_annotated_copies(run.files, line.annotate_output, annotate, written)) report_write(problem);
+  }
 
   // With the main output in a file, the terminal still shows the findings (the editor's view).
   if (main_to_file && line.format != "text") {

@@ -7,6 +7,7 @@
 
 #include "cli/output_formats.hpp"
 #include "config/option_values.hpp"
+#include "writers/annotated_copies.hpp"
 
 namespace marginalia::cli {
 namespace {
@@ -41,6 +42,9 @@ check options:
                        default: standard output
   --format FORMAT      )" + output_format_names(true) + R"(
   --tei PATH           also write the TEI annotation layer to PATH (file, or folder)
+  --annotate PATH      write a copy of the DOCX draft with every finding as a Word comment
+                       (a folder for several drafts; relative paths are kept)
+  --annotate-fixes     with --annotate: certain fixes also as tracked changes to accept or reject
   --fail-on LEVEL      exit 1 when a finding is at or above LEVEL: error (default), warning, note
   --profile NAME       default (only confident findings of heuristic checks) or thorough (all)
   --exit-zero          exit 0 even with findings (report-only jobs); failures still exit 2
@@ -111,6 +115,7 @@ util::Result<CommandLine> parse_command_line(const std::vector<std::string>& arg
          return false;
        }},
       {"--tei", [&](const std::string& v) { line.tei_output = v; return true; }},
+      {"--annotate", [&](const std::string& v) { line.annotate_output = v; return true; }},
       {"--plugin-dir", [&](const std::string& v) { line.plugin_dirs.push_back(v); return true; }},
       {"--enable", [&](const std::string& v) { line.enable.push_back(v); return true; }},
       {"--disable", [&](const std::string& v) { line.disable.push_back(v); return true; }},
@@ -175,6 +180,7 @@ util::Result<CommandLine> parse_command_line(const std::vector<std::string>& arg
       {"--offline", [&] { line.offline = true; }},
       {"--no-cache", [&] { line.no_cache = true; }},
       {"--exit-zero", [&] { line.exit_zero = true; }},
+      {"--annotate-fixes", [&] { line.annotate_fixes = true; }},
       {"--force", [&] { line.force = true; }},
       {"--no-default-plugins", [&] { line.default_plugins = false; }},
       {"--help", [&] { line.command = "help"; }},
@@ -214,8 +220,14 @@ util::Result<CommandLine> parse_command_line(const std::vector<std::string>& arg
     return usage_error("check needs at least one file");
   if (!line.baseline.empty() && !line.write_baseline.empty())
     return usage_error("--baseline and --write-baseline cannot be combined: --write-baseline records every current finding");
+<<<<<<< HEAD
   if (line.command == "lsp" && !line.inputs.empty())
     return usage_error("lsp takes no file: the editor sends the buffers over standard input");
+=======
+  if (line.annotate_fixes && line.annotate_output.empty()) return usage_error("--annotate-fixes needs --annotate OUT.docx");
+  if (!line.annotate_output.empty())
+    if (std::string annotate = writers::annotation_usage_error(line.inputs, line.input_format); !annotate.empty()) return usage_error(annotate);
+>>>>>>> main
   if (line.command == "init" && !line.inputs.empty())
     return usage_error("init takes no file; use -o FILE to choose where marginalia.json goes");
   if (line.command == "explain" && line.inputs.size() != 1)

@@ -17,6 +17,8 @@ struct CommandLine {
   std::string format = "text";         ///< a name from cli/output_formats.hpp
   std::string output;                  ///< -o: file or folder; empty = standard output
   std::string tei_output;              ///< --tei: also write TEI here
+  std::string annotate_output;         ///< --annotate: a copy of each DOCX draft with the findings as comments
+  bool annotate_fixes = false;         ///< --annotate-fixes: certain fixes also as tracked changes
   std::vector<std::string> plugin_dirs;
   bool default_plugins = true;         ///< false with --no-default-plugins
   std::vector<std::string> enable, disable;

@@ -6,10 +6,13 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <utility>
 #include <vector>
+
+#include "model/part_map.hpp"
 
 namespace marginalia::model {
 
@@ -61,6 +64,11 @@ class SourceMap {
   /// The source bytes.
   const std::string& source() const { return source_; }
 
+  /// For a package input (DOCX): where each piece of the source came from. Shared by copies.
+  void set_part_map(PartMap map) { part_map_ = std::make_shared<const PartMap>(std::move(map)); }
+  /// The part map, or nullptr for a file that is its own source (every text format).
+  const PartMap* part_map() const { return part_map_.get(); }
+
  private:
   struct Segment {
     std::uint32_t text_begin, text_length, source_begin, source_length;
@@ -73,6 +81,7 @@ class SourceMap {
   std::vector<std::uint32_t> code_points_before_;
   std::vector<Segment> segments_;
   std::vector<std::pair<std::uint32_t, std::uint32_t>> input_breaks_;
+  std::shared_ptr<const PartMap> part_map_;
 
   std::uint32_t text_to_input(std::uint32_t text_offset) const;
   std::uint32_t code_points_before(std::uint32_t source_offset) const;

@@ -11,7 +11,9 @@
 // document order, empty paragraphs counted, note paragraphs numbered after the body's) and
 // column = character within that paragraph. The source map is built over a rendering of the
 // document with one line per paragraph; the walk runs twice (measure, then build) so the two
-// agree by construction.
+// agree by construction. The build pass also records, for every piece of the rendering, the
+// part and element it came from (model/part_map.hpp), which core/writers/docx_annotator uses to
+// put comments back on the exact runs.
 #include <algorithm>
 #include <cctype>
 #include <deque>
@@ -24,6 +26,7 @@
 
 #include <pugixml.hpp>
 
+#include "model/part_map.hpp"
 #include "readers/docx_archive.hpp"
 #include "readers/markup_text.hpp"
 #include "readers/reader.hpp"
@@ -103,19 +106,26 @@ class DocxWalker {
     return source;
   }
 
-  /// Second pass: the document, mapped into the measured source.
-  void build(model::DocumentBuilder& builder, const std::string& source) {
+  /// Second pass: the document, mapped into the measured source; each piece's element is
+  /// recorded in the part map (`part_names`: the main part, the footnotes, the endnotes).
+  void build(model::DocumentBuilder& builder, const std::string& source, std::vector<std::string> part_names) {
     measuring_ = false;
+    part_map_.parts = std::move(part_names);
     builder_ = &builder;
     source_ = source;
     text_.emplace(builder, false);
     flow_.emplace(*text_);
     run();
+    std::stable_sort(part_map_.pieces.begin(), part_map_.pieces.end(),
+                     [](const model::PartPiece& a, const model::PartPiece& b) { return a.source_begin < b.source_begin; });
   }
+
+  /// The part map filled by `build`.
+  model::PartMap take_part_map() { return std::move(part_map_); }
 
  private:
   struct Frame {
-    bool paragraph = false, link = false, skip_run = false;
+    bool paragraph = false, link = false, skip_run = false, saved_has_piece = false;
     int saved_paragraph = -1;
     std::uint32_t saved_column = 0, begin = 0;
     std::string target;
@@ -128,6 +138,7 @@ class DocxWalker {
   struct PendingNote {
     pugi::xml_node node;
     std::string label;
+    std::uint32_t part = 0;
   };
 
   void run() {
@@ -140,6 +151,7 @@ class DocxWalker {
     queue_.clear();
     fields_.clear();
     lines_.clear();
+    part_ = 0;
     walk(body_);
     if (!measuring_) text_->end_block();
     // Notes never referenced still belong to the document.
@@ -148,7 +160,7 @@ class DocxWalker {
         if (std::string key = (notes == &footnotes_ ? "f" : "e") + id; !queued_.count(key)) {
           queued_.insert(key);
           labels_[key] = notes == &footnotes_ ? std::to_string(++footnote_count_) : roman(++endnote_count_);
-          orphans_.push_back({node, labels_[key]});
+          orphans_.push_back({node, labels_[key], notes == &footnotes_ ? 1u : 2u});
         }
     std::deque<PendingNote> all(queue_.begin(), queue_.end());
     all.insert(all.end(), orphans_.begin(), orphans_.end());
@@ -159,6 +171,7 @@ class DocxWalker {
       std::size_t queued_before = queue_.size();
       if (!measuring_) flow_->begin_note(note.label);
       std::uint32_t begin = measuring_ ? 0 : text_->offset();
+      part_ = note.part;
       walk(note.node);
       if (!measuring_) {
         flow_->end_note();
@@ -171,7 +184,8 @@ class DocxWalker {
   }
 
   // ---- output -------------------------------------------------------------------------------
-  void emit(std::string_view text) {
+  // `origin` is the element the text comes from (w:t, w:tab, a note reference…), for the part map.
+  void emit(std::string_view text, const pugi::xml_node& origin) {
     if (paragraph_ < 0 || text.empty()) return;
     if (measuring_) {
       lines_[static_cast<std::size_t>(paragraph_)] += text;
@@ -179,18 +193,30 @@ class DocxWalker {
       flow_->ensure();
       std::uint32_t at = line_starts_[static_cast<std::size_t>(paragraph_)] + column_;
       text_->append_source(source_, at, at + static_cast<std::uint32_t>(text.size()), false);
+      record_piece(at, static_cast<std::uint32_t>(text.size()), origin);
     }
     column_ += static_cast<std::uint32_t>(text.size());
   }
-  void emit_line_break() {
+  void emit_line_break(const pugi::xml_node& origin) {
     if (paragraph_ < 0) return;
     // The rendering keeps one line per paragraph, so a manual break is a space there.
-    if (measuring_) lines_[static_cast<std::size_t>(paragraph_)] += ' ';
-    else text_->request_break(TextBreak::line, line_starts_[static_cast<std::size_t>(paragraph_)] + column_, 1);
+    if (measuring_) {
+      lines_[static_cast<std::size_t>(paragraph_)] += ' ';
+    } else {
+      std::uint32_t at = line_starts_[static_cast<std::size_t>(paragraph_)] + column_;
+      text_->request_break(TextBreak::line, at, 1);
+      record_piece(at, 1, origin);
+    }
     column_ += 1;
   }
-  Span emit_marker(const std::string& label) {
-    emit(label);
+  void record_piece(std::uint32_t at, std::uint32_t length, const pugi::xml_node& origin) {
+    std::ptrdiff_t element = origin.offset_debug();
+    if (element < 0) return;
+    part_map_.pieces.push_back({at, length, part_, static_cast<std::uint32_t>(element)});
+    paragraph_has_piece_ = true;
+  }
+  Span emit_marker(const std::string& label, const pugi::xml_node& origin) {
+    emit(label, origin);
     if (measuring_ || paragraph_ < 0) return {};
     std::uint32_t end = text_->offset();
     return {end - static_cast<std::uint32_t>(label.size()), end};
@@ -267,8 +293,10 @@ class DocxWalker {
       frame.paragraph = true;
       frame.saved_paragraph = paragraph_;
       frame.saved_column = column_;
+      frame.saved_has_piece = paragraph_has_piece_;
       paragraph_ = paragraph_count_++;
       column_ = 0;
+      paragraph_has_piece_ = false;
       if (measuring_) {
         lines_.emplace_back();
       } else {
@@ -285,16 +313,16 @@ class DocxWalker {
       return false;
     if (name == "r" && hidden_run(node)) return false;
     if (name == "t") {
-      if (!in_field_code()) emit(node.child_value());
+      if (!in_field_code()) emit(node.child_value(), node);
       return false;
     }
     if (name == "instrText") {
       if (!fields_.empty() && !fields_.back().result) fields_.back().instruction += node.child_value();
       return false;
     }
-    if (name == "tab" || name == "ptab") { if (!in_field_code()) emit("\t"); return false; }
-    if (name == "br" || name == "cr") { if (!in_field_code()) emit_line_break(); return false; }
-    if (name == "noBreakHyphen") { emit("-"); return false; }
+    if (name == "tab" || name == "ptab") { if (!in_field_code()) emit("\t", node); return false; }
+    if (name == "br" || name == "cr") { if (!in_field_code()) emit_line_break(node); return false; }
+    if (name == "noBreakHyphen") { emit("-", node); return false; }
     if (name == "footnoteReference" || name == "endnoteReference") {
       note_reference(node, name == "footnoteReference");
       return false;
@@ -324,15 +352,24 @@ class DocxWalker {
     return true;
   }
 
-  void leave(const pugi::xml_node&, Frame& frame) {
+  void leave(const pugi::xml_node& node, Frame& frame) {
     if (frame.link && !measuring_) {
       Span span = model::trim_span(builder_->document().text, {std::min(frame.begin, offset()), offset()});
       if (!span.empty()) builder_->add_link(span, frame.target);
     }
     if (frame.paragraph) {
-      if (!measuring_) flow_->close();
+      if (!measuring_) {
+        // A finding on an empty paragraph (an empty note) points at the paragraph itself.
+        if (!paragraph_has_piece_) {
+          std::uint32_t at = line_starts_[static_cast<std::size_t>(paragraph_)];
+          builder_->anchor(at);
+          record_piece(at, 0, node);
+        }
+        flow_->close();
+      }
       paragraph_ = frame.saved_paragraph;
       column_ = frame.saved_column;
+      paragraph_has_piece_ = frame.saved_has_piece;
     }
   }
 
@@ -348,9 +385,9 @@ class DocxWalker {
       label = footnote ? std::to_string(++footnote_count_) : roman(++endnote_count_);
       labels_[key] = label;
       auto note = notes.find(id);
-      if (note != notes.end() && queued_.insert(key).second) queue_.push_back({note->second, label});
+      if (note != notes.end() && queued_.insert(key).second) queue_.push_back({note->second, label, footnote ? 1u : 2u});
     }
-    Span span = emit_marker(label);
+    Span span = emit_marker(label, node);
     if (!measuring_ && !span.empty()) builder_->add_note_ref(span, label);
   }
 
@@ -397,6 +434,9 @@ class DocxWalker {
 
   int paragraph_ = -1;
   int paragraph_count_ = 0;
+  bool paragraph_has_piece_ = false;
+  std::uint32_t part_ = 0;
+  model::PartMap part_map_;
   std::uint32_t column_ = 0;
   int footnote_count_ = 0, endnote_count_ = 0;
   std::map<std::string, std::string> labels_;
@@ -487,7 +527,8 @@ ReadResult read_docx(const ReaderInput& input) {
   if (archive->has("_rels/.rels")) {
     if (auto failed = read_part("_rels/.rels", package_rels, false)) return *failed;
     for (pugi::xml_node r = package_rels.document.document_element().first_child(); r; r = r.next_sibling())
-      if (std::string_view(attr(r, "Type")).find("/officeDocument") != std::string_view::npos) {
+      // Ends with it: ".../relationships/custom-properties" also contains "/officeDocument".
+      if (std::string_view type = attr(r, "Type"); type.size() >= 15 && type.substr(type.size() - 15) == "/officeDocument") {
         std::string target(attr(r, "Target"));
         if (!target.empty() && target[0] == '/') target.erase(0, 1);
         if (!target.empty() && archive->has(target)) main_name = target;
@@ -522,7 +563,7 @@ ReadResult read_docx(const ReaderInput& input) {
   DocxWalker walker(body, notes_of(footnotes.document, "footnote"), notes_of(endnotes.document, "endnote"), std::move(style_map), std::move(links));
   std::string source = walker.measure();
   model::DocumentBuilder builder(path, "docx", model::SourceMap(source));
-  walker.build(builder, source);
+  walker.build(builder, source, {main_name, folder + "footnotes.xml", folder + "endnotes.xml"});
 
   pugi::xml_node properties = core.document.document_element();
   if (std::string title = text_of_first(properties, "title"); !title.empty()) builder.set_metadata("title", title);
@@ -549,6 +590,9 @@ ReadResult read_docx(const ReaderInput& input) {
   }
   ReadResult result;
   result.document = builder.finish();
+  model::PartMap part_map = walker.take_part_map();
+  part_map.input_fingerprint = model::fingerprint(input.bytes);
+  result.document->source_map.set_part_map(std::move(part_map));
   return result;
 }
 

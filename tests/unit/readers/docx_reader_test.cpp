@@ -2,6 +2,8 @@
 // DOCX files are made at test time by make_docx.py (python3's zipfile), so none is committed.
 #include <gtest/gtest.h>
 
+#include "model/part_map.hpp"
+#include "readers/docx_archive.hpp"
 #include "support/process.hpp"
 #include "support/temp_dir.hpp"
 #include "support/test_paths.hpp"
@@ -129,6 +131,53 @@ TEST_F(DocxReader, KeepsExternalEntitiesLiteralAndReadsDeepNestingAndNestedArchi
   EXPECT_NE(deep.document.text.find("deep"), std::string::npos);
   model::LoadedDocument nested = read_string("n.docx", make_docx(temp_, "nested-zip"));
   EXPECT_EQ(nested.document.text.find("inner"), std::string::npos) << "an embedded archive is never opened";
+}
+
+TEST_F(DocxReader, FindsTheMainPartBesideCustomProperties) {
+  model::LoadedDocument doc = read_string("c.docx", make_docx(temp_, "custom-properties"));
+  EXPECT_NE(doc.document.text.find("Exports rose"), std::string::npos) << "the custom-properties relationship is not the main part";
+}
+
+TEST_F(DocxReader, RecordsThePartAndElementOfEveryPieceOfText) {
+  std::string bytes = make_docx(temp_, "report");
+  model::LoadedDocument doc = read_string("r.docx", bytes);
+  const model::PartMap* map = doc.source_map.part_map();
+  ASSERT_NE(map, nullptr);
+  ASSERT_EQ(map->parts.size(), 3u);
+  EXPECT_EQ(map->parts[0], "word/document.xml");
+  EXPECT_EQ(map->parts[1], "word/footnotes.xml");
+  EXPECT_EQ(map->input_fingerprint, model::fingerprint(bytes));
+  std::string document_xml, footnotes_xml;
+  {
+    readers::docx::ArchiveError error;
+    auto archive = readers::docx::DocxArchive::open(bytes, {}, error);
+    ASSERT_TRUE(archive);
+    document_xml = *archive->read("word/document.xml", error);
+    footnotes_xml = *archive->read("word/footnotes.xml", error);
+  }
+  // Every piece points at the element its text came from, in the part's own bytes.
+  auto piece_of = [&](std::string_view words) -> const model::PartPiece* {
+    std::uint32_t source = doc.source_map.to_source(static_cast<std::uint32_t>(doc.document.text.find(words)));
+    std::size_t i = map->first_ending_after(source);
+    return i < map->pieces.size() ? &map->pieces[i] : nullptr;
+  };
+  const model::PartPiece* percent = piece_of("12%.");
+  ASSERT_NE(percent, nullptr);
+  EXPECT_EQ(percent->part, 0u);
+  EXPECT_EQ(document_xml.compare(percent->element, 8, "w:t>12%."), 0) << document_xml.substr(percent->element, 20);
+  const model::PartPiece* note = piece_of("Ministry of Trade");
+  ASSERT_NE(note, nullptr);
+  EXPECT_EQ(note->part, 1u);
+  EXPECT_EQ(footnotes_xml.compare(note->element, 3, "w:t"), 0);
+  const model::PartPiece* marker = piece_of("1 See");
+  ASSERT_NE(marker, nullptr);
+  EXPECT_EQ(document_xml.compare(marker->element, 19, "w:footnoteReference"), 0);
+  // The empty fourth paragraph has a piece of its own: the w:p, so a finding there has a place.
+  bool empty_paragraph = false;
+  for (const model::PartPiece& piece : map->pieces)
+    if (piece.length == 0 && document_xml.compare(piece.element, 5, "w:p/>") == 0) empty_paragraph = true;
+  EXPECT_TRUE(empty_paragraph);
+  for (std::size_t i = 1; i < map->pieces.size(); ++i) EXPECT_LE(map->pieces[i - 1].source_begin, map->pieces[i].source_begin);
 }
 
 }  // namespace

@@ -165,6 +165,14 @@ def case(name, port=9):
     if name == "truncated-central-directory":
         data = archive(parts())
         return data[: data.rfind(b"PK\x01\x02") + 10]
+    if name == "custom-properties":
+        # Word lists docProps/custom.xml, whose relationship type also contains "/officeDocument".
+        files = parts()
+        files["docProps/custom.xml"] = '<?xml version="1.0"?><Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/custom-properties"/>'
+        files["_rels/.rels"] = PACKAGE_RELS.replace(
+            "</Relationships>", '<Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/custom-properties" '
+            'Target="docProps/custom.xml"/></Relationships>')
+        return archive(files)
     if name == "ole-encrypted":
         return b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1" + b"\0" * 504
     if name == "deep-nesting":
