@@ -220,14 +220,11 @@ util::Result<CommandLine> parse_command_line(const std::vector<std::string>& arg
     return usage_error("check needs at least one file");
   if (!line.baseline.empty() && !line.write_baseline.empty())
     return usage_error("--baseline and --write-baseline cannot be combined: --write-baseline records every current finding");
-<<<<<<< HEAD
   if (line.command == "lsp" && !line.inputs.empty())
     return usage_error("lsp takes no file: the editor sends the buffers over standard input");
-=======
   if (line.annotate_fixes && line.annotate_output.empty()) return usage_error("--annotate-fixes needs --annotate OUT.docx");
   if (!line.annotate_output.empty())
     if (std::string annotate = writers::annotation_usage_error(line.inputs, line.input_format); !annotate.empty()) return usage_error(annotate);
->>>>>>> main
   if (line.command == "init" && !line.inputs.empty())
     return usage_error("init takes no file; use -o FILE to choose where marginalia.json goes");
   if (line.command == "explain" && line.inputs.size() != 1)
