@@ -319,10 +319,15 @@ class BigDocument(ServerTest):
             text = "# Big\n\n" + body[:at] + "On Monday, 24 April 2024 we met.\n\n" + body[at:]
             self.client.change(uri, text, version)
             time.sleep(0.01)
-        published = self.client.diagnostics(uri, 101, timeout=120)
+        versions = []
+        published = self.client.diagnostics(uri, 101, timeout=120, predicate=lambda p: versions.append(p["version"]) or p["version"] == 101)
+        self.assertEqual(versions, sorted(versions))  # never an older version after a newer one
         self.assertEqual(codes(published["diagnostics"]), ["dates/weekday-mismatch"])
         line = text[:text.index("On Monday")].count("\n")
         self.assertEqual(published["diagnostics"][0]["range"]["start"], {"line": line, "character": 3})
+        # Nothing obsolete arrives afterwards.
+        with self.assertRaises(TimeoutError):
+            self.client.diagnostics(uri, timeout=1)
 
 
 class BackgroundUrlChecks(unittest.TestCase):
