@@ -54,7 +54,7 @@ std::string format_for(const std::string& language_id, const std::string& path) 
   if (id == "tei") return "tei";
   std::size_t dot = path.find_last_of("./");
   std::string ext = dot == std::string::npos || path[dot] != '.' ? std::string() : lower(path.substr(dot + 1));
-  if (id == "xml") return ext == "xml" || ext == "tei" ? "tei" : "";
+  if (id == "xml" || id == "nxml") return ext == "xml" || ext == "tei" ? "tei" : "";  // nxml: Emacs eglot
   if (!id.empty() && id != "unknown") return "";  // another language (JSON, C++…): not a report
   if (ext == "md" || ext == "markdown") return "markdown";
   if (ext == "txt" || ext == "text") return "text";

@@ -330,6 +330,17 @@ class BigDocument(ServerTest):
             self.client.diagnostics(uri, timeout=1)
 
 
+class Documentation(unittest.TestCase):
+    def test_the_neovim_snippet_in_editors_md_is_the_tested_file(self):
+        with open(os.path.join(SOURCE_DIR, "docs", "editors.md"), encoding="utf-8") as f:
+            page = f.read()
+        snippet = re.search(r"```lua\n(local M = \{\}.*?)```", page, re.S).group(1)
+        with open(os.path.join(SOURCE_DIR, "docs", "editors", "marginalia.lua"), encoding="utf-8") as f:
+            tested = f.read()
+        # The file opens with its licence line and a comment saying where it goes.
+        self.assertEqual(snippet, tested[tested.index("local M = {}"):])
+
+
 class BackgroundUrlChecks(unittest.TestCase):
     def setUp(self):
         self.tmp = tempfile.TemporaryDirectory()

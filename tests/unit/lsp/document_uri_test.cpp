@@ -23,6 +23,7 @@ TEST(FormatFor, TakesTheLanguageIdThenTheExtension) {
   EXPECT_EQ(format_for("text", "/a/notes.txt"), "text");
   EXPECT_EQ(format_for("html", "/a/page.htm"), "html");
   EXPECT_EQ(format_for("xml", "/a/edition.tei"), "tei");
+  EXPECT_EQ(format_for("nxml", "/a/edition.xml"), "tei");
   EXPECT_EQ(format_for("", "/a/edition.xml"), "tei");
   EXPECT_EQ(format_for("", "/a/b.markdown"), "markdown");
 }
