@@ -24,7 +24,7 @@ int run_lsp_command(const CommandLine& line) {
   }
   options.settings.network = std::move(*network);
   options.settings.network.progress = false;
-  options.docs_base = line.docs_base;
+  options.docs_base = line.docs_base.empty() ? MARGINALIA_DOCS_BASE : line.docs_base;
   // The protocol gets its own copy of standard output; whatever else writes to descriptor 1 (a
   // plugin run in this process, a library's warning) lands on standard error instead of
   // corrupting a message.

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "lsp/report_view.hpp"
 
+#include <unistd.h>
+
 #include <algorithm>
 
 namespace marginalia::lsp {
@@ -101,7 +103,9 @@ void DocumentationLinks::add(const std::vector<sdk::PluginInfo>& plugins) {
     std::string base;
     if (help.find("://") != std::string::npos) base = help;
     else if (!docs_base_.empty()) base = docs_base_ + (docs_base_.back() == '/' ? "" : "/") + help;
-    else continue;  // a relative path with nowhere to resolve it: no link rather than a broken one
+    // A relative path with nowhere to resolve it, or a local file that is not there (a binary
+    // moved away from its checkout): no link rather than a broken one.
+    if (base.empty() || (base.rfind("file://", 0) == 0 && ::access(base.substr(7).c_str(), R_OK) != 0)) continue;
     for (const sdk::CodeInfo& code : plugin.codes) links_[code.code] = base + "#" + heading_anchor(code.code);
   }
 }

@@ -45,6 +45,7 @@ struct ReportView {
 class DocumentationLinks {
  public:
   /// `docs_base` resolves plugins' relative help URLs ("plugins/dates/README.md"); may be empty.
+  /// A `file://` link is given only when the file exists.
   explicit DocumentationLinks(std::string docs_base = {}) : docs_base_(std::move(docs_base)) {}
   /// Learns the codes of `plugins`.
   void add(const std::vector<sdk::PluginInfo>& plugins);

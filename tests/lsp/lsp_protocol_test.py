@@ -155,6 +155,15 @@ class Diagnostics(ServerTest):
         self.assertEqual(weekday[0]["codeDescription"]["href"],
                          "https://example.org/marginalia/plugins/dates/README.md#datesweekday-mismatch")
 
+    def test_documentation_links_default_to_the_checkout_the_server_was_built_from(self):
+        client = Client(BINARY, ("--offline", "--no-cache", "--isolation", "none"), cwd=self.tmp.name)
+        self.addCleanup(client.kill)
+        client.initialize()
+        uri = file_uri(os.path.join(self.tmp.name, "link.md"))
+        client.open(uri, WEEKDAY_DOC)
+        href = client.diagnostics(uri, 1)["diagnostics"][0]["codeDescription"]["href"]
+        self.assertEqual(href, "file://" + os.path.realpath(SOURCE_DIR) + "/plugins/dates/README.md#datesweekday-mismatch")
+
     def test_sample_diagnostics_match_the_command_line(self):
         self.client.initialize()
         sample = os.path.join(SOURCE_DIR, "samples", "report-with-footnote-defects.txt")
@@ -377,6 +386,38 @@ class BackgroundUrlChecks(unittest.TestCase):
         self.assertEqual(codes(client.diagnostics(uri, 2, timeout=5)["diagnostics"]), ["urls/not-found"])
         _, code = client.shutdown_and_exit()
         self.assertEqual(code, 0)
+
+    def client(self, *extra):
+        cache = os.path.join(self.tmp.name, "urls.sqlite")
+        client = Client(BINARY, ("--isolation", "none", "--allow-net", "127.0.0.1/32", "--cache-file", cache) + extra, cwd=self.tmp.name)
+        self.addCleanup(client.kill)
+        client.initialize({"debounceMs": 50})
+        return client
+
+    def test_an_edit_during_the_network_check_makes_its_result_obsolete(self):
+        client = self.client()
+        text = "# Links\n\nSee [gone](http://127.0.0.1:%d/status/404?slow) and [slow](http://127.0.0.1:%d/slow?ms=1200).\n" % (self.port, self.port)
+        uri = file_uri(os.path.join(self.tmp.name, "edited.md"))
+        client.open(uri, text)
+        self.assertEqual(client.diagnostics(uri, 1)["diagnostics"], [])
+        client.change(uri, text + "\nA new paragraph.\n", 2)
+        versions = []
+        final = client.diagnostics(uri, timeout=30, predicate=lambda p: versions.append(p["version"]) or bool(p["diagnostics"]))
+        # Version 1's network result arrived while version 2 was current: never published.
+        self.assertEqual(final["version"], 2)
+        self.assertNotIn(1, versions)
+        self.assertEqual(codes(final["diagnostics"]), ["urls/not-found"])
+
+    def test_exit_does_not_wait_for_a_server_that_never_answers(self):
+        client = self.client()
+        uri = file_uri(os.path.join(self.tmp.name, "never.md"))
+        client.open(uri, "# Links\n\nSee [never](http://127.0.0.1:%d/never).\n" % self.port)
+        client.diagnostics(uri, 1)
+        time.sleep(0.3)  # the network check is under way
+        started = time.monotonic()
+        _, code = client.shutdown_and_exit(timeout=20)
+        self.assertEqual(code, 0)
+        self.assertLess(time.monotonic() - started, 5)
 
 
 if __name__ == "__main__":

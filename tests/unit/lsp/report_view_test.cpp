@@ -30,6 +30,13 @@ TEST(DocumentationLinks, ResolvesRelativeHelpPathsOnlyWithABase) {
   with_base.add({dates});
   EXPECT_EQ(with_base.link("dates/weekday-mismatch"), "https://example.org/marginalia/plugins/dates/README.md#datesweekday-mismatch");
   EXPECT_EQ(with_base.link("dates/unknown"), "");
+
+  DocumentationLinks missing_checkout("file:///nonexistent/marginalia");
+  missing_checkout.add({dates});
+  EXPECT_EQ(missing_checkout.link("dates/weekday-mismatch"), "");
+  DocumentationLinks checkout("file://" MARGINALIA_SOURCE_DIR);
+  checkout.add({dates});
+  EXPECT_EQ(checkout.link("dates/weekday-mismatch"), "file://" MARGINALIA_SOURCE_DIR "/plugins/dates/README.md#datesweekday-mismatch");
 }
 
 TEST(ProblemsView, PutsConfigurationProblemsAtTheTop) {
