@@ -1,13 +1,17 @@
 // SPDX-License-Identifier: MIT
 #include "lsp/language_server.hpp"
 
+#include <sys/stat.h>
+
 #include <atomic>
 #include <chrono>
 #include <condition_variable>
+#include <filesystem>
 #include <map>
 #include <mutex>
 #include <thread>
 
+#include "config/config.hpp"
 #include "lsp/document_uri.hpp"
 #include "lsp/json_rpc.hpp"
 #include "lsp/report_view.hpp"
@@ -26,7 +30,11 @@ json error_response(const json& id, int code, const std::string& message) {
 
 json result_response(const json& id, json result) { return {{"jsonrpc", "2.0"}, {"id", id}, {"result", std::move(result)}}; }
 
-bool contains(const Range& range, const Position& at) { return range.start <= at && (at < range.end || (range.start.line == range.end.line && range.start.character == range.end.character && !(range.start < at))); }
+// Half-open, except that an empty range holds its own position.
+bool contains(const Range& range, const Position& at) {
+  bool empty = !(range.start < range.end);
+  return range.start <= at && (at < range.end || (empty && at <= range.start));
+}
 
 bool overlaps(const Range& a, const Range& b) { return a.start <= b.end && b.start <= a.end; }
 
@@ -66,6 +74,12 @@ struct LanguageServer::State {
   std::atomic<unsigned> config_generation{0};
   unsigned debounce_ms;
 
+  // The modification time of each configuration file a check used, to notice edits made
+  // outside the editor (`marginalia init`, a git checkout).
+  std::mutex config_mutex;
+  std::map<std::string, long long> config_stamps;
+  std::map<std::string, std::string> folder_configs;
+
   bool initialized = false, shut_down = false;
   std::thread quick_thread, network_thread;
 
@@ -78,6 +92,31 @@ struct LanguageServer::State {
     if (!options.settings.jobs) options.settings.jobs = 1;
     if (options.settings.offline) fetch = std::make_shared<net::OfflineFetchService>();
     else fetch = std::make_shared<net::CurlFetchService>(options.settings.network);
+  }
+
+  // Notes the configuration of `path`; true when it changed since a check last looked: another
+  // file is now the nearest (one was created or removed), or the file itself was modified.
+  bool configuration_changed(const std::string& path) {
+    std::string folder = std::filesystem::path(path).parent_path().string();
+    if (folder.empty()) folder = ".";
+    std::string config = config::find_config(folder);
+    long long stamp = -1;
+    struct stat info;
+    if (!config.empty() && ::stat(config.c_str(), &info) == 0)
+      stamp = (static_cast<long long>(info.st_mtim.tv_sec) * 1000000000LL + info.st_mtim.tv_nsec) ^ static_cast<long long>(info.st_size);
+    std::lock_guard<std::mutex> lock(config_mutex);
+    bool changed = false;
+    auto [nearest, new_folder] = folder_configs.emplace(folder, config);
+    if (!new_folder && nearest->second != config) {
+      nearest->second = config;
+      changed = true;
+    }
+    auto [known, new_file] = config_stamps.emplace(config, stamp);
+    if (!new_file && known->second != stamp) {
+      known->second = stamp;
+      changed = true;
+    }
+    return changed;
   }
 
   std::unique_ptr<session::Session> make_session(bool network) const {
@@ -134,6 +173,7 @@ struct LanguageServer::State {
       lock.unlock();
       ReportView view;
       try {
+        if (configuration_changed(snapshot.path)) ++config_generation;
         if (!session || generation != config_generation.load()) {
           generation = config_generation.load();
           session.reset();

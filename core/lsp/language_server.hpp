@@ -9,7 +9,8 @@
 // it leaves URLs unchecked, the network one checks the same version in the background and its
 // diagnostics replace the quick ones if the buffer has not changed since. A newer edit makes
 // every older result obsolete: results are published only for the buffer's current version.
-// Configuration is the nearest marginalia.json of each file; saving a marginalia.json reloads it.
+// Configuration is the nearest marginalia.json of each file; saving one in the editor checks
+// every buffer again, and a change made by another program is noticed at the next check.
 #pragma once
 
 #include <memory>

@@ -233,6 +233,17 @@ class Diagnostics(ServerTest):
         self.assertEqual(published["diagnostics"][0]["range"]["start"], {"line": 0, "character": 18})
         self.assertEqual(self.client.request("textDocument/hover", {"textDocument": {"uri": uri}, "position": {"line": 0, "character": 8}})["result"], None)
 
+    def test_tei_buffers_are_checked(self):
+        self.client.initialize()
+        tei = ('<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title>Minutes</title></titleStmt>'
+               '<publicationStmt><p>Draft</p></publicationStmt><sourceDesc><p>Born digital</p></sourceDesc></fileDesc></teiHeader>\n'
+               '<text><body>\n<p>\U0001F600 On Monday, 24 April 2024 we met.</p>\n</body></text></TEI>\n')
+        uri = file_uri(os.path.join(self.tmp.name, "minutes.xml"))
+        self.client.open(uri, tei, language="xml")
+        published = self.client.diagnostics(uri, 1)
+        self.assertEqual(codes(published["diagnostics"]), ["dates/weekday-mismatch"])
+        self.assertEqual(published["diagnostics"][0]["range"]["start"], {"line": 2, "character": utf16_len("<p>\U0001F600 On ")})
+
 
 class CodeActionsAndHover(ServerTest):
     def test_code_action_replaces_the_weekday_and_the_finding_goes(self):
@@ -300,6 +311,22 @@ class Configuration(ServerTest):
         published = self.client.diagnostics(strict, 1)
         self.assertEqual(codes(published["diagnostics"]), ["dates/weekday-mismatch"])
         self.assertEqual(published["diagnostics"][0]["severity"], 1)
+
+    def test_a_configuration_changed_outside_the_editor_applies_at_the_next_check(self):
+        self.client.initialize({"debounceMs": 50})
+        uri = file_uri(self.write("outside/d.md", WEEKDAY_DOC))
+        self.client.open(uri, WEEKDAY_DOC)
+        self.assertEqual(codes(self.client.diagnostics(uri, 1)["diagnostics"]), ["dates/weekday-mismatch"])
+        # Created by another program (marginalia init, a checkout): no didSave reaches the server.
+        config = self.write("outside/marginalia.json", json.dumps({"severity": {"dates/weekday-mismatch": "off"}}))
+        self.client.change(uri, WEEKDAY_DOC + "\nMore.\n", 2)
+        self.assertEqual(self.client.diagnostics(uri, 2)["diagnostics"], [])
+        with open(config, "w") as f:
+            f.write(json.dumps({"severity": {"dates/weekday-mismatch": "note"}}))
+        self.client.change(uri, WEEKDAY_DOC + "\nMore, again.\n", 3)
+        published = self.client.diagnostics(uri, 3)["diagnostics"]
+        self.assertEqual(codes(published), ["dates/weekday-mismatch"])
+        self.assertEqual(published[0]["severity"], 3)
 
     def test_a_broken_configuration_is_a_diagnostic(self):
         self.client.initialize()
