@@ -128,6 +128,16 @@ ExitCode run_check_command(const CommandLine& line) {
   }
   merge::RunReport& run = *checked;
   if (progress_shown) std::fputs("\r\033[K", stderr);
+  if (line.verbose && !line.quiet)
+    for (const merge::FileReport& file : run.files) {
+      if (!file.report) continue;
+      const sdk::Document& document = file.report->loaded.document;
+      std::string said = "marginalia: " + file.path + ": read as " + document.format + ", " + std::to_string(document.note_refs.size()) +
+                         " note markers, " + std::to_string(document.notes.size()) + " notes";
+      if (std::string_view labels = document.meta("note-labels"); !labels.empty()) said += " (labels: " + std::string(labels) + ")";
+      if (std::string_view region = document.meta("content-region"); !region.empty()) said += ", content region read: " + std::string(region);
+      std::fprintf(stderr, "%s\n", said.c_str());
+    }
 
   bool output_failed = false;
   std::vector<std::pair<std::string, std::string>> written;

@@ -49,6 +49,7 @@ check options:
   --profile NAME       default (only confident findings of heuristic checks) or thorough (all)
   --exit-zero          exit 0 even with findings (report-only jobs); failures still exit 2
   -q, --quiet          print only the summary line on the terminal (and no notes on stderr)
+  -v, --verbose        say on stderr how each input was read (format, notes, HTML content region)
   --no-color           never colour the terminal output (also: NO_COLOR set)
   -j, --jobs N         check N files at once (output is identical whatever N)
   --config FILE        use this marginalia.json instead of the nearest one above the inputs
@@ -175,6 +176,7 @@ util::Result<CommandLine> parse_command_line(const std::vector<std::string>& arg
   };
   std::map<std::string, std::function<void()>> flags = {
       {"--quiet", [&] { line.quiet = true; }},
+      {"--verbose", [&] { line.verbose = true; }},
       {"--no-color", [&] { line.color_never = true; }},
       {"--json", [&] { line.json = true; }},
       {"--offline", [&] { line.offline = true; }},
@@ -195,6 +197,7 @@ util::Result<CommandLine> parse_command_line(const std::vector<std::string>& arg
     if (arg == "--") { options_done = true; continue; }
     if (arg == "-o") arg = "--output";
     if (arg == "-q") arg = "--quiet";
+    if (arg == "-v") arg = "--verbose";
     if (arg == "-j") arg = "--jobs";
     std::string value;
     bool inline_value = false;

@@ -29,6 +29,7 @@ struct CommandLine {
   std::string isolation;               ///< process|none; empty = from config or process
   unsigned jobs = 0;                   ///< 0 = automatic
   bool quiet = false;
+  bool verbose = false;                ///< --verbose: say on stderr how each input was read
   bool color_never = false;
   bool json = false;                   ///< plugins --json
   bool offline = false;

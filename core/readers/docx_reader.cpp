@@ -495,6 +495,10 @@ std::vector<std::string> undefined_entities(std::string_view xml) {
   return names;
 }
 
+bool ends_with(std::string_view text, std::string_view suffix) {
+  return text.size() >= suffix.size() && text.compare(text.size() - suffix.size(), suffix.size(), suffix) == 0;
+}
+
 std::string text_of_first(const pugi::xml_node& root, std::string_view name) {
   for (pugi::xml_node c = root.first_child(); c; c = c.next_sibling())
     if (c.type() == pugi::node_element && local(c) == name) return collapse_space(c.child_value());
@@ -527,11 +531,13 @@ ReadResult read_docx(const ReaderInput& input) {
   if (archive->has("_rels/.rels")) {
     if (auto failed = read_part("_rels/.rels", package_rels, false)) return *failed;
     for (pugi::xml_node r = package_rels.document.document_element().first_child(); r; r = r.next_sibling())
-      // Ends with it: ".../relationships/custom-properties" also contains "/officeDocument".
-      if (std::string_view type = attr(r, "Type"); type.size() >= 15 && type.substr(type.size() - 15) == "/officeDocument") {
+      if (ends_with(attr(r, "Type"), "/relationships/officeDocument")) {
+        // Only the officeDocument type itself: "…/officeDocument/2006/relationships/custom-properties"
+        // shares the namespace but names docProps/custom.xml.
         std::string target(attr(r, "Target"));
         if (!target.empty() && target[0] == '/') target.erase(0, 1);
         if (!target.empty() && archive->has(target)) main_name = target;
+        break;
       }
   }
   std::string folder = main_name.substr(0, main_name.rfind('/') + 1);

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "readers/fused_marker_detector.hpp"
 
+#include <cctype>
 #include <string>
 
 #include "marginalia/sdk/text.hpp"
@@ -84,6 +85,26 @@ int left_strength(std::string_view text, std::size_t pos, std::size_t range_begi
   return 0;
 }
 
+// "1.E.8", "1.F.3.", "2.b.4": the digits are a part of a dotted paragraph number (the Project
+// Gutenberg licence, statutes, manuals), not a marker fused to a word.
+bool in_outline_number(std::string_view text, std::size_t pos, std::size_t range_begin, std::size_t end) {
+  auto outline_char = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '.'; };
+  std::size_t begin = pos;
+  while (begin > range_begin && outline_char(text[begin - 1])) --begin;
+  std::size_t finish = pos;
+  while (finish < end && outline_char(text[finish])) ++finish;
+  std::string_view token = text.substr(begin, finish - begin);
+  if (token.empty() || !std::isdigit(static_cast<unsigned char>(token[0]))) return false;
+  std::size_t dots = 0, segment = 0;
+  bool letter = false;
+  for (char c : token) {
+    if (c == '.') { ++dots; segment = 0; continue; }
+    if (++segment > 3) return false;
+    letter = letter || std::isalpha(static_cast<unsigned char>(c));
+  }
+  return letter && dots >= 2;
+}
+
 bool starts_sentence_after(std::string_view text, std::size_t pos, std::size_t end) {
   while (pos < end) {
     std::size_t cursor = pos;
@@ -106,7 +127,7 @@ std::vector<MarkerCandidate> find_marker_candidates(std::string_view text, const
         std::size_t run_end = pos;
         while (run_end < end && text[run_end] >= '0' && text[run_end] <= '9') ++run_end;
         std::size_t length = run_end - pos;
-        if (length <= 3 && text[pos] != '0' && acceptable_after(text, run_end, end)) {
+        if (length <= 3 && text[pos] != '0' && acceptable_after(text, run_end, end) && !in_outline_number(text, pos, range.begin, end)) {
           int strength = left_strength(text, pos, range.begin);
           // A weak candidate must end a sentence: what follows starts a new one or nothing does.
           if (strength == 1 && !starts_sentence_after(text, run_end, end)) strength = 0;

@@ -59,6 +59,26 @@ std::string digits_of(std::string_view id) {
   return std::string(id.substr(begin, end - begin));
 }
 
+// Ids that footnote conventions give notes: Gutenberg "Footnote_28_28" and "footnote12", Google
+// Docs "ftnt1", Word "_ftn1" and "_edn1", kramdown "fn:1", pandoc "fn1", MediaWiki "cite_note-…".
+bool note_target(std::string_view id) {
+  for (std::string_view prefix : {"Footnote_", "footnote", "ftnt", "_ftn", "_edn", "fn:", "fn", "cite_note-", "endnote"}) {
+    if (id.rfind(prefix, 0) != 0) continue;
+    std::string_view rest = id.substr(prefix.size());
+    if (prefix == "cite_note-") return !rest.empty();
+    if (!rest.empty() && std::isdigit(static_cast<unsigned char>(rest[0]))) return true;
+    if (prefix == "fn:" && !rest.empty()) return true;
+  }
+  return false;
+}
+
+// Ids of markers that notes link back to: "FNanchor_1_1", "fnref1", "fnref:1", "cite_ref-…", "ftnt_ref1", "_ftnref1".
+bool marker_target(std::string_view id) {
+  for (std::string_view prefix : {"FNanchor", "fnref", "cite_ref-", "ftnt_ref", "_ftnref", "_ednref", "footnoteref", "fnanchor"})
+    if (id.rfind(prefix, 0) == 0) return true;
+  return false;
+}
+
 }  // namespace
 
 std::string clean_label(std::string_view text) {
@@ -75,6 +95,9 @@ HtmlNotes HtmlNotes::find(const HtmlTree& tree) {
   for (int i = 1; i < count; ++i) {
     std::string_view id = at(tree, i).attribute("id");
     if (!id.empty()) ids.emplace(std::string(id), i);
+    // Word's HTML names its note anchors the old way: <a name="_ftn2">.
+    std::string_view name = at(tree, i).name == "a" ? at(tree, i).attribute("name") : std::string_view();
+    if (!name.empty()) ids.emplace(std::string(name), i);
   }
   // Markers: in-page links that say they are note references.
   std::vector<std::pair<int, int>> candidates;  // (link, target or -1)
@@ -84,9 +107,12 @@ HtmlNotes HtmlNotes::find(const HtmlTree& tree) {
     if (node.name != "a") continue;
     std::string_view href = node.attribute("href");
     if (href.size() < 2 || href[0] != '#') continue;
+    // A link back to a marker ("^ a b c" in a reflist) is no marker itself.
+    if (marker_target(href.substr(1))) continue;
     std::string_view id = node.attribute("id");
     bool marked = node.attribute("role") == "doc-noteref" || class_contains(node, "footnote-ref") || class_contains(node, "noteref") ||
-                  class_contains(node, "fnref") || id.rfind("fnref", 0) == 0 || has_ancestor(tree, i, "sup", 2) || has_child(tree, i, "sup");
+                  class_contains(node, "fnref") || class_contains(node, "fnanchor") || id.rfind("fnref", 0) == 0 ||
+                  has_ancestor(tree, i, "sup", 2) || has_child(tree, i, "sup") || note_target(href.substr(1));
     if (!marked) continue;
     auto target = ids.find(std::string(href.substr(1)));
     candidates.push_back({i, target == ids.end() ? -1 : target->second});
@@ -159,6 +185,28 @@ HtmlNotes HtmlNotes::find(const HtmlTree& tree) {
     result.note_labels_[note] = label;
   }
 
+  // Numbering that restarts (a letter's, a chapter's notes): where a label comes again, a new
+  // part begins, and every label is qualified by its part so each marker meets its own note.
+  {
+    int part = 0;
+    std::set<std::string> used;
+    std::vector<int> parts;
+    for (int note : result.notes_) {
+      const std::string& label = result.note_labels_[note];
+      if (!used.insert(label).second) {
+        ++part;
+        used = {label};
+      }
+      parts.push_back(part);
+    }
+    if (part > 0) {
+      result.qualified_ = true;
+      for (std::size_t i = 0; i < result.notes_.size(); ++i) {
+        std::string& label = result.note_labels_[result.notes_[i]];
+        label = "part-" + std::to_string(parts[i] + 1) + ":" + label;
+      }
+    }
+  }
   std::set<std::string> labels;
   for (auto& entry : result.note_labels_) labels.insert(entry.second);
   for (auto& [link, target] : candidates) {
@@ -194,6 +242,7 @@ HtmlNotes HtmlNotes::find(const HtmlTree& tree) {
         std::string text = text_content(tree, current, 16);
         bool back = node.attribute("role") == "doc-backlink" || class_contains(node, "footnote-back") || class_contains(node, "backref") ||
                     class_contains(node, "reversefootnote") || (href.size() > 1 && href[0] == '#' && marker_ids.count(std::string(href.substr(1)))) ||
+                    (href.size() > 1 && href[0] == '#' && marker_target(href.substr(1))) ||
                     text == "\xE2\x86\xA9" || text == "\xE2\x86\xA9\xEF\xB8\x8E" || text == "\xE2\x86\x91" || text == "^";
         if (back) result.back_links_.insert(current);
       }

@@ -26,6 +26,8 @@ class HtmlNotes {
   const std::string* note_label(int node) const;
   /// The label a marker node (an `a` or a bare `sup`) refers to, or nullptr when it is no marker.
   const std::string* marker_label(int node) const;
+  /// True when numbering restarts and labels are qualified by their part ("part-2:1").
+  bool qualified() const { return qualified_; }
   /// True for a back-link from a note to its marker.
   bool is_back_link(int node) const { return back_links_.count(node) > 0; }
 
@@ -34,6 +36,7 @@ class HtmlNotes {
   std::unordered_map<int, std::string> note_labels_;
   std::unordered_map<int, std::string> markers_;
   std::unordered_set<int> back_links_;
+  bool qualified_ = false;
 };
 
 /// A marker's label as printed: "[12]" → "12".

@@ -16,6 +16,7 @@
 #include "readers/dateline.hpp"
 #include "readers/directive_comments.hpp"
 #include "readers/html_notes.hpp"
+#include "readers/html_region.hpp"
 #include "readers/html_tree.hpp"
 #include "readers/markup_text.hpp"
 #include "readers/reader.hpp"
@@ -71,7 +72,9 @@ class HtmlWalker {
 
   void read() {
     metadata();
-    walk(0, false);
+    region_ = find_content_region(tree_);
+    builder_.set_metadata("content-region", region_.description);
+    walk(region_.node, false);
     text_.end_block();
     for (int note : notes_.notes()) {
       const std::string& label = *notes_.note_label(note);
@@ -80,7 +83,12 @@ class HtmlWalker {
       walk(note, true);
       flow_.end_note();
       Span span = builder_.document().blocks.back().span;
-      if (span.empty()) span = {begin, begin};
+      if (span.empty()) {
+        // An empty note is reported at its own element, not at the end of the note before it.
+        builder_.anchor(node(note).raw_begin);
+        builder_.append_synthetic("\n\n");
+        span = {begin, begin};
+      }
       builder_.add_note(label, span, body_after_label(span, label));
     }
   }
@@ -135,7 +143,9 @@ class HtmlWalker {
       return false;
     }
     if (index == 0) return true;
-    if (is_skipped(n)) return false;
+    if (is_skipped(n) || is_cookie_banner(n)) return false;
+    // Inside a marked content region, sidebars are furniture too (notes are read apart).
+    if (region_.node > 0 && !flow_.in_note() && n.name == "aside") return false;
     if (!flow_.in_note() && notes_.note_label(index)) return false;  // read after the body
     if (flow_.in_note() && notes_.is_back_link(index)) return false;
     std::string_view name = n.name;
@@ -248,6 +258,7 @@ class HtmlWalker {
   const HtmlNotes& notes_;
   MarkupText text_;
   BlockFlow flow_;
+  ContentRegion region_;
   int list_depth_ = 0;
 };
 
@@ -260,6 +271,7 @@ ReadResult read_html(const ReaderInput& input) {
   record_directives(find_html_directives(input.input.text), builder);
   HtmlWalker walker(input, builder, tree, notes);
   walker.read();
+  if (notes.qualified()) builder.set_metadata("note-labels", "qualified");
   ReadResult result;
   result.document = builder.finish();
   return result;

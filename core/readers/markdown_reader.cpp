@@ -83,6 +83,59 @@ void take_front_matter(std::string& text, model::DocumentBuilder& builder) {
     if (text[i] != '\n') text[i] = ' ';
 }
 
+// kramdown attribute lists and extensions ("{: .warning }", "{:toc}", "{::options … /}") are
+// markup, not text: a line holding only one, or one ending a line, is blanked in place (newlines
+// and offsets kept) before cmark sees it.
+void blank_attribute_lists(std::string& text) {
+  std::size_t start = 0;
+  while (start < text.size()) {
+    std::size_t end = text.find('\n', start);
+    if (end == std::string::npos) end = text.size();
+    std::size_t open = text.rfind("{:", end);
+    if (open != std::string::npos && open >= start) {
+      std::size_t close = text.find('}', open);
+      std::size_t tail = close == std::string::npos ? close : text.find_first_not_of(" \t\r", close + 1);
+      bool ends_line = close != std::string::npos && close < end && (tail == std::string::npos || tail >= end);
+      bool whole_line = text.find_first_not_of(" \t", start) == open;
+      bool after_text = open > start && (text[open - 1] == ' ' || text[open - 1] == '\t');
+      if (ends_line && (whole_line || after_text))
+        for (std::size_t i = open; i <= close; ++i) text[i] = ' ';
+    }
+    start = end + 1;
+  }
+}
+
+// Pandoc inline notes "text.^[Note text.]": the "^" is the marker, the bracketed text the note.
+// They are numbered with the document's other notes by the reader, so their labels are names.
+void find_inline_notes(model::DocumentBuilder& builder) {
+  const sdk::Document& document = builder.document();
+  std::vector<std::pair<Span, Span>> found;  // marker, body
+  for (const sdk::Block& block : document.blocks) {
+    if (block.kind == BlockKind::note || block.kind == BlockKind::metadata) continue;
+    std::string_view text = document.slice(block.span);
+    for (std::size_t pos = text.find("^["); pos != std::string_view::npos; pos = text.find("^[", pos + 1)) {
+      if (pos > 0 && text[pos - 1] == '\\') continue;
+      int depth = 0;
+      std::size_t close = std::string_view::npos;
+      for (std::size_t at = pos + 1; at < text.size(); ++at) {
+        if (text[at] == '[') ++depth;
+        else if (text[at] == ']' && --depth == 0) { close = at; break; }
+      }
+      if (close == std::string_view::npos || close == pos + 2) continue;
+      std::uint32_t base = block.span.begin;
+      found.push_back({{base + static_cast<std::uint32_t>(pos), base + static_cast<std::uint32_t>(pos + 1)},
+                       {base + static_cast<std::uint32_t>(pos + 2), base + static_cast<std::uint32_t>(close)}});
+      pos = close;
+    }
+  }
+  int number = 0;
+  for (auto& [marker, body] : found) {
+    std::string label = "inline-" + std::to_string(++number);
+    builder.add_note_ref(marker, label);
+    builder.add_note(label, body, body);
+  }
+}
+
 // Labels of footnote definitions written at the start of a line: "[^label]: text".
 std::vector<std::string> definition_labels(std::string_view text) {
   std::vector<std::string> labels;
@@ -174,6 +227,8 @@ class MarkdownWalker {
   }
 
   bool saw_gfm_footnotes() const { return saw_gfm_footnotes_; }
+  /// Notes (indices into the document's notes) read from entries under a bibliography heading.
+  const std::vector<std::size_t>& bibliography_notes() const { return bibliography_notes_; }
 
   void flush_notes() {
     for (auto& [node, label] : deferred_notes_) {
@@ -234,7 +289,8 @@ class MarkdownWalker {
       case CMARK_NODE_HEADING: {
         block(node, BlockKind::heading, cmark_node_get_heading_level(node));
         std::string_view heading = builder_.document().slice(builder_.document().blocks.back().span);
-        in_notes_section_ = is_notes_heading(heading);
+        section_kind_ = notes_heading_kind(heading);
+        in_notes_section_ = section_kind_ != NotesHeading::none;
         return true;
       }
       case CMARK_NODE_PARAGRAPH:
@@ -316,6 +372,11 @@ class MarkdownWalker {
     inlines_of(node);
     builder_.end_block();
     Span body = builder_.document().blocks.back().span;
+    add_section_note(label, body);
+  }
+
+  void add_section_note(const std::string& label, Span body) {
+    if (section_kind_ == NotesHeading::bibliography) bibliography_notes_.push_back(builder_.document().notes.size());
     builder_.add_note(label, body, body);
   }
 
@@ -341,7 +402,7 @@ class MarkdownWalker {
         append(input_.substr(body_begin, body_end - body_begin), body_begin);
         builder_.end_block();
         Span body = builder_.document().blocks.back().span;
-        builder_.add_note(label->label, body, body);
+        add_section_note(label->label, body);
         any = true;
       } else if (any && !builder_.document().notes.empty()) {
         std::string_view rest = line.substr(skip);
@@ -431,6 +492,18 @@ class MarkdownWalker {
           std::uint32_t begin = node_start(node), end = node_end(node);
           std::string_view source = input_.substr(begin, end - begin);
           bool bracketed = source.size() > 3 && source.compare(0, 2, "[^") == 0 && source.back() == ']';
+          if (!bracketed) {
+            // cmark's source positions drift on indented continuation lines and inside
+            // emphasis; the reference is the next "[^label]" after what was read so far.
+            std::size_t open = input_.find("[^", cursor_);
+            std::size_t close = open == std::string_view::npos ? open : input_.find(']', open + 2);
+            if (open != std::string_view::npos && close != std::string_view::npos && open - cursor_ <= 256 && close - open <= 102) {
+              begin = static_cast<std::uint32_t>(open);
+              end = static_cast<std::uint32_t>(close + 1);
+              source = input_.substr(begin, end - begin);
+              bracketed = source.find_first_of(" \t\n") == std::string_view::npos;
+            }
+          }
           std::string label = bracketed ? std::string(source.substr(2, source.size() - 3)) : std::string(literal ? literal : "");
           if (model::find_invalid_utf8(label) != std::string::npos) label = literal ? literal : "";
           std::uint32_t text_begin = builder_.offset();
@@ -453,6 +526,8 @@ class MarkdownWalker {
   std::vector<std::uint32_t> line_starts_;
   std::uint32_t cursor_ = 0;
   bool in_notes_section_ = false;
+  NotesHeading section_kind_ = NotesHeading::none;
+  std::vector<std::size_t> bibliography_notes_;
   bool saw_gfm_footnotes_ = false;
   int anonymous_ = 0;
   int quote_depth_ = 0;
@@ -498,6 +573,29 @@ void find_fused_markers(model::DocumentBuilder& builder) {
   for (sdk::NoteRef& ref : detect_fused_markers(document.text, ranges, labels)) builder.add_note_ref(ref.span, ref.label);
 }
 
+// A numbered list under "References" or "Sources" is a bibliography, not notes, unless the
+// text points into it: where GFM footnotes carry the notes, or no marker cites an entry, its
+// entries are list items.
+void drop_uncited_bibliography(model::DocumentBuilder& builder, const std::vector<std::size_t>& entries, bool gfm) {
+  if (entries.empty()) return;
+  sdk::Document& document = builder.document();
+  std::set<std::string> cited;
+  for (const sdk::NoteRef& ref : document.note_refs) cited.insert(ref.label);
+  bool any_cited = false;
+  for (std::size_t index : entries) any_cited = any_cited || cited.count(document.notes[index].label);
+  if (any_cited && !gfm) return;
+  std::set<std::uint32_t> starts;
+  std::vector<sdk::Note> kept;
+  std::set<std::size_t> dropped(entries.begin(), entries.end());
+  for (std::size_t i = 0; i < document.notes.size(); ++i) {
+    if (dropped.count(i)) starts.insert(document.notes[i].body.begin);
+    else kept.push_back(document.notes[i]);
+  }
+  document.notes = std::move(kept);
+  for (sdk::Block& block : document.blocks)
+    if (block.kind == BlockKind::note && starts.count(block.span.begin)) block.kind = BlockKind::list_item;
+}
+
 // Report metadata written as "**Publication Date:** 04/10/2026" (CRS and similar converters).
 void find_header_date(const std::string& text, model::DocumentBuilder& builder) {
   if (!builder.document().meta("date").empty()) return;
@@ -524,6 +622,7 @@ ReadResult read_markdown(const ReaderInput& input) {
   model::DocumentBuilder builder(input.path, "markdown", make_source_map(input));
   std::string text = input.input.text;
   take_front_matter(text, builder);
+  blank_attribute_lists(text);
   find_header_date(text, builder);
   std::vector<FoundDirective> directives = find_markdown_directives(text);
   RemovedLines removed;
@@ -572,7 +671,13 @@ ReadResult read_markdown(const ReaderInput& input) {
       }
   }
   find_undefined_references(builder);
-  if (!walker.saw_gfm_footnotes()) find_fused_markers(builder);
+  std::size_t notes_before = builder.document().notes.size();
+  find_inline_notes(builder);
+  bool inline_notes = builder.document().notes.size() > notes_before;
+  if (!walker.saw_gfm_footnotes() && !inline_notes) find_fused_markers(builder);
+  // A GFM label is a name: the reader sees numbers given in order of first reference.
+  if (walker.saw_gfm_footnotes() || inline_notes) builder.set_metadata("note-labels", "names");
+  drop_uncited_bibliography(builder, walker.bibliography_notes(), walker.saw_gfm_footnotes());
   ReadResult result;
   result.document = builder.finish();
   return result;

@@ -7,16 +7,20 @@
 
 namespace marginalia::readers {
 
-bool is_notes_heading(std::string_view line) {
+NotesHeading notes_heading_kind(std::string_view line) {
+  if (line.size() > 64) return NotesHeading::none;
   std::string lower;
   for (char c : line) lower.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
-  std::size_t begin = lower.find_first_not_of(" \t#*");
-  if (begin == std::string::npos) return false;
-  std::size_t end = lower.find_last_not_of(" \t:*");
+  std::size_t begin = lower.find_first_not_of(" \t#*_");
+  if (begin == std::string::npos) return NotesHeading::none;
+  std::size_t end = lower.find_last_not_of(" \t:*_.\r");
   std::string_view name = std::string_view(lower).substr(begin, end + 1 - begin);
-  return name == "notes" || name == "endnotes" || name == "footnotes" || name == "references" ||
-         name == "sources" || name == "notes and references" || name == "sources and notes" ||
-         name == "end notes" || name == "foot notes";
+  for (const char* notes : {"notes", "endnotes", "footnotes", "notes and references", "sources and notes", "notes and sources",
+                            "references and notes", "end notes", "foot notes", "note"})
+    if (name == notes) return NotesHeading::notes;
+  for (const char* bibliography : {"references", "sources", "bibliography", "works cited", "literature cited", "reference list"})
+    if (name == bibliography) return NotesHeading::bibliography;
+  return NotesHeading::none;
 }
 
 std::optional<NoteLabel> parse_note_label(std::string_view line, bool bare_numbers) {

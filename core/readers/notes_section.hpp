@@ -10,9 +10,17 @@
 
 namespace marginalia::readers {
 
-/// True when `line` is only a notes-section heading, case-insensitive, with an optional colon
-/// or leading "#" marks.
-bool is_notes_heading(std::string_view line);
+/// What a heading announces: notes ("Notes", "Endnotes", "Footnotes") or a bibliography
+/// ("References", "Sources", "Bibliography", "Works cited"), whose entries are notes only when
+/// markers in the text point at them.
+enum class NotesHeading { none, notes, bibliography };
+
+/// The kind of `line` when it is only a notes-section heading, case-insensitive, with an
+/// optional colon or leading "#" marks.
+NotesHeading notes_heading_kind(std::string_view line);
+
+/// True when `line` is a notes or bibliography heading.
+inline bool is_notes_heading(std::string_view line) { return notes_heading_kind(line) != NotesHeading::none; }
 
 /// A note label at the start of a line.
 struct NoteLabel {

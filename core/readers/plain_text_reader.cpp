@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "marginalia/sdk/text.hpp"
+#include "readers/bracket_notes.hpp"
 #include "readers/dateline.hpp"
 #include "readers/directive_comments.hpp"
 #include "readers/fused_marker_detector.hpp"
@@ -171,11 +172,29 @@ class PlainTextParser {
       if (block.kind == BlockKind::paragraph || block.kind == BlockKind::list_item || block.kind == BlockKind::heading ||
           block.kind == BlockKind::block_quote)
         ranges.push_back(block.span);
-    std::set<std::uint32_t> labels;
-    for (const sdk::Note& note : builder_.document().notes)
-      if (!note.label.empty() && note.label.size() < 6 && std::isdigit(static_cast<unsigned char>(note.label[0])))
-        labels.insert(static_cast<std::uint32_t>(std::stoul(note.label)));
-    for (sdk::NoteRef& ref : detect_fused_markers(text_, ranges, labels)) builder_.add_note_ref(ref.span, ref.label);
+    std::vector<TextMarker> markers = find_bracket_markers(text_, ranges);
+    bool bracket_convention = false;
+    for (const TextNote& note : notes_) bracket_convention = bracket_convention || footnote_blocks_.count(note.span.begin);
+    for (const TextMarker& marker : markers) bracket_convention = bracket_convention || text_[marker.span.begin] == '[';
+    if (!bracket_convention) {
+      // Digits fused to words ("West1") are the convention only where no bracketed one is used.
+      std::set<std::uint32_t> labels;
+      for (const TextNote& note : notes_)
+        if (!note.label.empty() && note.label.size() < 6 && std::isdigit(static_cast<unsigned char>(note.label[0])))
+          labels.insert(static_cast<std::uint32_t>(std::stoul(note.label)));
+      for (sdk::NoteRef& ref : detect_fused_markers(text_, ranges, labels)) markers.push_back({ref.span, ref.label});
+    }
+    for (std::size_t block : settle_notes(notes_, markers)) {
+      Block& demoted = builder_.document().blocks[block];
+      demoted.kind = BlockKind::paragraph;
+      demoted.number.clear();
+    }
+    for (const TextNote& note : notes_) {
+      builder_.document().blocks[note.block].number = note.label;
+      builder_.add_note(note.label, note.span, note.body);
+    }
+    for (const TextMarker& marker : markers) builder_.add_note_ref(marker.span, marker.label);
+    if (!notes_.empty() && notes_.front().label.rfind("part-", 0) == 0) builder_.set_metadata("note-labels", "qualified");
   }
 
  private:
@@ -198,36 +217,95 @@ class PlainTextParser {
   }
 
   // Extends a block over following non-blank lines that do not start another block.
-  std::size_t continuation_end(std::size_t i, bool allow_labels) const {
+  // Inside a note (`current_label` set), a line opens the next note only when its label is
+  // bracketed or follows the current number closely: "1858. That ill-judged…" continues note 6.
+  std::size_t continuation_end(std::size_t i, bool allow_labels, const std::string& current_label = {}) const {
     std::size_t j = i + 1;
     while (j < lines_.size() && !lines_[j].blank && !is_directive(view(text_, lines_[j]))) {
       std::string_view line = view(text_, lines_[j]);
       if (bullet_content(line) != std::string_view::npos) break;
-      if (!allow_labels && parse_note_label(line, notes_mode_)) break;
+      if (!allow_labels) {
+        if (auto label = parse_note_label(line, notes_mode_ != NotesHeading::none)) {
+          // Bracketed and superscript labels cannot be a number starting a sentence.
+          bool bracketed = !std::isdigit(static_cast<unsigned char>(line[label->label_begin]));
+          long value = label->label.size() <= 4 ? std::stol(label->label) : 0;
+          long current = !current_label.empty() && current_label.size() <= 4 && std::isdigit(static_cast<unsigned char>(current_label[0]))
+                             ? std::stol(current_label) : -1;
+          if (bracketed || current < 0 || (value > current && value <= current + 3)) break;
+        }
+      }
+      std::size_t indent = skip_indent(line);
+      if (parse_footnote_block(text_, lines_[j].begin + indent, text_.size())) break;
       if (is_notes_heading(line)) break;
       ++j;
     }
     return j;
   }
 
+  void add_note(std::string label, std::uint32_t label_begin, Span body, bool tentative) {
+    builder_.add_block({BlockKind::note, body, 0, label});
+    TextNote note;
+    note.label = std::move(label);
+    note.span = {label_begin, std::max(body.end, label_begin)};
+    note.body = body;
+    note.block = builder_.document().blocks.size() - 1;
+    note.tentative = tentative;
+    note.group = notes_mode_ == NotesHeading::bibliography ? notes_section_ : 0;
+    notes_.push_back(std::move(note));
+  }
+
   std::size_t parse_block(std::size_t i) {
     const Line& line = lines_[i];
     std::string_view content = view(text_, line);
-    if (notes_mode_) {
+    std::size_t indent = skip_indent(content);
+    if (auto block = parse_footnote_block(text_, line.begin + indent, std::min<std::size_t>(text_.size(), line.begin + 20000))) {
+      Span body = model::trim_span(text_, {static_cast<std::uint32_t>(block->body_begin), static_cast<std::uint32_t>(block->body_end)});
+      footnote_blocks_.insert(line.begin + static_cast<std::uint32_t>(indent));
+      add_note(block->label, line.begin + static_cast<std::uint32_t>(indent), body, false);
+      std::size_t j = i;
+      while (j < lines_.size() && lines_[j].end < block->end) ++j;
+      return next_content(j + 1);
+    }
+    if (notes_mode_ != NotesHeading::none) {
       if (auto label = parse_note_label(content, true)) {
-        std::size_t j = continuation_end(i, false);
+        std::size_t j = continuation_end(i, false, label->label);
         std::uint32_t label_begin = line.begin + static_cast<std::uint32_t>(label->label_begin);
         std::uint32_t body_begin = line.begin + static_cast<std::uint32_t>(label->body_begin);
         Span body = model::trim_span(text_, {body_begin, lines_[j - 1].end});
         if (body.begin > body.end) body = {body_begin, body_begin};
-        builder_.add_block({BlockKind::note, body, 0, label->label});
-        builder_.add_note(label->label, {label_begin, std::max(body.end, body_begin)}, body);
+        add_note(label->label, label_begin, body, false);
+        return next_content(j);
+      }
+    } else if (auto label = bracket_label(content, indent)) {
+      // "[12] See the annex." after the paragraph that cites it.
+      std::size_t after = label->second;
+      if (after < content.size() && (content[after] == ' ' || content[after] == '\t')) {
+        std::size_t body_offset = after;
+        while (body_offset < content.size() && (content[body_offset] == ' ' || content[body_offset] == '\t')) ++body_offset;
+        std::size_t j = continuation_end(i, false);
+        std::uint32_t body_begin = line.begin + static_cast<std::uint32_t>(body_offset);
+        Span body = model::trim_span(text_, {body_begin, lines_[j - 1].end});
+        if (body.begin > body.end) body = {body_begin, body_begin};
+        add_note(label->first, line.begin + static_cast<std::uint32_t>(indent), body, true);
+        return next_content(j);
+      }
+    } else if (content.compare(indent, 3, "\xE2\x80\xA0") == 0 || content.compare(indent, 3, "\xE2\x80\xA1") == 0) {
+      // "† Also printed in the annual report." under the paragraph that carries the dagger.
+      std::size_t body_offset = indent + 3;
+      if (body_offset < content.size() && content[body_offset] == ' ') {
+        while (body_offset < content.size() && content[body_offset] == ' ') ++body_offset;
+        std::size_t j = continuation_end(i, false);
+        Span body = model::trim_span(text_, {line.begin + static_cast<std::uint32_t>(body_offset), lines_[j - 1].end});
+        add_note(std::string(content.substr(indent, 3)), line.begin + static_cast<std::uint32_t>(indent), body, true);
         return next_content(j);
       }
     }
-    if (is_notes_heading(content) && standalone(i)) {
+    NotesHeading heading = notes_heading_kind(content);
+    bool entry_follows = i + 1 < lines_.size() && parse_note_label(view(text_, lines_[i + 1]), false).has_value();
+    if (heading != NotesHeading::none && (standalone(i) || ((i == 0 || blank_or_edge(i - 1)) && entry_follows))) {
       add(BlockKind::heading, line.begin, line.end, 1);
-      notes_mode_ = true;
+      notes_mode_ = heading;
+      ++notes_section_;
       return next_content(i + 1);
     }
     std::size_t bullet = bullet_content(content);
@@ -264,7 +342,10 @@ class PlainTextParser {
   std::string_view text_;
   model::DocumentBuilder& builder_;
   std::vector<Line> lines_;
-  bool notes_mode_ = false;
+  NotesHeading notes_mode_ = NotesHeading::none;
+  int notes_section_ = 0;
+  std::vector<TextNote> notes_;
+  std::set<std::uint32_t> footnote_blocks_;  // where "[Footnote 12: …]" blocks start
 };
 
 }  // namespace

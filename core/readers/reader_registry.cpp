@@ -10,6 +10,7 @@
 #include <sys/stat.h>
 
 #include "marginalia/sdk/text.hpp"
+#include "readers/charset.hpp"
 
 namespace marginalia::readers {
 namespace {
@@ -123,6 +124,15 @@ ReadResult read_bytes(const std::string& path, std::string bytes, const ReadOpti
   input.path = path;
   if (entry->text_input) {
     model::NormalizeResult normalized = model::normalize_input(bytes);
+    if (!normalized.ok && normalized.error.code == "reader/invalid-utf8" && format == "html") {
+      // HTML may declare a legacy charset; the declared one is decoded, nothing is guessed.
+      if (auto charset = declared_html_charset(bytes); charset && *charset != "utf-8" && *charset != "utf8") {
+        if (auto decoded = decode_to_utf8(bytes, *charset)) {
+          bytes = std::move(*decoded);
+          normalized = model::normalize_input(bytes);
+        }
+      }
+    }
     if (!normalized.ok) {
       ReadError error = error_at(path, normalized.error.code, normalized.error.message);
       error.byte_offset = normalized.error.byte_offset;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "readers/tei_notes.hpp"
 
+#include <map>
 #include <set>
 
 #include "readers/tei_vocabulary.hpp"
@@ -58,6 +59,7 @@ std::string scope_name(const pugi::xml_node& first, const pugi::xml_node& before
 TeiNotes TeiNotes::collect(const pugi::xml_node& root) {
   TeiNotes notes;
   pugi::xml_node node = root;
+  long last_foot = 0, last_end = 0;
   while (node) {
     bool descend = node.type() == pugi::node_element && !is_skipped(local_name(node));
     if (descend && local_name(node) == "note") {
@@ -66,8 +68,20 @@ TeiNotes TeiNotes::collect(const pugi::xml_node& root) {
         TeiNote note;
         note.node = node;
         note.in_running_text = !stands_alone(node);
+        // "[1]" and "(1)" show the number 1. A note without @n takes the next number of its
+        // series: endnotes are numbered apart from footnotes, as renderers print them.
         std::string n = trimmed(node.attribute("n").value());
-        note.shown = n.empty() ? std::to_string(notes.notes_.size() + 1) : n;
+        while (!n.empty() && (n.front() == '[' || n.front() == '(')) n.erase(0, 1);
+        while (!n.empty() && (n.back() == ']' || n.back() == ')')) n.pop_back();
+        note.endnote = place == "end";
+        long& last = note.endnote ? last_end : last_foot;
+        if (n.empty()) {
+          note.shown = std::to_string(++last);
+        } else {
+          note.shown = n;
+          bool digits = n.size() <= 6 && n.find_first_not_of("0123456789") == std::string::npos;
+          if (digits) last = std::stol(n);
+        }
         std::string id = trimmed(node.attribute("xml:id").value());
         notes.by_node_[node.internal_object()] = notes.notes_.size();
         if (!id.empty()) notes.by_id_.emplace(id, notes.notes_.size());
@@ -102,8 +116,19 @@ void TeiNotes::assign_labels() {
     if (other_division) starts.push_back(i);
   }
   qualified_ = starts.size() > 1;
+  // Endnotes are numbered apart from footnotes: where both are used, endnotes form their own
+  // part ("end:1") so endnote 1 and footnote 1 are two notes.
+  bool feet = false, ends = false;
+  for (const TeiNote& note : notes_) (note.endnote ? ends : feet) = true;
+  if (feet && ends && !qualified_) {
+    qualified_ = true;
+    for (TeiNote& note : notes_) note.label = note.endnote ? "end:" + note.shown : note.shown;
+    distinguish_symbols();
+    return;
+  }
   if (!qualified_) {
     for (TeiNote& note : notes_) note.label = note.shown;
+    distinguish_symbols();
     return;
   }
   std::set<std::string> used;
@@ -114,6 +139,18 @@ void TeiNotes::assign_labels() {
     std::string name = scope_name(notes_[begin].node, before, after, s + 1);
     if (!used.insert(name).second) name += "-" + std::to_string(s + 1);
     for (std::size_t i = begin; i < end; ++i) notes_[i].label = name + ":" + notes_[i].shown;
+  }
+  distinguish_symbols();
+}
+
+void TeiNotes::distinguish_symbols() {
+  // A symbol ("*", "†") printed again marks another note at its own place: each keeps a label
+  // of its own ("* (2)"), as its marker is where the note stands.
+  std::map<std::string, int> seen;
+  for (TeiNote& note : notes_) {
+    bool digits = !note.shown.empty() && note.shown.find_first_not_of("0123456789") == std::string::npos;
+    int count = ++seen[note.label];
+    if (!digits && count > 1) note.label += " (" + std::to_string(count) + ")";
   }
 }
 

@@ -25,6 +25,8 @@ struct TeiNote {
   std::string shown;
   /// True for a note in running text (its marker goes where it stands).
   bool in_running_text = true;
+  /// True for `place="end"`: numbered in its own series.
+  bool endnote = false;
 };
 
 /// The notes of one TEI document.
@@ -42,6 +44,7 @@ class TeiNotes {
 
  private:
   void assign_labels();
+  void distinguish_symbols();
 
   std::vector<TeiNote> notes_;
   std::unordered_map<const void*, std::size_t> by_node_;

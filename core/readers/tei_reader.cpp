@@ -481,6 +481,7 @@ ReadResult read_tei(const ReaderInput& input) {
 
   TeiWalker walker(input, builder, tei_mode, notes);
   walker.read(root);
+  if (notes.qualified()) builder.set_metadata("note-labels", "qualified");
 
   if (!tei_mode)
     builder.add_reader_finding({"reader/unknown-markup", sdk::Severity::note, {0, 0},

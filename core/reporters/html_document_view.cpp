@@ -464,6 +464,13 @@ class DocumentView {
     if (!not_before.empty() || !not_after.empty())
       tip += (tip.size() > 4 ? "; " : ": ") + std::string("between ") + (not_before.empty() ? "?" : not_before) + " and " +
              (not_after.empty() ? "?" : not_after);
+    // times, weeks, durations, sets and references (plugins/dates/README.md, "TEI mapping")
+    std::string week = attribute(mark.attributes, "when-iso"), duration = attribute(mark.attributes, "dur-iso");
+    std::string type = attribute(mark.attributes, "type"), subtype = attribute(mark.attributes, "subtype");
+    bool plain = tip.size() == 4;
+    if (!week.empty()) tip += (plain ? ": " : "; ") + std::string("week ") + week;
+    if (!duration.empty()) tip += (tip.size() > 4 ? "; " : ": ") + std::string(type == "set" ? "every " : "lasting ") + duration;
+    if (!type.empty() && type != "set") tip += (tip.size() > 4 ? "; " : ": ") + type + (subtype.empty() ? "" : " (" + subtype + ")");
     if (tip.size() == 4) tip += " (no value resolved)";
     return tip;
   }

@@ -11,6 +11,7 @@
 #include "util/sha256.hpp"
 #include "util/xml_writer.hpp"
 #include "writers/code_point_index.hpp"
+#include "writers/tei_temporal.hpp"
 
 namespace marginalia::writers {
 namespace {
@@ -414,12 +415,8 @@ class TeiBuilder {
       if (!block.contains(mark.span) || mark.span.empty()) continue;
       switch (mark.kind) {
         case sdk::MarkKind::date: {
-          Attributes attributes;
-          for (const char* name : {"when", "from", "to", "notBefore", "notAfter"}) {
-            std::string value = attribute_value(mark.attributes, name);
-            if (!value.empty() && valid_w3c_date(value)) attributes.push_back({name, value});
-          }
-          items.push_back({mark.span, 3, "date", attributes, {}, {}});
+          TemporalElement element = temporal_element(mark.attributes);
+          items.push_back({mark.span, 3, element.name, element.attributes, {}, {}});
           break;
         }
         case sdk::MarkKind::quote: {
@@ -473,8 +470,9 @@ class TeiBuilder {
   // Elements that may not contain others in TEI: a <ref> noteAnchor or a <date> inside <ref>.
   static bool can_contain(const std::string& outer, const std::string& inner) {
     if (outer == "ref") return inner != "ref" && inner != "quote" && inner != "said";
-    if (outer == "date") return inner == "ref" || inner == "persName";
-    if (outer == "persName") return inner == "ref" || inner == "date";
+    // A range's <date from to> holds the <date>s of its two ends.
+    if (outer == "date" || outer == "time") return inner == "ref" || inner == "persName" || inner == "date" || inner == "time";
+    if (outer == "persName") return inner == "ref" || inner == "date" || inner == "time";
     if (outer == "title" || outer == "soCalled") return inner != "said" && inner != "quote";
     return true;
   }

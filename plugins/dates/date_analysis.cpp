@@ -34,6 +34,11 @@ DateAnalysis analyse_document(const sdk::Document& document, const DateOptions& 
     mark.span = f.expression.span;
     mark.attributes = f.expression.tei;
     analysis.marks.push_back(std::move(mark));
+    // A range's two ends are dates of their own, nested in its <date from to>.
+    for (const DateExpression::Endpoint& end : f.expression.endpoints) {
+      if (end.tei.empty()) continue;
+      analysis.marks.push_back({sdk::MarkKind::date, end.timex, end.tei});
+    }
   }
   return analysis;
 }

@@ -39,10 +39,11 @@ struct DateExpression {
   TimexType type = TimexType::date;
   Granularity granularity = Granularity::none;
   std::string value;                  ///< TimeML value: "2024-05", "P75Y", "PRESENT_REF", "XXXX-05"
-  std::vector<sdk::Attribute> tei;    ///< TEI dating attributes; empty when none is valid
+  std::vector<sdk::Attribute> tei;    ///< TEI attributes of its `<date>`/`<time>` (README, "TEI mapping"); empty when none is valid
   bool bounded = false;               ///< first_day/last_day are set
   std::int64_t first_day = 0, last_day = 0;  ///< the days the expression covers (day numbers)
   bool explicit_year = false;         ///< the year is written, not inferred
+  bool year_certain = false;          ///< written, or inferred beyond doubt (README, "Year-less dates")
   bool anchored = false;              ///< resolved against the document date or an earlier date
   bool range = false;                 ///< a range or "since": from/to
   DateStyle style = DateStyle::none;
@@ -58,10 +59,12 @@ struct DateExpression {
   char numeric_separator = 0;
 
   /// For a range of two dates ("from 2009 to 2011"): each end's TimeML extent and value, as a
-  /// TimeML annotation (and the MEANTIME scorer) counts them.
+  /// TimeML annotation (and the MEANTIME scorer) counts them; for "since 2022", the one date.
+  /// Each is marked as a `<date>` nested in the range's.
   struct Endpoint {
     sdk::Span timex;
     std::string value;
+    std::vector<sdk::Attribute> tei;  ///< the end's own dating attributes, nested in the range's
   };
   std::vector<Endpoint> endpoints;
 

@@ -6,6 +6,7 @@
 #include "date_scanner.hpp"
 
 #include <algorithm>
+#include <cstdlib>
 #include <cstring>
 
 #include "tense.hpp"
@@ -70,11 +71,113 @@ Tense DateScanner::tense_around(std::size_t first, std::size_t end) const {
 // ---------------------------------------------------------------------------------------------
 // Resolution against the document date
 
+// ---------------------------------------------------------------------------------------------
+// The year the text is in
+
+constexpr std::size_t sentence_reach = 60;  // tokens searched for a sentence boundary: keeps the scan linear
+
+bool DateScanner::same_sentence(std::size_t earlier, std::size_t later) const {
+  if (later < earlier || later - earlier > sentence_reach) return false;
+  for (std::size_t k = earlier; k < later; ++k)
+    if (ends_sentence(text_, *tokens_, k)) return false;
+  return true;
+}
+
+// "In November, 1897, we sailed", "On 3 May 1898 the ship…": the date is the first thing its
+// sentence says (after at most a preposition or two), so it sets the scene.
+bool DateScanner::opens_sentence(std::size_t first) const {
+  static const WordSet lead({"in", "on", "by", "during", "early", "late", "at", "the", "of", "and", "then", "but", "from"});
+  const std::vector<Token>& t = *tokens_;
+  std::size_t k = first;
+  while (k > 0 && first - k < 3 && t[k - 1].kind == TokenKind::word && lead.contains(word_text(k - 1))) --k;
+  return k == 0 || ends_sentence(text_, t, k - 1) || (t[k - 1].kind == TokenKind::punct && (t[k - 1].value == '(' || t[k - 1].value == 0x201C));
+}
+
+// "Years later, in 1920, he would return": a flash-forward, which does not move the narrative.
+bool DateScanner::looks_ahead(std::size_t first, std::size_t end) const {
+  static const WordSet cues({"would", "later", "afterwards", "afterward", "eventually", "subsequently", "thereafter"});
+  const std::vector<Token>& t = *tokens_;
+  for (std::size_t k = first; k > 0 && first - k < sentence_reach && !ends_sentence(text_, t, k - 1); --k)
+    if (cues.contains(word_text(k - 1))) return true;
+  for (std::size_t k = end; k < t.size() && k - end < sentence_reach && !ends_sentence(text_, t, k); ++k)
+    if (cues.contains(word_text(k))) return true;
+  return false;
+}
+
+// A date written with its year: the year of its block, of the narrative when it opens a
+// sentence or a heading, and of the text so far.
+void DateScanner::note_written_year(const Match& m) {
+  const Point& p = m.p;
+  if (!p.explicit_year || p.impossible || p.year == unknown_year || m.shape != Match::Shape::point) return;
+  bool full = p.g == Granularity::day || p.g == Granularity::month;
+  // A bare year anchors only as an adverbial ("in 1897"), not as a modifier ("the 2019 outlook").
+  bool adverbial = p.g == Granularity::year && m.begin > 0 &&
+                   (word_is(m.begin - 1, "in") || word_is(m.begin - 1, "during") || word_is(m.begin - 1, "by"));
+  if (!full && !adverbial && !(heading_ && p.g == Granularity::year)) return;
+  if (full) {  // a background year in a news sentence ("since its launch in 2003") is no anchor
+    block_year_ = p.year;
+    block_year_token_ = m.begin;
+    last_year_ = p.year;
+  }
+  if (settings_.has_document_date && std::abs(p.year - settings_.document_date.year) >= 2) far_year_seen_ = true;
+  if ((heading_ || opens_sentence(m.begin)) && !looks_ahead(m.begin, m.end)) scene_year_ = p.year;
+}
+
+// The day a date earlier in the sentence of token `i` names ("flew Tuesday … at 18:00 UTC").
+bool DateScanner::day_of_sentence(std::size_t i, CivilDate& out) const {
+  if (!has_last_day_ || last_day_block_ != block_index_ || !same_sentence(last_day_token_, i)) return false;
+  out = last_day_;
+  return true;
+}
+
+// "its best week since November", "gains for a fourth week in a row": the news idiom for the
+// period the story is in (the last day the text dated, else the document's).
+bool DateScanner::match_record_period(std::size_t u, Match& m, std::size_t span_begin) {
+  const std::vector<Token>& t = *tokens_;
+  if (!word_is(u + 1, "since") && !(word_is(u + 1, "in") && word_is(u + 2, "a") && word_is(u + 3, "row"))) return false;
+  if (!has_last_day_ && !settings_.has_document_date) return false;
+  CivilDate d = has_last_day_ ? last_day_ : settings_.document_date;
+  Point p;
+  p.anchored = true;
+  p.year = d.year;
+  switch (static_cast<Unit>(t[u].word.value)) {
+    case Unit::day: p.g = Granularity::day; p.month = d.month; p.day = d.day; break;
+    case Unit::week: {
+      int wy = 0, wk = 0;
+      iso_week_of(day_number(d.year, d.month, d.day), wy, wk);
+      p.g = Granularity::week; p.year = wy; p.part = wk;
+      break;
+    }
+    case Unit::month: p.g = Granularity::month; p.month = d.month; break;
+    case Unit::year: p.g = Granularity::year; break;
+    default: return false;
+  }
+  m.begin = span_begin;
+  m.end = u + 1;
+  m.p = p;
+  return true;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Resolution against the text and the document date
+
 void DateScanner::resolve(Point& p, std::size_t first, std::size_t end) {
-  if (!settings_.has_document_date && (narrative_year_ == 0 || p.weekday_only)) return;
-  // With no document date, a narrative year stands in for it (its 1 July, to compare months).
-  const CivilDate dct = settings_.has_document_date ? settings_.document_date : CivilDate{narrative_year_, 7, 1};
+  const bool has_dct = settings_.has_document_date;
+  const CivilDate dct = settings_.document_date;
+  // A year other than the document's that the text is in: a full date written earlier in the
+  // same sentence (certain), else one earlier in the paragraph or the scene-setting year, when
+  // it is two or more years from the document date (a news article's "in 2012 … in August"
+  // keeps reading August from its own date); without a document date, the last full date.
+  auto far = [&](int year) { return !has_dct || std::abs(year - dct.year) >= 2; };
+  int anchor = 0;
+  bool certain = false;
+  if (block_year_ && same_sentence(block_year_token_, first)) { anchor = block_year_; certain = true; }
+  else if (block_year_ && far(block_year_)) anchor = block_year_;
+  else if (scene_year_ && far(scene_year_)) anchor = scene_year_;
+  else if (!has_dct) anchor = last_year_;
   if (p.weekday_only) {
+    // "on Monday" counts from the document date, unless the narrative is in another year
+    if (!has_dct || (scene_year_ && far(scene_year_))) return;
     std::int64_t today = day_number(dct.year, dct.month, dct.day);
     int delta = p.stated_weekday - weekday_of(today);
     Tense tense = tense_around(first, end);
@@ -88,39 +191,42 @@ void DateScanner::resolve(Point& p, std::size_t first, std::size_t end) {
     return;
   }
   if (!p.needs_year) return;
-  int position = 0, now = 0;  // months since year 0, compared with the document date's
-  if (p.g == Granularity::quarter) { position = (p.part - 1) * 3 + 1; now = (dct.month - 1) / 3 * 3 + 1; }
-  else if (p.g == Granularity::half) { position = (p.part - 1) * 6 + 1; now = dct.month <= 6 ? 1 : 7; }
-  else if (p.g == Granularity::season) { position = p.part * 3; now = dct.month; }
-  else { position = p.month; now = dct.month; }
-  Tense tense = tense_around(first, end);
-  int diff = position - now;
-  int year = dct.year;
-  // Without a document date, the last full date the text wrote stands in for it ("Washington,
-  // 2nd March 1864 … your dispatch of February 11th"). With one, news practice wins: a single
-  // historical date must not drag the report's "on 24 April" back to its year.
-  if (!settings_.has_document_date) {
-    year = narrative_year_;
-    tense = Tense::unknown;
-    diff = 0;
+  int year = anchor;
+  if (!anchor) {
+    if (!has_dct) return;
+    // News practice: the month before or after the document date the clause's tense points
+    // to; a past tense never gives a month still to come.
+    int position = 0, now = 0;
+    if (p.g == Granularity::quarter) { position = (p.part - 1) * 3 + 1; now = (dct.month - 1) / 3 * 3 + 1; }
+    else if (p.g == Granularity::half) { position = (p.part - 1) * 6 + 1; now = dct.month <= 6 ? 1 : 7; }
+    else if (p.g == Granularity::season) { position = p.part * 3; now = dct.month; }
+    else { position = p.month; now = dct.month; }
+    Tense tense = tense_around(first, end);
+    if (word_is(first, "since") || (first > 0 && word_is(first - 1, "since"))) tense = Tense::past;  // a start already reached
+    int diff = position - now;
+    year = dct.year;
+    if (tense == Tense::past) { if (diff > 0) year -= 1; }
+    else if (tense == Tense::future) { if (diff < 0) year += 1; }
+    else if (diff > 6) year -= 1;
+    else if (diff < -6) year += 1;
+    // Near the document date, and with no other period in view, the year is beyond doubt.
+    if (p.g == Granularity::day && is_valid_date(year, p.month, p.day) && !far_year_seen_) {
+      std::int64_t distance = day_number(year, p.month, p.day) - day_number(dct.year, dct.month, dct.day);
+      certain = distance >= -183 && distance <= 183;
+    }
   }
-  if (tense == Tense::past) { if (diff > 0) year -= 1; }
-  else if (tense == Tense::future) { if (diff < 0) year += 1; }
-  else if (diff > 6) year -= 1;
-  else if (diff < -6) year += 1;
-  // "Friday, June 6" names its year through the weekday: a reader takes the nearby year (near
-  // the document date, or near the last full date the text gave) in which June 6 is a Friday,
-  // so the year-less date is only wrong when no such year is near.
-  if (p.g == Granularity::day && p.stated_weekday >= 0 && is_valid_date(year, p.month, p.day) &&
+  // "Friday, June 6" names its year through the weekday when the year is in doubt: a reader
+  // takes the neighbouring year in which June 6 is a Friday.
+  if (!certain && p.g == Granularity::day && p.stated_weekday >= 0 && is_valid_date(year, p.month, p.day) &&
       weekday_of(day_number(year, p.month, p.day)) != p.stated_weekday) {
-    int told = narrative_year_ > 0 ? narrative_year_ : year;  // the year the text last wrote out in full
-    for (int candidate : {year - 1, year + 1, told, told - 1, told + 1})
+    for (int candidate : {year - 1, year + 1})
       if (is_valid_date(candidate, p.month, p.day) && weekday_of(day_number(candidate, p.month, p.day)) == p.stated_weekday) {
         year = candidate;
         break;
       }
   }
   p.year = year;
+  p.year_certain = certain;
   p.needs_year = false;
   p.anchored = true;
 }
@@ -173,8 +279,12 @@ bool DateScanner::match_at(std::size_t i, Match& m) {
       return true;
     }
     case WordClass::unit: {
+      if (!tok.word.plural) {
+        static const WordSet records({"best", "worst", "biggest", "largest", "strongest", "weakest", "busiest", "deadliest"});
+        return i > 0 && records.contains(word_text(i - 1)) && match_record_period(i, m, i);
+      }
       // "for years", "in minutes", "over the years", "within weeks": an unspecified duration
-      if (!tok.word.plural || i == 0) return false;
+      if (i == 0) return false;
       Unit unit = static_cast<Unit>(tok.word.value);
       if (unit == Unit::quarter || unit == Unit::half || unit == Unit::weekend || unit == Unit::century) return false;
       bool context = word_is(i - 1, "for") || word_is(i - 1, "within") || word_is(i - 1, "just") ||
@@ -212,8 +322,11 @@ bool DateScanner::match_at(std::size_t i, Match& m) {
   }
 }
 
-void DateScanner::scan(const std::vector<Token>& tokens, std::vector<DateExpression>& out) {
+void DateScanner::scan(const std::vector<Token>& tokens, std::vector<DateExpression>& out, bool heading) {
   tokens_ = &tokens;
+  heading_ = heading;
+  block_year_ = 0;
+  ++block_index_;
   std::size_t i = 0;
   Match m;
   while (i < tokens.size()) {
@@ -249,15 +362,9 @@ void DateScanner::scan(const std::vector<Token>& tokens, std::vector<DateExpress
 std::vector<DateExpression> DateScanner::scan_text(sdk::Span range) {
   std::vector<Token> tokens;
   tokenize(text_, range, {}, tokens);
-  bool had = has_reference_;
-  CivilDate reference = reference_;
-  Granularity granularity = reference_granularity_;
-  has_reference_ = false;
+  DateScanner alone(text_, settings_);  // no reference date or narrative year from the document
   std::vector<DateExpression> out;
-  scan(tokens, out);
-  has_reference_ = had;
-  reference_ = reference;
-  reference_granularity_ = granularity;
+  alone.scan(tokens, out);
   return out;
 }
 }  // namespace marginalia::plugins::dates

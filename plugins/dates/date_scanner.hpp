@@ -29,8 +29,9 @@ class DateScanner {
  public:
   DateScanner(std::string_view text, ScanSettings settings);
 
-  /// Scans one block's tokens (from `tokenize`) and appends what it finds to `out`.
-  void scan(const std::vector<Token>& tokens, std::vector<DateExpression>& out);
+  /// Scans one block's tokens (from `tokenize`) and appends what it finds to `out`. A heading
+  /// (title, dateline) sets the year the narrative is in with any dated expression it holds.
+  void scan(const std::vector<Token>& tokens, std::vector<DateExpression>& out, bool heading = false);
 
   /// Parses a short text on its own (a TEI `<date>`'s content); no reference date is kept.
   std::vector<DateExpression> scan_text(sdk::Span range);
@@ -59,6 +60,8 @@ class DateScanner {
   bool match_inner_point(std::size_t i, Match& m);
   bool match_period_anchor(std::size_t i, Point& p, std::size_t& end);
   bool match_fiscal(std::size_t i, Match& m);
+  bool day_of_sentence(std::size_t i, CivilDate& out) const;
+  bool match_record_period(std::size_t unit_token, Match& m, std::size_t span_begin);
 
   bool year_at(std::size_t i, int& year, bool strong_context = false) const;
   bool bare_year_ok(std::size_t i) const;
@@ -73,6 +76,10 @@ class DateScanner {
   bool glued(std::size_t i) const;  ///< token i follows token i-1 with no space
   std::size_t skip_abbreviation_dot(std::size_t i) const;
   Tense tense_around(std::size_t first, std::size_t end) const;
+  bool same_sentence(std::size_t earlier, std::size_t later) const;
+  bool opens_sentence(std::size_t first) const;
+  bool looks_ahead(std::size_t first, std::size_t end) const;
+  void note_written_year(const Match& m);
 
   void resolve(Point& p, std::size_t first, std::size_t end);
   void emit(Match& m, std::vector<DateExpression>& out);
@@ -83,7 +90,18 @@ class DateScanner {
   bool has_reference_ = false;
   CivilDate reference_;
   Granularity reference_granularity_ = Granularity::none;
-  int narrative_year_ = 0;  ///< year of the last full date written with its year
+  // The years a year-less month or day can take from the text (README, "Year-less dates").
+  bool heading_ = false;           ///< the block being scanned is a heading, title or dateline
+  int block_year_ = 0;             ///< year of the last dated expression of the current block
+  std::size_t block_year_token_ = 0;
+  int scene_year_ = 0;             ///< the year the narrative is in: set by a heading or a sentence-opening date
+  int last_year_ = 0;              ///< year of the last full date written with its year
+  bool far_year_seen_ = false;     ///< a written year two or more years from the document date
+  // The last day the text dated ("on Monday"): what "the day" and a bare clock time refer to.
+  bool has_last_day_ = false;
+  CivilDate last_day_;
+  std::size_t last_day_token_ = 0;
+  int block_index_ = 0, last_day_block_ = -1;
 };
 
 }  // namespace marginalia::plugins::dates

@@ -143,6 +143,74 @@ Rendered render(const DateScanner::Point& p) {
   return r;
 }
 
+// A day part as the hours it covers (README, "TEI mapping"): morning 06-12, afternoon 12-18,
+// evening 18-22, night 22-06 of the next day.
+void day_part_bounds(int part, int y, int month, int day, std::string& from, std::string& to) {
+  static const int starts[] = {0, 6, 12, 18, 22};
+  static const int ends[] = {0, 11, 17, 21, 5};
+  std::int64_t n = day_number(y, month, day);
+  CivilDate last = civil_from_day_number(part == 4 ? n + 1 : n);
+  from = iso_day(y, month, day) + "T" + two(starts[part]) + ":00:00";
+  to = iso_day(last.year, last.month, last.day) + "T" + two(ends[part]) + ":59:59";
+}
+
+// The TEI dating attributes of one resolved point (not a range): `when` for a day, month or
+// year, a clock time or a day part as a time of day, ISO weeks in `when-iso`, and the bounds
+// of a part of a period in `notBefore`/`notAfter`.
+std::vector<sdk::Attribute> point_tei(const DateScanner::Point& p, const Rendered& r) {
+  const bool known_day = p.g == Granularity::day && p.year != unknown_year && p.month > 0 && is_valid_date(p.year, p.month, p.day);
+  if (p.hour >= 0) {
+    if (p.hour > 23) return {};
+    std::string time = two(p.hour) + ":" + two(p.minute) + ":00" + (p.utc ? "Z" : "");
+    if (known_day) return {{"when", iso_day(p.year, p.month, p.day) + "T" + time}};
+    return p.month == 0 ? std::vector<sdk::Attribute>{{"when", time}} : std::vector<sdk::Attribute>{};
+  }
+  if (p.day_part >= 1 && p.day_part <= 4 && p.g == Granularity::day) {
+    if (!known_day) return {};
+    std::string from, to;
+    day_part_bounds(p.day_part, p.year, p.month, p.day, from, to);
+    return {{"notBefore", from}, {"notAfter", to}};
+  }
+  if (p.g == Granularity::week && p.year != unknown_year) {
+    std::vector<sdk::Attribute> out;
+    if (!p.weekend) out.push_back({"when-iso", iso_year(p.year) + "-W" + two(p.part)});
+    out.push_back({"notBefore", r.not_before});
+    out.push_back({"notAfter", r.not_after});
+    return out;
+  }
+  if (!r.single.empty()) return {{"when", r.single}};
+  if (!r.not_before.empty()) return {{"notBefore", r.not_before}, {"notAfter", r.not_after}};
+  if (p.g == Granularity::month && p.year == unknown_year && p.month >= 1 && p.month <= 12) return {{"when", "--" + two(p.month)}};
+  return {};
+}
+
+// The TEI form of a value the scanner keeps as a TimeML literal: a duration, a set, a
+// reference to the present, past or future, or a fiscal year.
+std::vector<sdk::Attribute> literal_tei(TimexType type, const std::string& value, const ScanSettings& settings) {
+  std::string dct = settings.has_document_date ? iso_day(settings.document_date.year, settings.document_date.month, settings.document_date.day) : "";
+  if (value == "PRESENT_REF") return {{"type", "present"}};
+  if (value == "PAST_REF") {
+    if (dct.empty()) return {{"type", "past"}};
+    return {{"type", "past"}, {"notAfter", dct}};
+  }
+  if (value == "FUTURE_REF") {
+    if (dct.empty()) return {{"type", "future"}};
+    return {{"type", "future"}, {"notBefore", dct}};
+  }
+  if (value.size() == 6 && value.compare(0, 2, "FY") == 0) return {{"type", "fiscal"}, {"when", value.substr(2)}};
+  if (type == TimexType::set) return {{"type", "set"}, {"dur-iso", value}};
+  if (type == TimexType::duration && value.size() >= 3 && value[0] == 'P') {
+    // "for years": a duration of an unstated number of units ("PXY") has no ISO form
+    std::size_t x = value.find('X');
+    if (x == std::string::npos) return {{"dur-iso", value}};
+    static const std::pair<const char*, const char*> units[] = {{"PXY", "years"}, {"PXM", "months"}, {"PXW", "weeks"}, {"PXD", "days"},
+                                                                {"PTXH", "hours"}, {"PTXM", "minutes"}, {"PXDE", "decades"}};
+    for (const auto& [code, name] : units)
+      if (value == code) return {{"type", "duration"}, {"subtype", name}};
+  }
+  return {};
+}
+
 }  // namespace
 
 void DateScanner::emit(Match& m, std::vector<DateExpression>& out) {
@@ -155,6 +223,7 @@ void DateScanner::emit(Match& m, std::vector<DateExpression>& out) {
   e.end_token = static_cast<std::uint32_t>(m.end);
   if (m.shape == Match::Shape::literal) {
     e.value = m.literal;
+    e.tei = literal_tei(m.type, m.literal, settings_);
     out.push_back(std::move(e));
     return;
   }
@@ -166,6 +235,7 @@ void DateScanner::emit(Match& m, std::vector<DateExpression>& out) {
   }
   e.granularity = p.g;
   e.explicit_year = p.explicit_year;
+  e.year_certain = p.explicit_year || p.year_certain;
   e.anchored = p.anchored;
   e.style = p.style;
   if (p.impossible) {
@@ -181,11 +251,8 @@ void DateScanner::emit(Match& m, std::vector<DateExpression>& out) {
   e.bounded = a.bounded;
   e.first_day = a.first;
   e.last_day = a.last;
-  bool clock_time = p.hour >= 0;
   if (m.shape == Match::Shape::point) {
-    if (clock_time) {
-      // a bare clock time is not a date: no TEI <date> for it
-    } else if (p.ambiguous) {
+    if (p.ambiguous) {
       // both readings stay possible until the analysis settles the order
       int y = p.year;
       std::int64_t one = day_number(y, p.nb, p.na), other = day_number(y, p.na, p.nb);
@@ -194,10 +261,8 @@ void DateScanner::emit(Match& m, std::vector<DateExpression>& out) {
         CivilDate lo = civil_from_day_number(std::min(one, other)), hi = civil_from_day_number(std::max(one, other));
         e.tei = {{"notBefore", iso_day(lo.year, lo.month, lo.day)}, {"notAfter", iso_day(hi.year, hi.month, hi.day)}};
       }
-    } else if (!a.single.empty()) {
-      e.tei = {{"when", a.single}};
-    } else if (!a.not_before.empty()) {
-      e.tei = {{"notBefore", a.not_before}, {"notAfter", a.not_after}};
+    } else {
+      e.tei = point_tei(p, a);
     }
   } else if (m.shape == Match::Shape::range) {
     Rendered b = render(m.q);
@@ -207,15 +272,21 @@ void DateScanner::emit(Match& m, std::vector<DateExpression>& out) {
     e.range = true;
     if (a.bounded && b.bounded) { e.last_day = b.last; }
     else e.bounded = false;
-    if (m.type == TimexType::duration) e.value = "P" + std::to_string(m.q.year - p.year) + "Y";
+    if (m.type == TimexType::duration) {
+      e.value = "P" + std::to_string(m.q.year - p.year) + "Y";
+      if (!e.tei.empty()) e.tei.push_back({"dur-iso", e.value});
+    }
     if (m.second_end > m.second_begin && !a.value.empty() && !b.value.empty()) {
-      e.endpoints.push_back({{t[m.first_begin].begin, t[m.first_end - 1].end}, a.value});
-      e.endpoints.push_back({{t[m.second_begin].begin, t[m.second_end - 1].end}, b.value});
+      e.endpoints.push_back({{t[m.first_begin].begin, t[m.first_end - 1].end}, a.value, point_tei(p, a)});
+      e.endpoints.push_back({{t[m.second_begin].begin, t[m.second_end - 1].end}, b.value, point_tei(m.q, b)});
     }
   } else if (m.shape == Match::Shape::since) {
     std::string from = a.single.empty() ? a.not_before : a.single;
     if (!from.empty()) e.tei = {{"from", from}};
     e.range = true;
+    // "since 2022": the interval holds the date as written, which TimeML tags without "since"
+    if (!e.tei.empty() && m.timex_end > m.timex_begin && !a.value.empty())
+      e.endpoints.push_back({e.timex, a.value, point_tei(p, a)});
   }
   if (p.stated_weekday >= 0 && p.g == Granularity::day && p.year != unknown_year && is_valid_date(p.year, p.month, p.day)) {
     e.stated_weekday = p.stated_weekday;
@@ -233,8 +304,15 @@ void DateScanner::emit(Match& m, std::vector<DateExpression>& out) {
     has_reference_ = true;
     reference_ = {p.year, p.g == Granularity::year ? 0 : p.month, p.g == Granularity::day ? p.day : 0};
     reference_granularity_ = p.g;
-    if (p.explicit_year && p.g != Granularity::year) narrative_year_ = p.year;
   }
+  if (p.year != unknown_year && !p.impossible && p.g == Granularity::day && p.month > 0 && m.shape == Match::Shape::point &&
+      is_valid_date(p.year, p.month, p.day)) {
+    has_last_day_ = true;
+    last_day_ = {p.year, p.month, p.day};
+    last_day_token_ = m.begin;
+    last_day_block_ = block_index_;
+  }
+  note_written_year(m);
   out.push_back(std::move(e));
 }
 }  // namespace marginalia::plugins::dates

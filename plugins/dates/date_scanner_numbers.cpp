@@ -253,15 +253,34 @@ bool DateScanner::match_time(std::size_t i, Match& m) {
   p.minute = minute;
   p.utc = utc;
   std::size_t end = j;
+  bool day_word = false;
   if (is(j, WordClass::day_word) && t[j].word.value != 2) {
     p.day = t[j].word.value;  // offset from the document date, applied below
+    day_word = true;
     end = j + 1;
   } else if (is(j, WordClass::weekday) && t[j].upper && !t[j].word.abbreviation) {
     p.weekday_only = true;
     p.stated_weekday = t[j].word.value;
     end = j + 1;
   }
-  if (!p.weekday_only) {
+  // "at 16:15 UTC, June 1st": the date that follows names the day (and stays its own expression)
+  Match next_date;
+  std::size_t after = punct(end, ',') ? end + 1 : word_is(end, "on") ? end + 1 : end;
+  CivilDate sentence_day;
+  if (!p.weekday_only && !day_word && match_full_date(after, next_date) && next_date.p.g == Granularity::day) {
+    Point d = next_date.p;
+    if (d.needs_year || d.weekday_only) resolve(d, after, next_date.end);
+    if (d.year != unknown_year && d.month > 0 && is_valid_date(d.year, d.month, d.day)) {
+      p.year = d.year; p.month = d.month; p.day = d.day;
+      p.anchored = true;
+    }
+  } else if (!p.weekday_only && !day_word && day_of_sentence(i, sentence_day)) {
+    p.year = sentence_day.year; p.month = sentence_day.month; p.day = sentence_day.day;  // "flew Tuesday … at 18:00 UTC"
+    p.anchored = true;
+  }
+  if (p.month > 0) {
+    // dated above
+  } else if (!p.weekday_only) {
     int offset = p.day;
     p.day = 0;
     if (settings_.has_document_date) {
@@ -297,10 +316,14 @@ bool DateScanner::match_day_month(std::size_t i, Match& m, bool allow_range) {
     j += 2;
   }
   if (j < t.size() && glued(j) && t[j].kind == TokenKind::word && t[j].word.cls == WordClass::none &&
-      (word_is(j, "st") || word_is(j, "nd") || word_is(j, "rd") || word_is(j, "th")))
+      (word_is(j, "st") || word_is(j, "nd") || word_is(j, "rd") || word_is(j, "th"))) {
     ++j;
+  }
+  bool ordinal = j > i + 1 && t[j - 1].kind == TokenKind::word;
   bool of_form = false;
   if (word_is(j, "of") && is(j + 1, WordClass::month)) { ++j; of_form = true; }
+  // "your letter of the 9th November": the spoken form of a letter, like "the 11th of July"
+  if (ordinal && i > 0 && word_is(i - 1, "the")) of_form = true;
   if (!is(j, WordClass::month) || !t[j].upper) return false;
   int month = t[j].word.value;
   std::size_t k = skip_abbreviation_dot(j + 1);
@@ -308,7 +331,7 @@ bool DateScanner::match_day_month(std::size_t i, Match& m, bool allow_range) {
   p.g = Granularity::day;
   p.month = month;
   p.day = day;
-  // "the 11th of July" is a spoken form used beside "July 11" everywhere: not a house style
+  // "the 11th of July", "the 11th July" are spoken forms used beside "July 11": not a house style
   p.style = of_form ? DateStyle::none : DateStyle::day_month;
   std::size_t after = k;
   if (punct(after, ',')) ++after;

@@ -18,6 +18,7 @@ struct DateScanner::Point {
   int part = 0;   // quarter 1-4, half 1-2, season 1-4, ISO week, decade (199), century (19)
   int mod = 0;    // a Part value: early, mid, late, end, beginning
   bool explicit_year = false;
+  bool year_certain = false;  // the year comes from a date written in the same sentence or near the document date
   bool needs_year = false;    // a month, day or quarter written without its year
   bool weekday_only = false;  // "on Monday": the day comes from the tense
   bool weekend = false;

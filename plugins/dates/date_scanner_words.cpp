@@ -79,6 +79,9 @@ bool DateScanner::match_month_led(std::size_t i, Match& m, bool need_context, bo
       return true;
     }
   }
+  // "In November, 1897," (a comma before the year, as older prose writes it): a year only when
+  // punctuation or the block's end follows, unlike "In November, 1500 workers left".
+  if (y == j && punct(j, ',') && year_at(j + 1, year, true) && (j + 2 >= t.size() || t[j + 2].kind == TokenKind::punct)) y = j + 1;
   if (year_at(y, year, true)) {
     p.g = Granularity::month;
     p.year = year;
@@ -216,6 +219,11 @@ bool DateScanner::match_relative_word(std::size_t i, Match& m) {
       if (i + 1 < t.size() && glued(i + 1) && dash(i + 1)) return false;  // "now-cancelled"
       m.shape = Match::Shape::literal;
       m.literal = "PRESENT_REF";
+      if (x.word.value == 1) {  // "soon", "very soon"; "as soon as" is a conjunction
+        if ((i > 0 && word_is(i - 1, "as")) || word_is(i + 1, "as") || word_is(i + 1, "after") || word_is(i + 1, "afterwards")) return false;
+        if (i > 0 && word_is(i - 1, "very")) m.begin = i - 1;
+        m.literal = "FUTURE_REF";
+      }
       return true;
     case WordClass::past_ref:
       m.shape = Match::Shape::literal;
@@ -321,6 +329,7 @@ bool DateScanner::match_ordinal_period(std::size_t i, Match& m, std::size_t span
   if (!is(j, WordClass::unit) || t[j].word.plural) return false;
   Unit unit = static_cast<Unit>(t[j].word.value);
   Point p;
+  if (match_record_period(j, m, i)) return true;  // "a fourth week in a row"
   if (unit == Unit::quarter && n >= 1 && n <= 4) p.g = Granularity::quarter;
   else if (unit == Unit::half && n >= 1 && n <= 2) p.g = Granularity::half;
   else return false;
@@ -373,6 +382,14 @@ bool DateScanner::match_modifier(std::size_t i, Match& m, std::size_t span_begin
   if (is(j, WordClass::ordinal)) {
     if (mod != Modifier::same && match_ordinal_period(j, m, span_begin)) return true;
     return false;
+  }
+  // "the recent crisis": a reference to the past, as TimeML tags the adjective alone
+  if (mod == Modifier::recent_years && word_is(i, "recent") && !t[i].upper && !is(j, WordClass::unit)) {
+    m.begin = i;
+    m.end = i + 1;
+    m.shape = Match::Shape::literal;
+    m.literal = "PAST_REF";
+    return true;
   }
   // "the same month a year ago", "the same period last year": the reference a year back
   if (mod == Modifier::same && (is(j, WordClass::unit) || word_is(j, "period")) && !t[j].word.plural) {
@@ -570,6 +587,19 @@ bool DateScanner::match_article(std::size_t i, Match& m) {
   const std::vector<Token>& t = *tokens_;
   if (t[i].word.value == 2) return match_amount(i, m);  // a year ago, a decade
   std::size_t j = i + 1;
+  if (t[i].word.value == 3) {
+    // "by that time", "on that date": the date the text last gave, at its precision
+    if (!has_reference_ || !(word_is(j, "time") || word_is(j, "date")) || (j + 1 < t.size() && glued(j + 1) && t[j + 1].kind != TokenKind::punct))
+      return false;
+    m.begin = i;
+    m.end = j + 1;
+    m.p.g = reference_granularity_;
+    m.p.year = reference_.year;
+    m.p.month = reference_.month;
+    m.p.day = reference_.day;
+    m.p.anchored = true;
+    return reference_granularity_ == Granularity::year || reference_granularity_ == Granularity::month || reference_granularity_ == Granularity::day;
+  }
   if (j >= t.size() || t[j].kind != TokenKind::word) {
     // "the 19th century", "the 21st century"
     if (j < t.size() && t[j].kind == TokenKind::number && t[j].digits <= 2 && glued(j + 1) &&
@@ -596,6 +626,60 @@ bool DateScanner::match_article(std::size_t i, Match& m) {
       }
       return match_modifier(j, m, i);
     default: break;
+  }
+  // "for the day", "to end the day": the day the story is about, the last day the text dated
+  // or else the document's; not "the day after", "the day of the vote", "the day he left"
+  if (word_is(j, "day") && (has_last_day_ || settings_.has_document_date)) {
+    static const WordSet follows({"at", "in", "to", "and", "but", "with", "as", "for", "from", "by", "while", "on", "down", "up",
+                                  "higher", "lower"});
+    // "the day after falling" is that day; "the day after the vote" and "the day before" are others
+    bool verb_after = (word_is(j + 1, "after") || word_is(j + 1, "before")) && word_text(j + 2).size() > 4 &&
+                      word_text(j + 2).substr(word_text(j + 2).size() - 3) == "ing";
+    bool alone = j + 1 >= t.size() || (t[j + 1].kind == TokenKind::punct && !(glued(j + 1) && dash(j + 1))) ||
+                 (t[j + 1].kind == TokenKind::word && (follows.contains(word_text(j + 1)) || verb_after) && !word_is(j + 2, "which"));
+    if (alone) {
+      CivilDate d = has_last_day_ ? last_day_ : settings_.document_date;
+      m.begin = i;
+      m.end = j + 1;
+      m.p.g = Granularity::day;
+      m.p.year = d.year; m.p.month = d.month; m.p.day = d.day;
+      m.p.anchored = true;
+      return true;
+    }
+  }
+  // "over the weekend": the weekend before the document date in a past clause, else the next one
+  if (word_is(j, "weekend") && settings_.has_document_date && !(j + 1 < t.size() && glued(j + 1) && t[j + 1].kind != TokenKind::punct)) {
+    const CivilDate& dct = settings_.document_date;
+    std::int64_t today = day_number(dct.year, dct.month, dct.day);
+    int weekday = weekday_of(today);  // 0 = Monday
+    std::int64_t saturday = today - weekday + 5;
+    if (weekday < 5 && tense_around(i, j + 1) == Tense::past) saturday -= 7;
+    int wy = 0, wk = 0;
+    iso_week_of(saturday, wy, wk);
+    m.begin = i;
+    m.end = j + 1;
+    m.p.g = Granularity::week;
+    m.p.year = wy;
+    m.p.part = wk;
+    m.p.weekend = true;
+    m.p.anchored = true;
+    return true;
+  }
+  // "in the near term", "over the long term": the future; "for the time being": the present
+  if ((word_is(j, "near") || word_is(j, "long") || word_is(j, "short") || word_is(j, "medium")) && word_is(j + 1, "term") &&
+      !(j + 2 < t.size() && t[j + 2].kind == TokenKind::word && t[j + 2].word.cls == WordClass::none && !word_is(j + 2, "and"))) {
+    m.begin = i;
+    m.end = j + 2;
+    m.shape = Match::Shape::literal;
+    m.literal = "FUTURE_REF";
+    return true;
+  }
+  if (word_is(j, "time") && word_is(j + 1, "being")) {
+    m.begin = i;
+    m.end = j + 2;
+    m.shape = Match::Shape::literal;
+    m.literal = "PRESENT_REF";
+    return true;
   }
   std::size_t k = j;
   if (word_is(k, "near") || word_is(k, "distant") || word_is(k, "foreseeable")) ++k;

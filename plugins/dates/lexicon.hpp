@@ -22,12 +22,12 @@ enum class WordClass : std::uint8_t {
   modifier,       ///< value is a `Modifier`
   part,           ///< value is a `Part`
   season,         ///< spring 1, summer 2, autumn/fall 3, winter 4
-  present_ref,    ///< now, currently, nowadays
+  present_ref,    ///< now, currently, nowadays (value 0); soon (value 1, the near future)
   past_ref,       ///< recently, formerly
   signal,         ///< value is a `Signal`
   ago,            ///< "ago"
   relative_shift, ///< earlier -1, later 1 (also "before" -1, "after" 1 as signals)
-  article,        ///< the 1, a 2, an 2
+  article,        ///< the 1, a 2, an 2, that 3 ("that time")
   set_word,       ///< value is a `Unit` (annual → year, weekly → week)
   day_part,       ///< morning 1, afternoon 2, evening 3, night 4, noon 5, midnight 6
   meridiem,       ///< am 1, pm 2

@@ -88,10 +88,12 @@ ScannedDocument scan_document(const sdk::Document& document, NumericOrder order)
     if (block.span.empty()) continue;
     tokenize(document.text, block.span, note_refs, tokens);
     found.clear();
-    scanner.scan(tokens, found);
+    bool heading = block.kind == sdk::BlockKind::heading || block.kind == sdk::BlockKind::title || block.kind == sdk::BlockKind::dateline;
+    scanner.scan(tokens, found, heading);
     for (DateExpression& e : found) {
       FoundDate f;
       f.block = block.kind;
+      f.block_span = block.span;
       if (e.type == TimexType::date || e.type == TimexType::time) {
         f.cues = tense_cues(document.text, tokens, e.first_token, e.end_token);
         if (e.first_token > 0 && tokens[e.first_token - 1].kind == TokenKind::word)

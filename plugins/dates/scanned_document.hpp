@@ -18,6 +18,7 @@ namespace marginalia::plugins::dates {
 struct FoundDate {
   DateExpression expression;
   sdk::BlockKind block = sdk::BlockKind::paragraph;
+  sdk::Span block_span;            ///< the block it sits in
   TenseCues cues;                  ///< verb cues of its sentence
   std::string signal;              ///< the word just before it, lower-case ("on", "until"), if any
   std::string signal_before;       ///< the word before that ("starting" in "starting in 2027")

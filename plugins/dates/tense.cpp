@@ -49,7 +49,8 @@ const WordSet& present_words() {
 const WordSet& not_participles() {
   static const WordSet set({"indeed", "proceed", "exceed", "succeed", "hundred", "kindred", "sacred", "naked", "wicked", "rugged",
       "ragged", "crooked", "beloved", "based", "related", "limited", "united", "detailed", "advanced", "speed",
-      "breed", "greed", "embed", "need", "feed", "seed", "tweed"});
+      "breed", "greed", "embed", "need", "feed", "seed", "tweed", "seven", "eleven", "often", "children", "citizen",
+      "women", "kitchen", "garden", "golden", "sudden", "screen"});
   return set;
 }
 
@@ -71,14 +72,25 @@ const WordSet& clause_openers() {
 enum class Cue { none, past, future, present };
 
 Cue classify(std::string_view word, std::string_view previous, std::string_view next, bool opens_phrase) {
-  if (future_words().contains(word))
+  if (future_words().contains(word)) {
+    // "plans to sell" speaks of the future; "turnaround plans announced in January" is a noun
+    if ((lower_equals(word, "plans") || lower_equals(word, "plan")) && !lower_equals(next, "to")) return Cue::none;
     return Cue::future;
+  }
   if ((lower_equals(word, "going") || lower_equals(word, "set")) && lower_equals(next, "to")) return Cue::future;
   if (lower_equals(word, "to") && to_be_forms().contains(previous)) return Cue::future;
   if (lower_equals(word, "may") && !(word[0] >= 'A' && word[0] <= 'Z')) return Cue::future;
   if (past_words().contains(word))
     return Cue::past;
-  if (present_words().contains(word)) return Cue::present;
+  if (present_words().contains(word)) {
+    // "has denied", "have been": the present perfect speaks of the past
+    if ((lower_equals(word, "has") || lower_equals(word, "have")) &&
+        (lower_equals(next, "been") || past_words().contains(next) ||
+         (next.size() >= 5 && next[next.size() - 2] == 'e' && next[next.size() - 1] == 'n' && !not_participles().contains(next)) ||  // fallen, risen
+         (next.size() >= 4 && next[next.size() - 2] == 'e' && next[next.size() - 1] == 'd' && !not_participles().contains(next))))
+      return Cue::past;
+    return Cue::present;
+  }
   if (word.size() >= 5 && word[word.size() - 2] == 'e' && word[word.size() - 1] == 'd' && word[0] >= 'a' && word[0] <= 'z') {
     if (not_participles().contains(word))
       return Cue::none;
@@ -135,7 +147,10 @@ TenseCues tense_cues(std::string_view text, const std::vector<Token>& tokens, st
     std::string_view word = word_at(i);
     if (word.empty()) continue;
     bool opens_phrase = i == 0 || (tokens[i - 1].kind == TokenKind::punct && !is_dash(tokens[i - 1].value));
-    Cue cue = classify(word, i > 0 ? word_at(i - 1) : std::string_view{}, word_at(i + 1), opens_phrase);
+    // "is officially reported": the auxiliary before an adverb decides whether a participle is finite
+    std::size_t before = i;
+    while (before > lo && before + 2 > i && word_at(before - 1).size() > 3 && word_at(before - 1).substr(word_at(before - 1).size() - 2) == "ly") --before;
+    Cue cue = classify(word, before > 0 ? word_at(before - 1) : std::string_view{}, word_at(i + 1), opens_phrase);
     if (cue == Cue::none) continue;
     int distance = static_cast<int>(i < first ? first - i : i - end + 1);
     int* slot = cue == Cue::past ? &best_past : cue == Cue::future ? &best_future : &best_present;

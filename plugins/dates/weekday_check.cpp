@@ -32,6 +32,9 @@ void check_weekdays(const ScannedDocument& scanned, std::vector<sdk::Finding>& o
     const DateExpression& e = f.expression;
     if (e.stated_weekday < 0 || !e.bounded || e.granularity != Granularity::day || e.range) continue;
     if (e.ambiguous && !f.order_inferred) continue;
+    // Only against a year the text writes or leaves beyond doubt: a memoir's "Sunday, October
+    // 16" read in the wrong year is not the author's slip.
+    if (!e.year_certain) continue;
     int actual = weekday_of(e.first_day);
     if (actual == e.stated_weekday) continue;
     const sdk::Document& document = *scanned.document;
@@ -39,7 +42,7 @@ void check_weekdays(const ScannedDocument& scanned, std::vector<sdk::Finding>& o
     sdk::Finding finding = code_table.finding(code_weekday_mismatch, e.weekday_span,
                                               quoted(document, e.weekday_span) + " does not match " + date + ", which is a " +
                                               std::string(weekday_name(actual)));
-    if (!e.explicit_year) finding.message += " (the text gives no year; " + std::to_string(civil_from_day_number(e.first_day).year) + " is inferred from the dates around it)";
+    if (!e.explicit_year) finding.message += " (the text gives no year; " + std::to_string(civil_from_day_number(e.first_day).year) + " is taken from the dates around it)";
     finding.replacement = same_form(document.slice(e.weekday_span), actual);
     finding.related.push_back({e.span, "the date"});
     out.push_back(std::move(finding));

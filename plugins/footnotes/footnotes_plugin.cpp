@@ -23,7 +23,10 @@ class FootnotesPlugin final : public sdk::Plugin {
     NoteCheckOptions options;
     options.require_source = require_source_;
     options.check_numbering = check_numbering_;
-    options.allow_repeated_markers = repeated_ == "yes" || (repeated_ == "auto" && document.format == "markdown");
+    // A Markdown label or an HTML link names its note: citing it again is a reference reused
+    // (Wikipedia's named references), not a number used twice.
+    options.allow_repeated_markers =
+        repeated_ == "yes" || (repeated_ == "auto" && (document.format == "markdown" || document.format == "html"));
     for (sdk::Finding& finding : check_notes(document, options)) reporter.report(std::move(finding));
   }
 

@@ -24,10 +24,23 @@ const sdk::CodeTable code_table{
 
 namespace {
 
-std::optional<long> number_of(const std::string& label) {
+std::optional<long> number_of(std::string_view label) {
   if (label.empty() || label.size() > 6) return std::nullopt;
   for (char c : label) if (!std::isdigit(static_cast<unsigned char>(c))) return std::nullopt;
-  return std::stol(label);
+  return std::stol(std::string(label));
+}
+
+// A label qualified by its numbering part ("chapter-2:14") splits into the part and what the
+// reader sees ("14"); unqualified labels are all in one part.
+struct Label {
+  std::string_view part;
+  std::string_view shown;
+};
+
+Label split_label(std::string_view label, bool qualified) {
+  std::size_t colon = qualified ? label.rfind(':') : std::string_view::npos;
+  if (colon == std::string_view::npos) return {{}, label};
+  return {label.substr(0, colon), label.substr(colon + 1)};
 }
 
 std::string range_text(long from, long to) {
@@ -36,38 +49,51 @@ std::string range_text(long from, long to) {
 
 void check_numbering(const sdk::Document& document, const NoteCheckOptions& options, const std::set<std::string>& note_labels,
                      std::vector<sdk::Finding>& out) {
-  long highest = 0;
-  std::map<long, const sdk::NoteRef*> first_use;
-  for (const sdk::NoteRef& ref : document.note_refs) {
+  bool qualified = document.meta("note-labels") == "qualified";
+  // Each part (a chapter, a letter, the endnotes beside the footnotes) is numbered on its own.
+  struct PartState {
+    long highest = 0;
+    std::map<long, const sdk::NoteRef*> first_use;
+  };
+  std::map<std::string_view, PartState> parts;
+  for (const sdk::NoteRef& full : document.note_refs) {
+    Label split = split_label(full.label, qualified);
+    PartState& state = parts[split.part];
+    long& highest = state.highest;
+    std::map<long, const sdk::NoteRef*>& first_use = state.first_use;
+    sdk::NoteRef ref{full.span, std::string(split.shown)};
     std::optional<long> value = number_of(ref.label);
     if (!value) continue;
     auto earlier = first_use.find(*value);
     if (earlier != first_use.end()) {
       if (!options.allow_repeated_markers) {
         sdk::Finding f = code_table.finding("footnotes/duplicate-marker", ref.span,
-                                            "marker " + ref.label + " is used a second time; numbered markers should run 1, 2, 3… with one note each");
+                                 "marker " + ref.label + " is used a second time; numbered markers should run 1, 2, 3… with one note each");
         f.related.push_back({earlier->second->span, "marker " + ref.label + " first used here"});
         out.push_back(std::move(f));
       }
       continue;
     }
-    first_use[*value] = &ref;
+    first_use[*value] = &full;
     if (*value < highest) {
       out.push_back(code_table.finding("footnotes/out-of-order", ref.span,
-                                       "marker " + ref.label + " comes after marker " + std::to_string(highest) + "; markers should run in order"));
+                            "marker " + ref.label + " comes after marker " + std::to_string(highest) + "; markers should run in order"));
       continue;
     }
     if (*value > highest + 1) {
       // Numbers skipped by the markers but present as notes are reported as notes without a
       // marker; a gap is a numbering defect only when nothing carries the missing numbers.
       bool notes_fill_gap = false;
-      for (long missing = highest + 1; missing < *value; ++missing)
-        notes_fill_gap = notes_fill_gap || note_labels.count(std::to_string(missing));
+      for (const std::string& label : note_labels) {
+        Label note = split_label(label, qualified);
+        std::optional<long> number = number_of(note.shown);
+        notes_fill_gap = notes_fill_gap || (note.part == split.part && number && *number > highest && *number < *value);
+      }
       if (!notes_fill_gap)
         out.push_back(code_table.finding("footnotes/numbering-gap", ref.span,
-                                         (highest == 0 ? "the first marker is " + ref.label : "marker " + ref.label + " follows marker " + std::to_string(highest)) + "; " +
-                                             (*value - highest - 1 == 1 ? "number " : "numbers ") + range_text(highest + 1, *value - 1) + " " +
-                                             (*value - highest - 1 == 1 ? "is" : "are") + " missing"));
+                              (highest == 0 ? "the first marker is " + ref.label : "marker " + ref.label + " follows marker " + std::to_string(highest)) + "; " +
+                                  (*value - highest - 1 == 1 ? "number " : "numbers ") + range_text(highest + 1, *value - 1) + " " +
+                                  (*value - highest - 1 == 1 ? "is" : "are") + " missing"));
     }
     highest = *value;
   }
@@ -77,6 +103,8 @@ void check_numbering(const sdk::Document& document, const NoteCheckOptions& opti
 
 std::vector<sdk::Finding> check_notes(const sdk::Document& document, const NoteCheckOptions& options) {
   std::vector<sdk::Finding> out;
+  bool qualified = document.meta("note-labels") == "qualified";
+  auto shown = [&](const std::string& label) { return std::string(split_label(label, qualified).shown); };
   std::set<std::string> note_labels, cited;
   for (const sdk::Note& note : document.notes) note_labels.insert(note.label);
   for (const sdk::NoteRef& ref : document.note_refs) cited.insert(ref.label);
@@ -85,40 +113,68 @@ std::vector<sdk::Finding> check_notes(const sdk::Document& document, const NoteC
     if (note_labels.count(ref.label)) continue;
     std::string why = document.notes.empty() ? "the document has no notes section"
                                              : "none of the document's " + std::to_string(document.notes.size()) + " notes carries this label";
-    out.push_back(code_table.finding("footnotes/missing-note", ref.span, "footnote marker " + ref.label + " has no note (" + why + ")"));
+    out.push_back(code_table.finding("footnotes/missing-note", ref.span, "footnote marker " + shown(ref.label) + " has no note (" + why + ")"));
   }
-  if (options.check_numbering) check_numbering(document, options, note_labels, out);
+  // GFM labels are names; the reader sees numbers given in order of first reference, which
+  // cannot be out of order or skip one.
+  if (options.check_numbering && document.meta("note-labels") != "names") check_numbering(document, options, note_labels, out);
+
+  // What each note amounts to as a citation; a link inside the note (Markdown `[Author
+  // 2005](https://…)`, an HTML or DOCX hyperlink) cites its target.
+  std::vector<NoteShape> shapes;
+  std::size_t citing = 0, commenting = 0, uncited = 0;
+  for (const sdk::Note& note : document.notes) {
+    std::string_view body = document.slice(note.body);
+    NoteShape shape = body.find_first_not_of(" \t\n\xC2\xA0.") == std::string_view::npos ? NoteShape::no_source : classify_note(body);
+    if (shape == NoteShape::no_source)
+      for (const sdk::Link& link : document.links)
+        if (link.span.begin >= note.body.begin && link.span.end <= note.body.end && !link.target.empty() && link.target[0] != '#') {
+          shape = NoteShape::source;
+          break;
+        }
+    shapes.push_back(shape);
+    if (body.find_first_not_of(" \t\n\xC2\xA0.") == std::string_view::npos) continue;  // empty: its own finding
+    citing += shape == NoteShape::source || shape == NoteShape::back_reference;
+    commenting += shape == NoteShape::no_source || shape == NoteShape::dated_remark;
+    uncited += shape == NoteShape::no_source;
+  }
+  // A note that cites nothing is reported where it stands out among notes that cite: a single
+  // one, or at most one in ten. Where commentary notes are more common (a novel's, a drama's,
+  // an edition's or a whitepaper's explanatory notes) they are the author's way of writing.
+  std::size_t total = citing + commenting;
+  bool notes_cite = citing >= commenting && (uncited <= 1 || uncited * 10 <= total);
 
   std::set<std::string> seen_notes;
   bool previous_note_exists = false;
-  for (const sdk::Note& note : document.notes) {
+  for (std::size_t index = 0; index < document.notes.size(); ++index) {
+    const sdk::Note& note = document.notes[index];
     sdk::Span anchor = note.body.empty() ? note.span : note.body;
     if (!seen_notes.insert(note.label).second) {
       out.push_back(code_table.finding("footnotes/orphan-note", anchor,
-                                       "note " + note.label + " is defined twice; only the first can be reached"));
+                            "note " + shown(note.label) + " is defined twice; only the first can be reached"));
       continue;
     }
     if (!cited.count(note.label))
-      out.push_back(code_table.finding("footnotes/orphan-note", anchor, "note " + note.label + " has no marker in the text"));
+      out.push_back(code_table.finding("footnotes/orphan-note", anchor, "note " + shown(note.label) + " has no marker in the text"));
     std::string_view body = document.slice(note.body);
     bool empty = body.find_first_not_of(" \t\n\xC2\xA0.") == std::string_view::npos;
     if (empty) {
-      out.push_back(code_table.finding("footnotes/empty-note", anchor, "note " + note.label + " is empty"));
+      out.push_back(code_table.finding("footnotes/empty-note", anchor, "note " + shown(note.label) + " is empty"));
       previous_note_exists = false;
       continue;
     }
-    NoteShape shape = classify_note(body);
+    NoteShape shape = shapes[index];
     if (shape == NoteShape::back_reference) {
       std::string lower;
       for (char c : body.substr(0, 6)) lower.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
       bool ibid = lower.rfind("ibid", 0) == 0 || lower.rfind("id.", 0) == 0;
       if (ibid && !previous_note_exists)
         out.push_back(code_table.finding("footnotes/ibid-without-antecedent", anchor,
-                                         "note " + note.label + " says \"" + std::string(body.substr(0, std::min<std::size_t>(body.find_first_of(" ,"), 6))) +
-                                             "\" but no earlier note has a source it could refer to"));
-    } else if (shape == NoteShape::no_source && options.require_source) {
+                              "note " + shown(note.label) + " says \"" + std::string(body.substr(0, std::min<std::size_t>(body.find_first_of(" ,"), 6))) +
+                                  "\" but no earlier note has a source it could refer to"));
+    } else if (shape == NoteShape::no_source && options.require_source && notes_cite) {
       out.push_back(code_table.finding("footnotes/note-without-source", anchor,
-                                       "note " + note.label + " cites no source (no URL, DOI or author, title and year)"));
+                            "note " + shown(note.label) + " cites no source (no URL, DOI or author, title and year)"));
     }
     previous_note_exists = shape != NoteShape::no_source || previous_note_exists;
   }

@@ -11,6 +11,7 @@ namespace marginalia::plugins::footnotes {
 enum class NoteShape {
   source,       ///< cites something checkable
   back_reference, ///< "Ibid.", "Id.", "See note 4": refers to an earlier note
+  dated_remark, ///< a year and commas only ("Vienna, 1815, …"): perhaps a source, perhaps a remark
   no_source,    ///< commentary or a bare statute cite with nothing to check
 };
 

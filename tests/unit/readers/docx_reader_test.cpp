@@ -49,6 +49,20 @@ TEST_F(DocxReader, KeepsRunTextAndLeavesOutDeletionsFieldCodesAndHiddenText) {
   for (const char* absent : {"removed words", "HYPERLINK", "hidden"}) EXPECT_EQ(doc.document.text.find(absent), std::string::npos) << absent;
 }
 
+TEST_F(DocxReader, ReadsTrackedChangesAsTheFinalTextWithoutComments) {
+  model::LoadedDocument doc = read_string("t.docx", make_docx(temp_, "tracked-changes"));
+  const std::string& text = doc.document.text;
+  EXPECT_NE(text.find("Fees shall apply."), std::string::npos) << text;
+  EXPECT_NE(text.find("At once."), std::string::npos) << text;
+  for (const char* absent : {"may", " at once", "Reviewer remark"}) EXPECT_EQ(text.find(absent), std::string::npos) << absent;
+}
+
+TEST_F(DocxReader, OpensTheOfficeDocumentRelationshipNotAnotherInItsNamespace) {
+  readers::ReadResult result = readers::read_bytes("c.docx", make_docx(temp_, "custom-properties"), {});
+  ASSERT_FALSE(result.error) << result.error->message;
+  EXPECT_NE(result.document->document.text.find("Exports rose"), std::string::npos);
+}
+
 TEST_F(DocxReader, ReportsPositionsAsParagraphAndCharacter) {
   model::LoadedDocument doc = read_string("r.docx", make_docx(temp_, "report"));
   const std::string& text = doc.document.text;

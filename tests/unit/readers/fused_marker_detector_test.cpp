@@ -25,6 +25,14 @@ TEST(FusedMarkerDetector, RejectsNumbersThatAreNotMarkers) {
     EXPECT_TRUE(markers(text).empty()) << text;
 }
 
+TEST(FusedMarkerDetector, RejectsDottedParagraphNumbers) {
+  // The Project Gutenberg licence numbers its paragraphs 1.E.1 … 1.E.9 and cites them in prose.
+  for (const char* text : {"1.E.1.  The following sentence", "the requirements of paragraphs 1.E.1 through 1.E.7 or",
+                           "set forth in paragraphs 1.E.8 or 1.E.9.", "see 2.b.3, above"})
+    EXPECT_TRUE(markers(text).empty()) << text;
+  EXPECT_EQ(markers("the West.1 Then").size(), 1u) << "a marker after a word and a point is still one";
+}
+
 TEST(FusedMarkerDetector, FollowsTheRunningSequenceAndAllowsSmallGaps) {
   EXPECT_EQ(markers("one.1 two.2 skip.4 back.3").size(), 4u) << "a swap is kept for the footnotes checks";
   EXPECT_TRUE(markers("far.40 away").empty()) << "a jump to 40 with no notes is not a marker";

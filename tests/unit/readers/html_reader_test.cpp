@@ -147,3 +147,69 @@ TEST(HtmlReader, RecoversFromBrokenMarkupAndDeepNesting) {
 
 }  // namespace
 }  // namespace marginalia::testing
+
+namespace marginalia::testing {
+namespace {
+
+TEST(HtmlReader, DecodesTheCharsetTheDocumentDeclares) {
+  // "Blöchlinger" in ISO-8859-1, declared the way Project Gutenberg's HTML does.
+  std::string page = "<html><head><meta http-equiv=Content-Type content=\"text/html; charset=iso-8859-1\"></head>"
+                     "<body><p>To Herr Bl\xF6" "chlinger.</p>\n<p>Second line.</p></body></html>";
+  model::LoadedDocument doc = read_string("latin1.html", page);
+  EXPECT_NE(doc.document.text.find("Bl\xC3\xB6" "chlinger"), std::string::npos) << doc.document.text;
+  model::Position position = doc.source_map.position(static_cast<std::uint32_t>(doc.document.text.find("Second")));
+  EXPECT_EQ(position.line, 2u);
+  EXPECT_EQ(position.column, 4u);
+}
+
+TEST(HtmlReader, RefusesUndeclaredInvalidUtf8) {
+  readers::ReadResult result = readers::read_bytes("x.html", "<p>Bl\xF6" "chlinger</p>", {});
+  ASSERT_TRUE(result.error.has_value());
+  EXPECT_EQ(result.error->code, "reader/invalid-utf8");
+}
+
+TEST(HtmlReader, QualifiesNoteLabelsWhereNumberingRestartsPerLetter) {
+  model::LoadedDocument doc = read_string("letters.html",
+      "<h2>Letter 1</h2><p>Text.<sup class=\"footref\"><a href=\"#footnote1\">[1]</a></sup></p><div class=\"footnote\" id=\"footnote1\"><p>Note one.</p></div>"
+      "<h2>Letter 2</h2><p>More.<sup class=\"footref\"><a href=\"#footnote2\">[1]</a></sup></p><div class=\"footnote\" id=\"footnote2\"><p>Note two.</p></div>");
+  ASSERT_EQ(doc.document.notes.size(), 2u);
+  ASSERT_EQ(doc.document.note_refs.size(), 2u);
+  EXPECT_NE(doc.document.notes[0].label, doc.document.notes[1].label);
+  EXPECT_EQ(doc.document.note_refs[1].label, doc.document.notes[1].label);
+  EXPECT_EQ(doc.document.meta("note-labels"), "qualified");
+}
+
+}  // namespace
+}  // namespace marginalia::testing
+
+namespace marginalia::testing {
+namespace {
+
+TEST(HtmlReader, ReadsOnlyTheMainRegionWhenThePageMarksIt) {
+  model::LoadedDocument doc = read_string("page.html",
+      "<body><header><p>Site banner text.</p></header><div id=\"cookie-notice\"><p>We use cookies.</p></div>"
+      "<main><h1>Report</h1><p>The report itself.</p><aside><p>Related stories.</p></aside></main>"
+      "<footer><p>Copyright footer.</p></footer></body>");
+  const std::string& text = doc.document.text;
+  EXPECT_NE(text.find("The report itself."), std::string::npos);
+  for (const char* furniture : {"Site banner", "cookies", "Related stories", "Copyright footer"})
+    EXPECT_EQ(text.find(furniture), std::string::npos) << furniture;
+  EXPECT_EQ(doc.document.meta("content-region"), "main");
+}
+
+TEST(HtmlReader, PicksTheArticleHoldingMostOfTheText) {
+  model::LoadedDocument doc = read_string("page.html",
+      "<body><article><p>Teaser.</p></article><article><p>The long article, with many more words than the teaser beside it "
+      "and enough of them to count as the page's content.</p></article></body>");
+  EXPECT_EQ(doc.document.text.find("Teaser."), std::string::npos) << doc.document.text;
+  EXPECT_NE(doc.document.meta("content-region").find("article"), std::string_view::npos);
+}
+
+TEST(HtmlReader, ReadsTheWholeBodyWhenNoRegionIsMarked) {
+  model::LoadedDocument doc = read_string("page.html", "<body><header><p>Letters of 1815.</p></header><p>Text.</p></body>");
+  EXPECT_NE(doc.document.text.find("Letters of 1815."), std::string::npos);
+  EXPECT_EQ(doc.document.meta("content-region"), "body");
+}
+
+}  // namespace
+}  // namespace marginalia::testing

@@ -119,6 +119,30 @@ def archive(files):
 def case(name, port=9):
     if name == "report":
         return archive(parts())
+    if name == "tracked-changes":
+        # Word's review marks: the final text keeps insertions and moved-to runs, drops deletions
+        # and moved-from runs; comments are the reviewers' words, not the report's.
+        body = ('<w:p><w:r><w:t xml:space="preserve">Fees </w:t></w:r>'
+                '<w:ins w:id="1" w:author="a"><w:r><w:t xml:space="preserve">shall </w:t></w:r></w:ins>'
+                '<w:del w:id="2" w:author="a"><w:r><w:delText xml:space="preserve">may </w:delText></w:r></w:del>'
+                '<w:commentRangeStart w:id="0"/><w:r><w:t xml:space="preserve">apply</w:t></w:r><w:commentRangeEnd w:id="0"/>'
+                '<w:r><w:commentReference w:id="0"/></w:r>'
+                '<w:moveFrom w:id="3" w:author="a"><w:r><w:t xml:space="preserve"> at once</w:t></w:r></w:moveFrom>'
+                '<w:r><w:t>.</w:t></w:r></w:p>'
+                '<w:p><w:moveTo w:id="4" w:author="a"><w:r><w:t xml:space="preserve">At once.</w:t></w:r></w:moveTo></w:p>')
+        files = parts(body)
+        files["word/comments.xml"] = (f'<?xml version="1.0"?><w:comments {W}><w:comment w:id="0" w:author="a">'
+                                      '<w:p><w:r><w:t>Reviewer remark</w:t></w:r></w:p></w:comment></w:comments>')
+        return archive(files)
+    if name == "custom-properties":
+        # Word lists custom properties under the officeDocument namespace too, after the main part.
+        files = parts()
+        files["_rels/.rels"] = PACKAGE_RELS.replace(
+            "</Relationships>",
+            '<Relationship Id="rId4" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/custom-properties" '
+            'Target="docProps/custom.xml"/>\n</Relationships>')
+        files["docProps/custom.xml"] = '<?xml version="1.0"?><Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/custom-properties"/>'
+        return archive(files)
     if name == "missing-document":
         files = parts()
         del files["word/document.xml"]

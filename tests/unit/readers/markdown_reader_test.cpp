@@ -92,3 +92,40 @@ TEST(MarkdownReader, ReadsNotesWrittenAsTableRowsUnderAFootnotesHeading) {
 
 }  // namespace
 }  // namespace marginalia::testing
+
+namespace marginalia::readers {
+namespace {
+
+using testing::read_string;
+using testing::text_of;
+
+TEST(MarkdownReader, LeavesKramdownAttributeListsOutOfTheText) {
+  model::LoadedDocument doc = read_string("r.md", "# Guide\n{: .no_toc }\n\nMind the gap.\n{: .warning }\n\n## Steps {: .text-delta }\n\n{:toc}\n{::options toc_levels=\"2..4\" /}\n");
+  EXPECT_EQ(doc.document.text.find("{:"), std::string::npos) << doc.document.text;
+  EXPECT_NE(doc.document.text.find("Mind the gap."), std::string::npos);
+}
+
+TEST(MarkdownReader, ReadsPandocInlineNotes) {
+  model::LoadedDocument doc = read_string("r.md", "A claim.^[Smith, *Title*, 2005.] Another.^[See [x](https://example.org).]\n");
+  ASSERT_EQ(doc.document.notes.size(), 2u);
+  ASSERT_EQ(doc.document.note_refs.size(), 2u);
+  EXPECT_EQ(doc.document.note_refs[0].label, doc.document.notes[0].label);
+  EXPECT_EQ(text_of(doc, doc.document.notes[0].body), "Smith, Title, 2005.");
+  EXPECT_EQ(doc.document.meta("note-labels"), "names");
+}
+
+TEST(MarkdownReader, ReadsAReferenceOnAnIndentedContinuationLineWithItsOwnLabel) {
+  model::LoadedDocument doc = read_string("r.md", "Prices rose.\n Rates fell.[^5]\n\n[^5]: Bank, 2020.\n");
+  ASSERT_EQ(doc.document.note_refs.size(), 1u);
+  EXPECT_EQ(doc.document.note_refs[0].label, "5");
+  EXPECT_EQ(text_of(doc, doc.document.note_refs[0].span), "5");
+}
+
+TEST(MarkdownReader, ReadsAReferencesListBesideGfmNotesAsABibliography) {
+  model::LoadedDocument doc = read_string("r.md", "Text.[^1]\n\n## References\n\n1. A guide - [x](https://example.org/x)\n2. Another\n\n[^1]: A note.\n");
+  ASSERT_EQ(doc.document.notes.size(), 1u);
+  EXPECT_EQ(doc.document.notes[0].label, "1");
+}
+
+}  // namespace
+}  // namespace marginalia::readers

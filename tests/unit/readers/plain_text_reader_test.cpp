@@ -102,3 +102,37 @@ TEST(PlainTextReader, FindsAllTwentyFourMarkersOfTheSeedReport) {
 
 }  // namespace
 }  // namespace marginalia::testing
+
+namespace marginalia::testing {
+namespace {
+
+TEST(PlainTextReader, ReadsGutenbergFootnoteBlocksInACrlfFileWithStrayCarriageReturns) {
+  model::LoadedDocument doc = read_string("g.txt",
+      "Letters\r\n\r\nThe boat came in late.[1] Send\rthe nets.[2]\r\n\r\n"
+      "    [Footnote 1: The harbour register, vol. 2, p. 19.]\r\n\r\n"
+      "[Footnote 2: The invoice, Letter Book B, p. 4 [Pg 12].]\r\n");
+  const sdk::Document& d = doc.document;
+  ASSERT_EQ(d.note_refs.size(), 2u);
+  ASSERT_EQ(d.notes.size(), 2u);
+  EXPECT_EQ(d.notes[0].label, "1");
+  EXPECT_EQ(text_of(doc, d.notes[0].body), "The harbour register, vol. 2, p. 19.");
+  EXPECT_EQ(text_of(doc, d.notes[1].body), "The invoice, Letter Book B, p. 4 [Pg 12].") << "nested brackets stay in the note";
+  model::Position note = doc.source_map.position(d.notes[0].span.begin);
+  EXPECT_EQ(note.line, 6u);
+  EXPECT_EQ(note.column, 5u);
+  model::Position marker = doc.source_map.position(d.note_refs[1].span.begin);
+  EXPECT_EQ(marker.line, 4u) << "a stray CR ends a line";
+}
+
+TEST(PlainTextReader, QualifiesLabelsWhereNumberingRestartsPerLetter) {
+  model::LoadedDocument doc = read_string("l.txt",
+      "LETTER 1.\n\nText.[1]\n\n[Footnote 1: Register, p. 1.]\n\nLETTER 2.\n\nMore.[1]\n\n[Footnote 1: Invoice, p. 2.]\n");
+  const sdk::Document& d = doc.document;
+  ASSERT_EQ(d.notes.size(), 2u);
+  EXPECT_EQ(d.meta("note-labels"), "qualified");
+  EXPECT_NE(d.notes[0].label, d.notes[1].label);
+  EXPECT_EQ(d.note_refs[1].label, d.notes[1].label);
+}
+
+}  // namespace
+}  // namespace marginalia::testing

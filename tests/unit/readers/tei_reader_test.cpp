@@ -85,12 +85,13 @@ TEST(TeiReader, TurnsFootnotesIntoMarkersWhereTheyStandAndNotesAtTheEnd) {
   ASSERT_EQ(d.notes.size(), 3u);
   EXPECT_EQ(d.note_refs[0].label, "1");
   EXPECT_EQ(d.note_refs[1].label, "2");
-  EXPECT_EQ(d.note_refs[2].label, "3") << "a note without @n gets the running number";
+  EXPECT_EQ(d.note_refs[2].label, "end:1") << "an endnote without @n gets the next number of the endnotes, a part of their own";
+  EXPECT_EQ(d.meta("note-labels"), "qualified");
   EXPECT_EQ(text_of(doc, d.note_refs[0].span), "1");
   EXPECT_EQ(xml.substr(doc.source_map.to_source(d.note_refs[0].span.begin), 5), "<note") << "the marker maps to the note's tag";
-  EXPECT_NE(d.text.find("A claim.1 Another.2 And a third3."), std::string::npos) << d.text;
+  EXPECT_NE(d.text.find("A claim.1 Another.2 And a third1."), std::string::npos) << d.text;
   EXPECT_EQ(text_of(doc, d.notes[1].body), "Second note.");
-  EXPECT_EQ(d.notes[2].label, "3");
+  EXPECT_EQ(d.notes[2].label, "end:1");
   EXPECT_EQ(xml.substr(doc.source_map.to_source(d.notes[0].body.begin), 10), "Source one");
   ASSERT_GE(d.blocks.size(), 3u);
   EXPECT_EQ(d.blocks[d.blocks.size() - 3].kind, BlockKind::note) << "notes come last";

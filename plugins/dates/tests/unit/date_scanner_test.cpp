@@ -45,6 +45,13 @@ std::string mark(const std::string& text, const std::string& date = "2024-07-23"
   return marks[0].text + " | " + marks[0].attributes;
 }
 
+// Every mark of a sentence, as "text | attributes; text | attributes" (a range's own first).
+std::string all_marks(const std::string& text, const std::string& date = "2024-07-23") {
+  std::string out;
+  for (const Marked& m : marks_of(document_of(text, date))) out += (out.empty() ? "" : "; ") + m.text + " | " + m.attributes;
+  return out;
+}
+
 TEST(DateScanner, NormalisesFullDatesInEveryWrittenForm) {
   EXPECT_EQ(mark("It was signed on 24 April 2024 in Paris."), "24 April 2024 | when=2024-04-24");
   EXPECT_EQ(mark("It was signed on April 24, 2024 in Paris."), "April 24, 2024 | when=2024-04-24");
@@ -68,9 +75,28 @@ TEST(DateScanner, NormalisesMonthsYearsAndPartialDates) {
 
 TEST(DateScanner, NormalisesRanges) {
   EXPECT_EQ(mark("The fair ran 24–26 April 2024 in Hanover."), "24–26 April 2024 | from=2024-04-24 to=2024-04-26");
-  EXPECT_EQ(mark("Prices rose between 2022 and 2024."), "between 2022 and 2024 | from=2022 to=2024");
-  EXPECT_EQ(mark("The envoy has been active since 2022."), "since 2022 | from=2022");
-  EXPECT_EQ(mark("Deliveries run from 2009 to 2011."), "from 2009 to 2011 | from=2009 to=2011");
+  // A range holds the dates of its ends, as TimeML tags them (and "since" the date alone).
+  EXPECT_EQ(all_marks("Prices rose between 2022 and 2024."),
+            "between 2022 and 2024 | from=2022 to=2024 dur-iso=P2Y; 2022 | when=2022; 2024 | when=2024");
+  EXPECT_EQ(all_marks("The envoy has been active since 2022."), "since 2022 | from=2022; 2022 | when=2022");
+  EXPECT_EQ(all_marks("Deliveries run from 2009 to 2011."), "from 2009 to 2011 | from=2009 to=2011 dur-iso=P2Y; 2009 | when=2009; 2011 | when=2011");
+  EXPECT_EQ(all_marks("Talks ran from May to June 2024."), "from May to June 2024 | from=2024-05 to=2024-06; May | when=2024-05; June 2024 | when=2024-06");
+}
+
+TEST(DateScanner, MarksTimesDurationsSetsAndReferencesInTei) {
+  // 23 July 2024 is a Tuesday.
+  EXPECT_EQ(mark("Trading closed at 16:00 GMT today."), "16:00 GMT today | when=2024-07-23T16:00:00Z");
+  EXPECT_EQ(mark("The plane landed at 6:40 p.m. local time."), "6:40 p.m. | when=2024-07-23T18:40:00");
+  EXPECT_EQ(mark("The minister resigned on Monday morning."), "Monday morning | notBefore=2024-07-22T06:00:00 notAfter=2024-07-22T11:59:59");
+  EXPECT_EQ(mark("They celebrated 75 years of relations."), "75 years | dur-iso=P75Y");
+  EXPECT_EQ(mark("Prices rose for years."), "years | type=duration subtype=years");
+  EXPECT_EQ(mark("The board meets weekly."), "weekly | type=set dur-iso=P1W");
+  EXPECT_EQ(mark("The market is weak now."), "now | type=present");
+  EXPECT_EQ(mark("Prices recently fell."), "recently | type=past notAfter=2024-07-23");
+  EXPECT_EQ(mark("Sales fell last week."), "last week | when-iso=2024-W29 notBefore=2024-07-15 notAfter=2024-07-21");
+  EXPECT_EQ(mark("Sales fell last weekend."), "last weekend | notBefore=2024-07-20 notAfter=2024-07-21");
+  EXPECT_EQ(mark("Sales rose in late March."), "late March | notBefore=2024-03-21 notAfter=2024-03-31");
+  EXPECT_EQ(mark("The FY2026 budget passed."), "FY2026 | type=fiscal when=2026");
 }
 
 TEST(DateScanner, ResolvesYearlessAndRelativeDatesAgainstTheDocumentDate) {
@@ -89,8 +115,68 @@ TEST(DateScanner, ResolvesYearlessAndRelativeDatesAgainstTheDocumentDate) {
   EXPECT_EQ(marks[1].text + " | " + marks[1].attributes, "A year earlier | when=2022-03");  // the reference's month
 }
 
+// The marks of a text whose paragraphs are separated by blank lines, as "text | attributes; …".
+std::string marks_in_paragraphs(const std::string& text, const std::string& date) {
+  sdk::Document document = document_of(text, date);
+  document.blocks.clear();
+  std::size_t begin = 0;
+  while (begin < text.size()) {
+    std::size_t end = text.find("\n\n", begin);
+    if (end == std::string::npos) end = text.size();
+    document.blocks.push_back({sdk::BlockKind::paragraph, {static_cast<std::uint32_t>(begin), static_cast<std::uint32_t>(end)}, 0, {}});
+    begin = end + 2;
+  }
+  std::string out;
+  for (const Marked& m : marks_of(document)) out += (out.empty() ? "" : "; ") + m.text + " | " + m.attributes;
+  return out;
+}
+
+TEST(DateScanner, GivesYearlessDatesTheYearTheNarrativeIsIn) {
+  // The scene is set in 1897; a flash-forward to 1920 does not move the next section's dates,
+  // whether the memoir carries a publication date or not.
+  std::string memoir =
+      "In November, 1897, we sailed from Bristol. On December 3 we reached Lisbon.\n\n"
+      "Years later, in 1920, I would return there.\n\n"
+      "On December 20 we left Lisbon for Madeira.";
+  std::string expected = "November, 1897 | when=1897-11; December 3 | when=1897-12-03; 1920 | when=1920; December 20 | when=1897-12-20";
+  EXPECT_EQ(marks_in_paragraphs(memoir, ""), expected);
+  EXPECT_EQ(marks_in_paragraphs(memoir, "2024-07-23"), expected);
+  // A comma before a year followed by a count is no year.
+  EXPECT_EQ(all_marks("In November, 1500 workers left the mill.", "2024-07-23"), "November | when=2023-11");
+}
+
+TEST(DateScanner, NeverResolvesAPastTenseToAMonthStillToCome) {
+  // An article of March 2013: "denied in August" is August 2012, a plan for August is 2013.
+  EXPECT_EQ(mark("The company denied the report in August.", "2013-03-20"), "August | when=2012-08");
+  EXPECT_EQ(mark("The company has denied in August that it sold the unit.", "2013-03-20"), "August | when=2012-08");
+  EXPECT_EQ(all_marks("Sales have fallen since August.", "2013-03-20"), "since August | from=2012-08; August | when=2012-08");
+  EXPECT_EQ(mark("The company will report in August.", "2013-03-20"), "August | when=2013-08");
+  // A background year in a news sentence does not move the month: "since its launch in 2003 … as of February".
+  EXPECT_EQ(all_marks("Sales grew since its launch in 2003 and as of February the store leads.", "2008-04-09"),
+            "2003 | when=2003; February | when=2008-02");
+}
+
+TEST(DateScanner, ResolvesTheNewsIdiomsForTheDayTheStoryIsIn) {
+  // 23 July 2024 is a Tuesday; "on Monday" is the 22nd.
+  EXPECT_EQ(all_marks("Stocks fell on Monday. The index ended the day down 3 percent."),
+            "Monday | when=2024-07-22; the day | when=2024-07-22");
+  EXPECT_EQ(all_marks("The deal closes by June 10. If no price is agreed by that time, banks decide."),
+            "June 10 | when=2024-06-10; that time | when=2024-06-10");
+  EXPECT_EQ(all_marks("Stocks had their best week since November."),
+            "week | when-iso=2024-W30 notBefore=2024-07-22 notAfter=2024-07-28; since November | from=2023-11; November | when=2023-11");
+  EXPECT_EQ(mark("Stocks rose for a fourth week in a row."), "fourth week | when-iso=2024-W30 notBefore=2024-07-22 notAfter=2024-07-28");
+  EXPECT_EQ(mark("Markets rallied over the weekend."), "the weekend | notBefore=2024-07-20 notAfter=2024-07-21");
+  EXPECT_EQ(mark("Details will follow very soon."), "very soon | type=future notBefore=2024-07-23");
+  EXPECT_EQ(mark("Rates stay low in the near term."), "the near term | type=future notBefore=2024-07-23");
+  EXPECT_EQ(mark("Prices hold for the time being."), "the time being | type=present");
+  // not the story's day: another day, a relative clause, the day after something
+  EXPECT_EQ(all_marks("The day after the vote, he resigned."), "");
+  EXPECT_EQ(all_marks("The day he left was cold."), "");
+  EXPECT_EQ(all_marks("We will call as soon as we can."), "");
+}
+
 TEST(DateScanner, LeavesNumbersThatAreNotDatesUnmarked) {
-  for (const char* text : {"Exports jumped by 12.5 percent.", "They celebrated 75 years of relations.",
+  for (const char* text : {"Exports jumped by 12.5 percent.",
                            "As section 2.1 shows, the alignment holds.", "The plan costs $2,019 million.",
                            "The programme has 1,500 staff.", "See P.L. 119-27 and H.R. 2670 for details.",
                            "Over 2000 workers joined the strike.", "China's 12-point position paper is a dead end.",

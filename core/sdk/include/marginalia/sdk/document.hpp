@@ -107,7 +107,10 @@ struct Document {
   std::vector<Note> notes;
   /// Markup carried over from the source, in text order.
   std::vector<Element> elements;
-  /// Document metadata: "title", "date" (ISO 8601 when known), "language", "author"…
+  /// Document metadata: "title", "date" (ISO 8601 when known), "language", "author"…, and
+  /// "note-labels": "names" when note labels are names the reader never sees (GFM `[^label]`,
+  /// numbered on display in order of first reference), "qualified" when numbering restarts by
+  /// part and labels read "part:label" ("chapter-2:14"); absent when labels are what is printed.
   std::vector<Attribute> metadata;
 
   /// The text of `span`.

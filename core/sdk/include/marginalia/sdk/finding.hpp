@@ -44,7 +44,8 @@ struct Finding {
 /// The kind of inline markup a mark asks the TEI writer for.
 enum class MarkKind {
   note_ref, ///< footnote marker → `<ref type="noteAnchor">`; attribute "label"
-  date,     ///< date → `<date>`; attributes "when", "from", "to", "notBefore", "notAfter"
+  date,     ///< date or time → `<date>`, or `<time>` when a value has a time of day; attributes "when",
+            ///< "from", "to", "notBefore", "notAfter" (W3C), "when-iso", "dur-iso", "type", "subtype"
   quote,    ///< quotation → `<quote>`; attributes "kind" (direct|scare|title), "speaker", "cite"
   url,      ///< URL → `<ref target>`; attributes "target", "status"
   person,   ///< person's name → `<persName>`; attribute "name"
