@@ -21,6 +21,7 @@ packages=(
   jing                                           # TEI validation in the tests
   python3-jsonschema                             # SARIF/JSON schema validation in the tests
   chromium                                       # the HTML report's browser test (driven by playwright-core from npm)
+  neovim                                         # test only: a real LSP client for `marginalia lsp` (tests/lsp; skipped without it)
   libreoffice-writer-nogui                       # test only: a real reader opens the --annotate'd DOCX (headless)
   poppler-utils                                  # docs only: pdftoppm renders docs/annotated-draft.png
 )

@@ -34,11 +34,12 @@ struct OptionDoc {
   std::vector<std::string> commands;
 };
 
-const std::vector<std::string> kCommands = {"check", "print-config", "plugins", "explain", "init", "help", "version"};
+const std::vector<std::string> kCommands = {"check", "print-config", "plugins", "explain", "init", "lsp", "help", "version"};
 
 const std::vector<OptionDoc>& option_docs() {
   const std::vector<std::string> check = {"check"};
-  const std::vector<std::string> plugin_loading = {"check", "plugins", "explain", "init", "print-config"};
+  const std::vector<std::string> check_and_lsp = {"check", "lsp"};
+  const std::vector<std::string> plugin_loading = {"check", "plugins", "explain", "init", "print-config", "lsp"};
   static const std::vector<OptionDoc> docs = {
       {"--output", "PATH", "write the output to PATH (a folder for TEI of several files); the terminal then shows only the summary", {"check", "init"}},
       {"--format", "FORMAT", output_format_names(true), check},
@@ -53,9 +54,10 @@ const std::vector<OptionDoc>& option_docs() {
       {"--verbose", "", "say on stderr how each input was read (format, notes, HTML content region)", check},
       {"--no-color", "", "never colour the terminal output (also: NO_COLOR set)", check},
       {"--jobs", "N", "check N files at once (output is identical whatever N)", check},
-      {"--config", "FILE", "use this marginalia.json instead of the nearest one above each input", {"check", "print-config", "explain"}},
-      {"--enable", "ID", "turn a plugin on for this run", {"check", "plugins", "explain", "print-config"}},
-      {"--disable", "ID", "turn a plugin off for this run", {"check", "plugins", "explain", "init", "print-config"}},
+      {"--config", "FILE", "use this marginalia.json instead of the nearest one above each input", {"check", "print-config", "explain", "lsp"}},
+      {"--docs-base", "URL", "lsp: where the plugins' documentation links point (default: the README files of this build)", {"lsp"}},
+      {"--enable", "ID", "turn a plugin on for this run", {"check", "plugins", "explain", "print-config", "lsp"}},
+      {"--disable", "ID", "turn a plugin off for this run", {"check", "plugins", "explain", "init", "print-config", "lsp"}},
       {"--document-date", "DATE", "the report's own date (YYYY-MM-DD) when the file does not say", check},
       {"--input-format", "F", "read every input as F: text, markdown, tei, html, docx", check},
       {"--stdin-filename", "NAME", "the name of standard input (-): its format and its marginalia.json", check},
@@ -63,13 +65,13 @@ const std::vector<OptionDoc>& option_docs() {
       {"--baseline", "FILE", "report only findings that are not in FILE", check},
       {"--write-baseline", "FILE", "record every current finding in FILE and exit 0", check},
       {"--prune-baseline", "", "remove from the --baseline file the entries that no longer match a finding", check},
-      {"--sources", "DIR", "local copies of cited sources for the quotes plugin", check},
-      {"--offline", "", "no network at all (URLs get syntax checks only)", check},
-      {"--allow-net", "CIDR", "let the URL checker reach this range (e.g. 127.0.0.1/32); repeatable", check},
-      {"--no-cache", "", "do not read or write the URL result cache", check},
-      {"--cache-file", "FILE", "the URL result cache (default: $XDG_CACHE_HOME/marginalia/urls.sqlite)", check},
+      {"--sources", "DIR", "local copies of cited sources for the quotes plugin", check_and_lsp},
+      {"--offline", "", "no network at all (URLs get syntax checks only)", check_and_lsp},
+      {"--allow-net", "CIDR", "let the URL checker reach this range (e.g. 127.0.0.1/32); repeatable", check_and_lsp},
+      {"--no-cache", "", "do not read or write the URL result cache", check_and_lsp},
+      {"--cache-file", "FILE", "the URL result cache (default: $XDG_CACHE_HOME/marginalia/urls.sqlite)", check_and_lsp},
       {"--net", "NAME=VALUE", "URL checker setting, repeatable: concurrency=64, per-host=4, host-interval=20ms, timeout=30s, "
-                              "connect-timeout=10s, retries=3, max-redirects=10, retry-after-cap=60s, cache-ttl=1d, proxy=URL", check},
+                              "connect-timeout=10s, retries=3, max-redirects=10, retry-after-cap=60s, cache-ttl=1d, proxy=URL", check_and_lsp},
       {"--plugin-dir", "DIR", "also load plugins from DIR (repeatable; MARGINALIA_PLUGIN_PATH too)", plugin_loading},
       {"--no-default-plugins", "", "do not load the plugins installed with marginalia", plugin_loading},
       {"--isolation", "MODE", "process (default: each plugin in a worker process) or none", plugin_loading},
@@ -148,6 +150,7 @@ const std::vector<CommandDoc>& command_docs() {
       {"plugins", "plugins [--json]", "list the loaded plugins, their versions and finding codes"},
       {"explain", "explain CODE", "show the documentation of a finding code (e.g. dates/weekday-mismatch)"},
       {"init", "init [-o FILE] [--force]", "write a starting marginalia.json (every plugin, its default options, a $schema line)"},
+      {"lsp", "lsp [--offline] [--docs-base URL]", "serve the Language Server Protocol on standard input/output (docs/editors.md)"},
       {"help", "help [COMMAND]", "show the help of COMMAND (also: COMMAND --help)"},
       {"version", "version", "print the version"},
   };
@@ -210,7 +213,7 @@ util::Result<CommandLine> parse_command_line(const std::vector<std::string>& arg
   else if (first == "--version" || first == "version") line.command = "version";
   else if (first == "__worker" || std::find(kCommands.begin(), kCommands.end(), first) != kCommands.end()) line.command = first;
   else return usage_error("unknown command '" + first + "'" + util::did_you_mean(first, kCommands) +
-                          " (commands: check, print-config, plugins, explain, init, help, version)");
+                          " (commands: check, print-config, plugins, explain, init, lsp, help, version)");
   ++i;
   if (line.command == "help") {
     if (i < args.size()) {
@@ -270,6 +273,7 @@ util::Result<CommandLine> parse_command_line(const std::vector<std::string>& arg
       {"--allow-net", [&](const std::string& v) { line.allow_net.push_back(v); return true; }},
       {"--net", [&](const std::string& v) { line.net_settings.push_back(v); return true; }},
       {"--sources", [&](const std::string& v) { line.sources_dir = v; return true; }},
+      {"--docs-base", [&](const std::string& v) { line.docs_base = v; return true; }},
       {"--config", [&](const std::string& v) { line.config_file = v; return true; }},
       {"--baseline", [&](const std::string& v) { line.baseline = v; return true; }},
       {"--write-baseline", [&](const std::string& v) { line.write_baseline = v; return true; }},
@@ -361,6 +365,8 @@ util::Result<CommandLine> parse_command_line(const std::vector<std::string>& arg
     return usage_error("--stdin-filename names standard input; give '-' as the input");
   if (!line.baseline.empty() && !line.write_baseline.empty())
     return usage_error("--baseline and --write-baseline cannot be combined: --write-baseline records every current finding");
+  if (line.command == "lsp" && !line.inputs.empty())
+    return usage_error("lsp takes no file: the editor sends the buffers over standard input");
   if (line.annotate_fixes && line.annotate_output.empty()) return usage_error("--annotate-fixes needs --annotate OUT.docx");
   if (!line.annotate_output.empty())
     if (std::string annotate = writers::annotation_usage_error(line.inputs, line.input_format); !annotate.empty()) return usage_error(annotate);

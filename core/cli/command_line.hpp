@@ -12,7 +12,7 @@ namespace marginalia::cli {
 
 /// Everything the command line can say.
 struct CommandLine {
-  std::string command;                 ///< "check", "print-config", "plugins", "explain", "init", "help", "version"
+  std::string command;                 ///< "check", "print-config", "plugins", "explain", "init", "lsp", "help", "version"
   std::string help_topic;              ///< help: the command asked about (`help check`, `check --help`); empty = all
   std::vector<std::string> inputs;     ///< files (check) or the code (explain)
   std::string format = "text";         ///< a name from cli/output_formats.hpp
@@ -41,6 +41,7 @@ struct CommandLine {
   std::vector<std::string> allow_net;
   std::vector<std::string> net_settings; ///< --net NAME=VALUE: URL checker limits (net/fetch_settings.hpp)
   std::string sources_dir;
+  std::string docs_base;               ///< lsp: where plugins' relative documentation paths resolve
   std::string config_file;
   std::string baseline, write_baseline;
   bool prune_baseline = false;         ///< --prune-baseline: drop the baseline's stale entries

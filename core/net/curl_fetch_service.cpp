@@ -95,6 +95,36 @@ std::optional<sdk::FetchResult> CurlFetchService::from_cache(const std::string& 
   return entry->result;
 }
 
+std::vector<sdk::FetchResult> CurlFetchService::fetch_known(const std::vector<sdk::FetchRequest>& requests) {
+  std::time_t now = std::time(nullptr);
+  std::vector<sdk::FetchResult> results = unknown(requests);
+  for (std::size_t i = 0; i < requests.size(); ++i) {
+    const sdk::FetchRequest& request = requests[i];
+    Precheck verdict = precheck_url(request.url, policy_);
+    if (!verdict.ok) {
+      results[i].url = results[i].final_url = request.url;
+      results[i].outcome = verdict.outcome;
+      results[i].detail = verdict.detail;
+      continue;
+    }
+    std::string key = cache_key(request.mode, verdict.url);
+    {
+      std::lock_guard<std::mutex> lock(mutex_);
+      if (auto known = memo_.find(key); known != memo_.end()) {
+        results[i] = known->second;
+        results[i].url = request.url;
+        continue;
+      }
+    }
+    if (std::optional<sdk::FetchResult> cached = from_cache(key, request.url, now)) {
+      std::lock_guard<std::mutex> lock(mutex_);
+      memo_.emplace(key, *cached);
+      results[i] = std::move(*cached);
+    }
+  }
+  return results;
+}
+
 std::vector<sdk::FetchResult> CurlFetchService::fetch_all(const std::vector<sdk::FetchRequest>& requests) {
   std::time_t now = std::time(nullptr);
   std::vector<sdk::FetchResult> results(requests.size());

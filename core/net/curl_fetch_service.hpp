@@ -27,6 +27,8 @@ class CurlFetchService final : public FetchService {
   ~CurlFetchService() override;
 
   std::vector<sdk::FetchResult> fetch_all(const std::vector<sdk::FetchRequest>& requests) override;
+  /// Pre-checks, this service's memory and the on-disk cache; never the network.
+  std::vector<sdk::FetchResult> fetch_known(const std::vector<sdk::FetchRequest>& requests) override;
 
   /// The engine's counters (all zero until the network was used).
   EngineStats stats() const;

@@ -6,11 +6,13 @@
 
 #include <cstddef>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "marginalia/sdk/finding.hpp"
+#include "net/fetch_service.hpp"
 #include "net/fetch_settings.hpp"
 #include "util/problem.hpp"
 
@@ -61,6 +63,9 @@ struct RunSettings {
   bool offline = false;
   /// Limits, allowed ranges and the result cache of the URL checker.
   net::FetchSettings network;
+  /// A fetch service shared with other sessions (a language server's quick and network
+  /// sessions share one memory of results); empty = the session makes its own from the above.
+  std::shared_ptr<net::FetchService> fetch_service;
   /// Local copies of cited sources (the quotes plugin's `sources-dir` host setting).
   std::string sources_dir;
 

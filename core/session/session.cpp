@@ -285,8 +285,9 @@ util::Result<merge::RunReport> Session::check(const std::vector<std::string>& pa
   if (!refused.empty()) return refused;
 
   if (!fetch_) {
-    if (settings_.offline) fetch_ = std::make_unique<net::OfflineFetchService>();
-    else fetch_ = std::make_unique<net::CurlFetchService>(settings_.network);
+    if (settings_.fetch_service) fetch_ = settings_.fetch_service;
+    else if (settings_.offline) fetch_ = std::make_shared<net::OfflineFetchService>();
+    else fetch_ = std::make_shared<net::CurlFetchService>(settings_.network);
   }
 
   merge::RunReport run;

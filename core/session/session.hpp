@@ -70,7 +70,7 @@ class Session {
 
   RunSettings settings_;
   std::shared_ptr<host::PluginHost> host_;
-  std::unique_ptr<net::FetchService> fetch_;
+  std::shared_ptr<net::FetchService> fetch_;
   std::map<std::string, std::unique_ptr<Profile>> profiles_;
 };
 
