@@ -10,12 +10,6 @@
 namespace marginalia::input {
 namespace {
 
-std::string lower_copy(std::string_view text) {
-  std::string out(text);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
-
 // The value after "charset=" (or "encoding=") at `at`, quotes stripped.
 std::string label_at(const std::string& text, std::size_t at) {
   while (at < text.size() && (text[at] == '"' || text[at] == '\'' || text[at] == ' ')) ++at;
@@ -147,6 +141,12 @@ std::string valid_utf8(std::string_view bytes) {
     out.append(bytes.substr(i, length));
     i += length;
   }
+  return out;
+}
+
+std::string lower_copy(std::string_view text) {
+  std::string out(text);
+  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   return out;
 }
 

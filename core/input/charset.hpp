@@ -21,5 +21,7 @@ std::string to_utf8(std::string_view bytes, std::string_view charset);
 
 /// Replaces every invalid UTF-8 sequence (overlong, surrogate, past U+10FFFF, cut) with U+FFFD.
 std::string valid_utf8(std::string_view bytes);
+/// `text` with ASCII letters lower-cased (charset labels, content types, element names).
+std::string lower_copy(std::string_view text);
 
 }  // namespace marginalia::input

@@ -14,12 +14,6 @@
 namespace marginalia::input {
 namespace {
 
-std::string lower_copy(std::string_view text) {
-  std::string out(text);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
-
 bool is_block(std::string_view name) {
   static const char* blocks[] = {"p",      "div",   "br",      "li",    "ul",      "ol",     "h1",     "h2",     "h3",
                                  "h4",     "h5",    "h6",      "tr",    "table",   "section", "article", "header", "footer",
