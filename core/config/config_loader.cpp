@@ -73,6 +73,17 @@ std::string join(const std::vector<std::string>& items) {
   return out;
 }
 
+// The plugins by id, and "found: a, b" (or "no plugin was found") for messages naming them.
+std::pair<std::map<std::string, const sdk::PluginInfo*>, std::string> plugins_by_id(const std::vector<sdk::PluginInfo>& plugins) {
+  std::map<std::string, const sdk::PluginInfo*> by_id;
+  std::vector<std::string> ids;
+  for (const sdk::PluginInfo& plugin : plugins) {
+    by_id[plugin.id] = &plugin;
+    ids.push_back(plugin.id);
+  }
+  return {std::move(by_id), ids.empty() ? "no plugin was found" : "found: " + join(ids)};
+}
+
 }  // namespace
 
 std::string ConfigError::to_string() const {
@@ -194,13 +205,7 @@ std::vector<ConfigError> check_against_plugins(const Config& config, const std::
 
 std::vector<ConfigError> check_against_plugin_options(const Config& config, const std::vector<sdk::PluginInfo>& plugins) {
   std::vector<ConfigError> errors;
-  std::map<std::string, const sdk::PluginInfo*> by_id;
-  std::vector<std::string> ids;
-  for (const sdk::PluginInfo& plugin : plugins) {
-    by_id[plugin.id] = &plugin;
-    ids.push_back(plugin.id);
-  }
-  std::string found = ids.empty() ? "no plugin was found" : "found: " + join(ids);
+  auto [by_id, found] = plugins_by_id(plugins);
   for (const auto& [id, settings] : config.plugins) {
     std::string pointer = "/plugins/" + escape_pointer(id);
     auto plugin = by_id.find(id);
@@ -218,13 +223,7 @@ std::vector<ConfigError> check_against_plugin_options(const Config& config, cons
 std::vector<ConfigError> check_severity_codes(const Config& config, const std::vector<sdk::PluginInfo>& plugins,
                                               const std::vector<sdk::CodeInfo>& core_codes) {
   std::vector<ConfigError> errors;
-  std::map<std::string, const sdk::PluginInfo*> by_id;
-  std::vector<std::string> ids;
-  for (const sdk::PluginInfo& plugin : plugins) {
-    by_id[plugin.id] = &plugin;
-    ids.push_back(plugin.id);
-  }
-  std::string found = ids.empty() ? "no plugin was found" : "found: " + join(ids);
+  auto [by_id, found] = plugins_by_id(plugins);
   std::set<std::string> core;
   for (const sdk::CodeInfo& code : core_codes) core.insert(code.code);
   for (const auto& [code, setting] : config.severity) {
