@@ -294,7 +294,7 @@ TEST(AnnotateDocx, AnnotatesADraftBackFromReviewThatLibreOfficeOpens) {
   TempDir temp;
   std::string draft = make_docx(temp, "reviewed-draft");
   ProcessResult result = check_in(temp.path(), {draft, "--annotate", "annotated.docx", "--annotate-fixes", "--format", "json"});
-  ASSERT_EQ(result.exit_code, 1) << result.err;
+  ASSERT_EQ(result.exit_code, 0) << "two warnings, no error: " << result.err;
   json report = json::parse(result.out, nullptr, false);
   ASSERT_FALSE(report.is_discarded()) << result.out.substr(0, 200);
   std::vector<std::string> codes;
