@@ -1,0 +1,90 @@
+// SPDX-License-Identifier: MIT
+#include "readers/markdown_html_notes.hpp"
+
+#include <cctype>
+
+#include "readers/html_notes.hpp"
+
+namespace marginalia::readers::markdown_html {
+namespace {
+
+bool name_char(char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == ':' || c == '_'; }
+
+bool block_element(std::string_view name) {
+  for (const char* n : {"p", "li", "div", "br", "blockquote", "section", "aside", "ol", "ul", "dd", "dt"})
+    if (name == n) return true;
+  return false;
+}
+
+}  // namespace
+
+html::HtmlNode InlineTag::element() const {
+  html::HtmlNode node;
+  node.name = name;
+  node.attributes = attributes;
+  return node;
+}
+
+std::optional<InlineTag> parse_inline_tag(std::string_view s) {
+  if (s.size() < 3 || s[0] != '<' || s.back() != '>') return std::nullopt;
+  InlineTag tag;
+  std::size_t i = 1;
+  if (s[i] == '/') { tag.closing = true; ++i; }
+  if (i >= s.size() || !std::isalpha(static_cast<unsigned char>(s[i]))) return std::nullopt;
+  while (i < s.size() && name_char(s[i])) tag.name.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(s[i++]))));
+  while (i < s.size()) {
+    while (i < s.size() && std::isspace(static_cast<unsigned char>(s[i]))) ++i;
+    if (i >= s.size() || s[i] == '>') break;
+    if (s[i] == '/') { tag.self_closing = true; ++i; continue; }
+    std::string name;
+    while (i < s.size() && name_char(s[i])) name.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(s[i++]))));
+    if (name.empty()) { ++i; continue; }
+    while (i < s.size() && std::isspace(static_cast<unsigned char>(s[i]))) ++i;
+    std::string value;
+    if (i < s.size() && s[i] == '=') {
+      ++i;
+      while (i < s.size() && std::isspace(static_cast<unsigned char>(s[i]))) ++i;
+      if (i < s.size() && (s[i] == '"' || s[i] == '\'')) {
+        char quote = s[i++];
+        std::size_t end = s.find(quote, i);
+        if (end == std::string_view::npos) end = s.size() - 1;
+        value = std::string(s.substr(i, end - i));
+        i = end + 1;
+      } else {
+        while (i < s.size() && s[i] != '>' && !std::isspace(static_cast<unsigned char>(s[i]))) value.push_back(s[i++]);
+      }
+    }
+    tag.attributes.emplace_back(std::move(name), std::move(value));
+  }
+  return tag;
+}
+
+std::vector<BlockNote> notes_in_html_block(std::string_view block) {
+  std::vector<BlockNote> out;
+  html::HtmlTree tree = html::parse_html(block);
+  html::HtmlNotes notes = html::HtmlNotes::find(tree);
+  for (int note : notes.notes()) {
+    const html::HtmlNode& element = tree.nodes[static_cast<std::size_t>(note)];
+    BlockNote found;
+    found.label = *notes.note_label(note);
+    found.id = std::string(element.attribute("id"));
+    found.begin = element.raw_begin;
+    // Depth-first over the note's descendants, without recursion; back-links are left out.
+    int current = element.first_child;
+    while (current >= 0) {
+      const html::HtmlNode& node = tree.nodes[static_cast<std::size_t>(current)];
+      bool skip = notes.is_back_link(current);
+      if (!skip && node.is_text) found.pieces.push_back({std::string(node.text), node.raw_begin, node.raw_end});
+      if (!skip && !node.is_text && block_element(node.name) && !found.pieces.empty()) found.pieces.push_back({"\n\n", 0, 0});
+      if (!skip && !node.is_text && node.first_child >= 0) { current = node.first_child; continue; }
+      int next = current;
+      while (next >= 0 && next != note && tree.nodes[static_cast<std::size_t>(next)].next_sibling < 0) next = tree.nodes[static_cast<std::size_t>(next)].parent;
+      if (next < 0 || next == note) break;
+      current = tree.nodes[static_cast<std::size_t>(next)].next_sibling;
+    }
+    out.push_back(std::move(found));
+  }
+  return out;
+}
+
+}  // namespace marginalia::readers::markdown_html
