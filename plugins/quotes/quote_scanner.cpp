@@ -245,7 +245,13 @@ class Scanner {
       case rdquo: {
         int k = find_open([](const Open& o) { return !o.single && (o.mark == ldquo || o.mark == bdquo); });
         if (k >= 0) close(k, pos, length);
-        else stray_closing(c, pos, length);
+        else if (top_is('"') && closer_like) {
+          // `"Building Bridges… Research.”`: opened straight, closed curly. One slip, reported
+          // once at the opening mark; the words between are the quotation.
+          const Open& open = stack_.back();
+          result_.stray.push_back({{open.begin, open.begin + open.mark_length}, open.mark, true, open.closer, c});
+          close(top_index(), pos, length);
+        } else stray_closing(c, pos, length);
         return;
       }
       case bdquo:
