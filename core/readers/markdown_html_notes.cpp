@@ -59,30 +59,71 @@ std::optional<InlineTag> parse_inline_tag(std::string_view s) {
   return tag;
 }
 
+namespace {
+
+// The note's text without its back-links, depth-first without recursion.
+template <class BackLink>
+std::vector<NotePiece> pieces_of(const html::HtmlTree& tree, int note, BackLink&& back_link) {
+  std::vector<NotePiece> pieces;
+  int current = tree.nodes[static_cast<std::size_t>(note)].first_child;
+  while (current >= 0) {
+    const html::HtmlNode& node = tree.nodes[static_cast<std::size_t>(current)];
+    bool skip = back_link(current);
+    if (!skip && node.is_text) pieces.push_back({std::string(node.text), node.raw_begin, node.raw_end});
+    if (!skip && !node.is_text && block_element(node.name) && !pieces.empty()) pieces.push_back({"\n\n", 0, 0});
+    if (!skip && !node.is_text && node.first_child >= 0) { current = node.first_child; continue; }
+    int next = current;
+    while (next >= 0 && next != note && tree.nodes[static_cast<std::size_t>(next)].next_sibling < 0) next = tree.nodes[static_cast<std::size_t>(next)].parent;
+    if (next < 0 || next == note) break;
+    current = tree.nodes[static_cast<std::size_t>(next)].next_sibling;
+  }
+  return pieces;
+}
+
+std::string digits_of(std::string_view id) {
+  std::size_t end = id.size();
+  while (end > 0 && !std::isdigit(static_cast<unsigned char>(id[end - 1]))) --end;
+  std::size_t begin = end;
+  while (begin > 0 && std::isdigit(static_cast<unsigned char>(id[begin - 1]))) --begin;
+  return std::string(id.substr(begin, end - begin));
+}
+
+}  // namespace
+
 std::vector<BlockNote> notes_in_html_block(std::string_view block) {
   std::vector<BlockNote> out;
   html::HtmlTree tree = html::parse_html(block);
   html::HtmlNotes notes = html::HtmlNotes::find(tree);
   for (int note : notes.notes()) {
     const html::HtmlNode& element = tree.nodes[static_cast<std::size_t>(note)];
-    BlockNote found;
-    found.label = *notes.note_label(note);
-    found.id = std::string(element.attribute("id"));
-    found.begin = element.raw_begin;
-    // Depth-first over the note's descendants, without recursion; back-links are left out.
-    int current = element.first_child;
-    while (current >= 0) {
-      const html::HtmlNode& node = tree.nodes[static_cast<std::size_t>(current)];
-      bool skip = notes.is_back_link(current);
-      if (!skip && node.is_text) found.pieces.push_back({std::string(node.text), node.raw_begin, node.raw_end});
-      if (!skip && !node.is_text && block_element(node.name) && !found.pieces.empty()) found.pieces.push_back({"\n\n", 0, 0});
-      if (!skip && !node.is_text && node.first_child >= 0) { current = node.first_child; continue; }
-      int next = current;
-      while (next >= 0 && next != note && tree.nodes[static_cast<std::size_t>(next)].next_sibling < 0) next = tree.nodes[static_cast<std::size_t>(next)].parent;
-      if (next < 0 || next == note) break;
-      current = tree.nodes[static_cast<std::size_t>(next)].next_sibling;
+    out.push_back({*notes.note_label(note), std::string(element.attribute("id")), element.raw_begin,
+                   pieces_of(tree, note, [&](int node) { return notes.is_back_link(node); })});
+  }
+  if (!out.empty()) return out;
+  // A blank line ends an HTML block in CommonMark, so `<div class="footnotes">` may stand apart
+  // from its `<ol>`: a list whose every item carries a note id is a notes list all the same.
+  for (std::size_t i = 1; i < tree.nodes.size(); ++i) {
+    const html::HtmlNode& list = tree.nodes[i];
+    if (list.name != "ol" && list.name != "ul") continue;
+    std::vector<int> items;
+    bool all = true;
+    for (int c = list.first_child; c >= 0; c = tree.nodes[static_cast<std::size_t>(c)].next_sibling) {
+      const html::HtmlNode& child = tree.nodes[static_cast<std::size_t>(c)];
+      if (child.is_text) continue;
+      all = all && child.name == "li" && html::is_note_id(child.attribute("id"));
+      items.push_back(c);
     }
-    out.push_back(std::move(found));
+    if (!all || items.empty()) continue;
+    for (int item : items) {
+      const html::HtmlNode& element = tree.nodes[static_cast<std::size_t>(item)];
+      auto back_link = [&](int node) {
+        const html::HtmlNode& n = tree.nodes[static_cast<std::size_t>(node)];
+        std::string_view href = n.attribute("href");
+        return n.name == "a" && href.size() > 1 && href[0] == '#' && html::is_marker_id(href.substr(1));
+      };
+      out.push_back({digits_of(element.attribute("id")), std::string(element.attribute("id")), element.raw_begin,
+                     pieces_of(tree, item, back_link)});
+    }
   }
   return out;
 }
