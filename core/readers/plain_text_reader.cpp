@@ -92,10 +92,33 @@ std::size_t code_points(std::string_view text) {
   return count;
 }
 
+// A note marker after the stop ("…in May.*", "…in May.†", "…in May.[4]", "…in May.12") ends
+// the sentence all the same: the line's end before the marker, when one is there.
+std::size_t before_trailing_marker(std::string_view line, std::size_t end) {
+  std::size_t at = end;
+  if (at >= 3 && (line.compare(at - 3, 3, "\xE2\x80\xA0") == 0 || line.compare(at - 3, 3, "\xE2\x80\xA1") == 0)) at -= 3;
+  else if (at > 0 && line[at - 1] == '*') while (at > 0 && line[at - 1] == '*') --at;
+  else if (at > 0 && line[at - 1] == ']') {
+    std::size_t open = line.rfind('[', at - 1);
+    if (open == std::string_view::npos || open + 2 > at - 1 || at - 1 - open > 4) return end;
+    for (std::size_t k = open + 1; k + 1 < at; ++k)
+      if (!std::isdigit(static_cast<unsigned char>(line[k]))) return end;
+    at = open;
+  } else {
+    while (at > 0 && end - at < 3 && std::isdigit(static_cast<unsigned char>(line[at - 1]))) --at;
+    if (at == end || at == 0 || std::isdigit(static_cast<unsigned char>(line[at - 1]))) return end;
+  }
+  if (at == 0) return end;
+  char before = line[at - 1];
+  bool stop = before == '.' || before == '!' || before == '?' || before == '"' || static_cast<unsigned char>(before) >= 0x80;
+  return stop ? at : end;
+}
+
 bool ends_like_sentence(std::string_view line) {
   std::size_t end = line.size();
   while (end > 0 && sdk::is_space(static_cast<unsigned char>(line[end - 1]))) --end;
   if (end == 0) return false;
+  end = before_trailing_marker(line, end);
   std::size_t cursor = end;
   char32_t last = sdk::previous_code_point(line, cursor);
   return last == '.' || last == ',' || last == ';' || last == ':' || last == '!' || last == '?' ||
