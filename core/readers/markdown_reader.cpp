@@ -406,10 +406,11 @@ class MarkdownWalker {
       builder_.separate_blocks();
       std::uint32_t note_begin = builder_.offset();
       builder_.begin_block(BlockKind::note, 0, note.label);
-      anchor(begin + note.begin);
+      anchor(begin + std::min<std::uint32_t>(note.begin, end - begin));
       bool space = false, wrote = false;
       for (const markdown_html::NotePiece& piece : note.pieces) {
         if (piece.raw_end == 0 && piece.raw_begin == 0) { space = space || wrote; continue; }
+        if (piece.raw_begin > piece.raw_end || piece.raw_end > source.size()) continue;  // libxml2 recovered oddly
         std::string_view raw = input_.substr(begin + piece.raw_begin, piece.raw_end - piece.raw_begin);
         bool verbatim = raw == piece.text;
         std::size_t i = 0;
