@@ -3,6 +3,7 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <set>
 
 #include "reporters/reporter.hpp"
@@ -46,7 +47,9 @@ FixOutcome fix_run(merge::RunReport& run, bool dry_run, const std::string* stdin
   for (merge::FileReport& file : run.files) {
     if (!file.report) continue;
     if (!writers::fixable(file)) {
-      if (!quiet) say(file.path + ": a Word file is not rewritten by --fix; --annotate OUT.docx --annotate-fixes proposes its fixes as tracked changes");
+      bool proposes = std::any_of(file.report->findings.begin(), file.report->findings.end(),
+                                  [](const merge::ReportedFinding& f) { return f.finding.replacement.has_value(); });
+      if (proposes && !quiet) say(file.path + ": a Word file is not rewritten by --fix; --annotate OUT.docx --annotate-fixes proposes its fixes as tracked changes");
       continue;
     }
     writers::FixedFile fixed = writers::fix_file(file, stdin_bytes);

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "writers/fixed_files.hpp"
 
+#include <algorithm>
 #include <fstream>
 #include <optional>
 #include <sstream>
@@ -89,12 +90,16 @@ FixedFile fix_file(const merge::FileReport& file, const std::string* stdin_bytes
     return fixed;
   }
   const std::string& source = report.loaded.source_map.source();
+  std::optional<std::string> charset = report.loaded.document.format == "html" ? readers::declared_html_charset(fixed.before) : std::nullopt;
+  if (charset && (*charset == "utf-8" || *charset == "utf8")) charset.reset();
+  // A page in a legacy charset whose bytes are all ASCII reads the same either way, but a fix
+  // may bring a letter that must be written in its charset.
+  bool ascii = std::all_of(fixed.before.begin(), fixed.before.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
   std::vector<ByteEdit> edits;
-  if (fixed.before == source) {
+  if (fixed.before == source && !(charset && ascii)) {
     for (const SourceEdit& edit : fixed.plan.edits) edits.push_back({edit.begin, edit.end, edit.text});
   } else {
     // The reader decoded a declared legacy charset; anything else means the file changed.
-    std::optional<std::string> charset = report.loaded.document.format == "html" ? readers::declared_html_charset(fixed.before) : std::nullopt;
     std::optional<std::string> decoded = charset ? readers::decode_to_utf8(fixed.before, *charset) : std::nullopt;
     if (!decoded || *decoded != source) {
       fixed.problem = "it changed after it was checked; check it again";

@@ -42,6 +42,7 @@ std::string escape_markup_text(std::string_view text) {
     if (c == '&') out += "&amp;";
     else if (c == '<') out += "&lt;";
     else if (c == '>') out += "&gt;";
+    else if (c == '"') out += "&quot;";  // the text may be an attribute's (an image's alt text)
     else out.push_back(c);
   }
   return out;

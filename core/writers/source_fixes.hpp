@@ -51,7 +51,8 @@ SourceEdit edit_for(const model::LoadedDocument& loaded, const merge::ReportedFi
 /// taken before it (two findings proposing the same edit share it).
 FixPlan plan_fixes(const merge::DocumentReport& report);
 
-/// `text` escaped for the text of an HTML or XML document (`&`, `<`, `>`).
+/// `text` escaped for the text or a quoted attribute value of an HTML or XML document
+/// (`&`, `<`, `>`, `"`).
 std::string escape_markup_text(std::string_view text);
 
 }  // namespace marginalia::writers
