@@ -177,18 +177,17 @@ ExitCode run_check_command(const CommandLine& line) {
   bool output_failed = false;
   // The fixes first: what is reported and decides the exit code is what is left in the files.
   if (line.fix || line.fix_dry_run) {
-    FixOutcome fixed = fix_run(run, line.fix_dry_run, line.read_stdin ? &stdin_bytes : nullptr, line.quiet, stdout);
-    output_failed = fixed.failed;
-    if (line.fix && !fixed.changed.empty()) {
-      util::Result<merge::RunReport> again = session.check_paths(fixed.changed);
+    Recheck recheck = [&](const std::string& path, const std::string& bytes) -> std::optional<merge::FileReport> {
+      util::Result<merge::RunReport> again = session.check_text(path, line.input_format, bytes);
       if (!again) {
         print_problems(again.problems());
-        return ExitCode::failure;
+        return std::nullopt;
       }
-      for (merge::FileReport& rechecked : again->files)
-        for (merge::FileReport& file : run.files)
-          if (file.path == rechecked.path) file = std::move(rechecked);
-    }
+      if (again->files.size() != 1) return std::nullopt;
+      return std::move(again->files[0]);
+    };
+    FixOutcome fixed = fix_run(run, line.fix_dry_run, line.read_stdin ? &stdin_bytes : nullptr, line.quiet, stdout, recheck);
+    output_failed = fixed.failed;
     if (!line.quiet) std::fprintf(stderr, "marginalia: %s\n", fix_summary(fixed, line.fix_dry_run).c_str());
   }
   std::vector<std::pair<std::string, std::string>> written;

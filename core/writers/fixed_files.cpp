@@ -14,6 +14,12 @@
 namespace marginalia::writers {
 namespace {
 
+// Bytes [begin, end) of the file replaced by `text`.
+struct ByteEdit {
+  std::uint32_t begin = 0, end = 0;
+  std::string text;
+};
+
 bool read_whole(const std::string& path, std::string& bytes) {
   std::ifstream in(path, std::ios::binary);
   if (!in) return false;
@@ -116,7 +122,7 @@ FixedFile fix_file(const merge::FileReport& file, const std::string* stdin_bytes
   }
   after.append(fixed.before, at, std::string::npos);
   fixed.after = std::move(after);
-  fixed.diff = unified_diff(file.path, fixed.before, edits);
+  fixed.diff = unified_diff(file.path, fixed.before, fixed.after);
   return fixed;
 }
 

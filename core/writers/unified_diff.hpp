@@ -1,24 +1,17 @@
 // SPDX-License-Identifier: MIT
-// A unified diff (`diff -u`: ---/+++ headers, @@ hunks, three lines of context) of a file and
-// the same file with byte edits applied, for `marginalia check --fix-dry-run`. Built from the
-// edits themselves, so no line matching is needed; `patch -p0` applies it.
+// A unified diff (`diff -u`: ---/+++ headers, @@ hunks, three lines of context) between two
+// versions of a file, for `marginalia check --fix-dry-run`. Fixes change words inside lines, so
+// two versions with as many lines are compared line by line; otherwise the lines both share at
+// the start and at the end are context and the rest one change. Either way `patch -p0` applies it.
 #pragma once
 
-#include <cstdint>
 #include <string>
 #include <string_view>
-#include <vector>
 
 namespace marginalia::writers {
 
-/// Bytes [begin, end) of a file replaced by `text`.
-struct ByteEdit {
-  std::uint32_t begin = 0, end = 0;
-  std::string text;
-};
-
-/// The unified diff turning `before` into `before` with `edits` (sorted, not overlapping)
-/// applied, with `path` on both header lines; empty when there is no edit.
-std::string unified_diff(const std::string& path, std::string_view before, const std::vector<ByteEdit>& edits);
+/// The unified diff turning `before` into `after`, with `path` on both header lines; empty when
+/// they are equal.
+std::string unified_diff(const std::string& path, std::string_view before, std::string_view after);
 
 }  // namespace marginalia::writers
