@@ -84,6 +84,17 @@ TEST(Fix, HtmlInALegacyCharsetIsWrittenBackInThatCharset) {
   EXPECT_EQ(contents(temp.file("minutes.html")), expected);
 }
 
+TEST(Fix, AUtf16FileIsNotReadSoNeverRewritten) {
+  TempDir temp;
+  std::string utf16 = std::string("\xFF\xFE", 2);
+  for (char c : std::string(kMeeting)) utf16 += std::string(1, c) + std::string(1, '\0');
+  temp.write("minutes.txt", utf16);
+  ProcessResult result = check_in(temp, "minutes.txt --fix");
+  EXPECT_EQ(result.exit_code, 2);
+  EXPECT_NE(result.out.find("reader/unsupported-encoding"), std::string::npos) << result.out;
+  EXPECT_EQ(contents(temp.file("minutes.txt")), utf16);
+}
+
 TEST(Fix, TeiIsFixedInItsTextAndStaysWellFormed) {
   TempDir temp;
   std::string tei = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<TEI xmlns=\"http://www.tei-c.org/ns/1.0\">\n"
