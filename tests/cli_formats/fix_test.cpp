@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 
 #include <fstream>
+#include <nlohmann/json.hpp>
 #include <sstream>
 
 #include "support/local_http_server.hpp"
@@ -121,6 +122,29 @@ TEST(Fix, AReplacementInHtmlIsEscapedForTheMarkup) {
   ProcessResult result = check_in(temp, "page.html --fix");
   EXPECT_EQ(result.exit_code, 0) << result.out << result.err;
   EXPECT_EQ(contents(temp.file("page.html")), "<html><body><p>Audited by Smith &amp; Sons in 2024.</p></body></html>\n");
+}
+
+TEST(Fix, SarifCarriesTheSameEditsAsFix) {
+  TempDir temp;
+  temp.write("styles/house/firm-names.yml", "kind: substitution\nmessage: \"write '{replacement}'\"\nswap:\n  Smith and Sons: Smith & Sons\n");
+  temp.write("marginalia.json", R"({"plugins": {"rules": {"options": {"styles": ["styles/house"]}}}})");
+  temp.write("page.html", "<html><body><p>Audited by Smith and Sons on Fri&#100;ay, 3 March 2025.</p></body></html>\n");
+  ProcessResult result = check_in(temp, "page.html --format sarif");
+  nlohmann::json sarif = nlohmann::json::parse(result.out, nullptr, false);
+  ASSERT_FALSE(sarif.is_discarded()) << result.out << result.err;
+  int with_fix = 0;
+  for (const nlohmann::json& r : sarif["runs"][0]["results"]) {
+    if (!r.contains("fixes")) {
+      EXPECT_EQ(r["ruleId"], "dates/weekday-mismatch") << "the weekday runs over a character reference: no fix to apply";
+      continue;
+    }
+    ++with_fix;
+    const nlohmann::json& replacement = r["fixes"][0]["artifactChanges"][0]["replacements"][0];
+    EXPECT_EQ(replacement["insertedContent"]["text"], "Smith &amp; Sons");
+    EXPECT_EQ(replacement["deletedRegion"]["startColumn"], 27);
+    EXPECT_EQ(replacement["deletedRegion"]["endColumn"], 41);
+  }
+  EXPECT_EQ(with_fix, 1);
 }
 
 TEST(Fix, AFixWhoseTextIsNotWrittenVerbatimIsSkippedAndSaidSo) {
