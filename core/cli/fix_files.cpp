@@ -44,7 +44,7 @@ void print_diff(const std::string& diff, std::FILE* out) {
 
 std::vector<std::string> skipped_lines(const merge::FileReport& file, const writers::FixedFile& fixed) {
   std::vector<std::string> lines;
-  for (const writers::SkippedFix& skipped : fixed.plan.skipped) {
+  for (const merge::SkippedFix& skipped : fixed.plan.skipped) {
     const merge::ReportedFinding& f = *skipped.finding;
     lines.push_back(file.path + ":" + std::to_string(f.begin.line) + ":" + std::to_string(f.begin.column) + ": fix of [" + f.finding.code +
                     "] not applied: " + skipped.reason);

@@ -5,7 +5,7 @@
 
 #include <algorithm>
 
-#include "writers/source_fixes.hpp"
+#include "merge/fix_plan.hpp"
 
 namespace marginalia::lsp {
 namespace {
@@ -144,7 +144,7 @@ ReportView make_view(const merge::FileReport& file, const std::string& uri, cons
     // buffer, escaped for HTML and TEI.
     std::string unfixable;
     if (finding.replacement) {
-      if (writers::SourceEdit edit = writers::edit_for(report.loaded, reported, unfixable); edit.finding) {
+      if (merge::SourceEdit edit = merge::edit_for(report.loaded, reported, unfixable); edit.finding) {
         std::string title = finding.replacement->empty() ? "marginalia: delete this text" : "marginalia: replace with \"" + *finding.replacement + "\"";
         Range edited{to_lsp(map, map.position_of_source(edit.begin)), to_lsp(map, map.position_of_source(edit.end))};
         view.fixes.push_back({edited, std::move(edit.text), std::move(title), diagnostic});

@@ -5,7 +5,7 @@
 
 #include "host/builtin_codes.hpp"
 #include "reporters/reporter.hpp"
-#include "writers/source_fixes.hpp"
+#include "merge/fix_plan.hpp"
 
 namespace marginalia::reporters {
 namespace {
@@ -175,7 +175,7 @@ std::string render_sarif(const RunReport& run) {
       // The fix as `check --fix` would make it: where the text is written verbatim, escaped for
       // the markup; a consumer applying it to the file gets the same bytes.
       std::string unfixable;
-      writers::SourceEdit edit = finding.replacement && !file_level ? writers::edit_for(report.loaded, f, unfixable) : writers::SourceEdit{};
+      merge::SourceEdit edit = finding.replacement && !file_level ? merge::edit_for(report.loaded, f, unfixable) : merge::SourceEdit{};
       if (edit.finding) {
         const model::SourceMap& map = report.loaded.source_map;
         ordered_json replacement{{"deletedRegion", region(map.position_of_source(edit.begin), map.position_of_source(edit.end))},

@@ -31,7 +31,7 @@ bool read_whole(const std::string& path, std::string& bytes) {
 
 // The edits in the file's own bytes: the source pieces between and under the edits are encoded
 // one by one, and must give back the file exactly, or the charset cannot be written safely.
-bool encode_edits(const std::string& source, const std::vector<SourceEdit>& edits, const std::string& charset, const std::string& file,
+bool encode_edits(const std::string& source, const std::vector<merge::SourceEdit>& edits, const std::string& charset, const std::string& file,
                   std::vector<ByteEdit>& out, std::string& problem) {
   std::size_t at = 0, file_at = 0;
   auto take = [&](std::size_t end) -> std::optional<std::size_t> {
@@ -41,7 +41,7 @@ bool encode_edits(const std::string& source, const std::vector<SourceEdit>& edit
     file_at += bytes->size();
     return file_at;
   };
-  for (const SourceEdit& edit : edits) {
+  for (const merge::SourceEdit& edit : edits) {
     std::optional<std::size_t> begin = take(edit.begin);
     std::optional<std::size_t> end = begin ? take(edit.end) : std::nullopt;
     if (!end) {
@@ -88,7 +88,7 @@ FixedFile fix_file(const merge::FileReport& file, const std::string* stdin_bytes
   FixedFile fixed;
   if (!fixable(file)) return fixed;
   const merge::DocumentReport& report = *file.report;
-  fixed.plan = plan_fixes(report);
+  fixed.plan = merge::plan_fixes(report);
   if (fixed.plan.edits.empty()) return fixed;
   if (stdin_bytes) fixed.before = *stdin_bytes;
   else if (!read_whole(file.path, fixed.before)) {
@@ -103,7 +103,7 @@ FixedFile fix_file(const merge::FileReport& file, const std::string* stdin_bytes
   bool ascii = std::all_of(fixed.before.begin(), fixed.before.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
   std::vector<ByteEdit> edits;
   if (fixed.before == source && !(charset && ascii)) {
-    for (const SourceEdit& edit : fixed.plan.edits) edits.push_back({edit.begin, edit.end, edit.text});
+    for (const merge::SourceEdit& edit : fixed.plan.edits) edits.push_back({edit.begin, edit.end, edit.text});
   } else {
     // The reader decoded a declared legacy charset; anything else means the file changed.
     std::optional<std::string> decoded = charset ? readers::decode_to_utf8(fixed.before, *charset) : std::nullopt;

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 // `marginalia check --fix` and `--fix-dry-run` for one checked file: the certain fixes planned
-// by writers/source_fixes, applied to the file's own bytes as read again from disk, so its
+// by merge/fix_plan, applied to the file's own bytes as read again from disk, so its
 // encoding, byte-order mark and line ends stay as they are (a file in a legacy charset gets its
 // fixes encoded in that charset). Refused when the file changed since it was checked, or when
 // its charset does not give its bytes back exactly. Writing is the caller's (writers/atomic_file).
@@ -10,14 +10,14 @@
 #include <vector>
 
 #include "merge/merge.hpp"
-#include "writers/source_fixes.hpp"
+#include "merge/fix_plan.hpp"
 
 namespace marginalia::writers {
 
 /// The fixes of one file, ready to write or show.
 struct FixedFile {
   /// The fixes planned (pointers into the report that was fixed).
-  FixPlan plan;
+  merge::FixPlan plan;
   /// The file's bytes as read again, and with the fixes applied (equal when nothing applies).
   std::string before, after;
   /// The unified diff from `before` to `after`, labelled with the report's path.

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: MIT
-#include "writers/source_fixes.hpp"
+#include "merge/fix_plan.hpp"
 
 #include <algorithm>
 
-namespace marginalia::writers {
+namespace marginalia::merge {
 namespace {
 
 bool is_markup(const std::string& format) { return format == "html" || format == "tei"; }
@@ -48,7 +48,7 @@ std::string escape_markup_text(std::string_view text) {
   return out;
 }
 
-SourceEdit edit_for(const model::LoadedDocument& loaded, const merge::ReportedFinding& reported, std::string& reason) {
+SourceEdit edit_for(const model::LoadedDocument& loaded, const ReportedFinding& reported, std::string& reason) {
   const sdk::Finding& finding = reported.finding;
   const model::SourceMap& map = loaded.source_map;
   const sdk::Document& document = loaded.document;
@@ -84,10 +84,10 @@ SourceEdit edit_for(const model::LoadedDocument& loaded, const merge::ReportedFi
   return {range.begin, range.end, std::move(text), &reported};
 }
 
-FixPlan plan_fixes(const merge::DocumentReport& report) {
+FixPlan plan_fixes(const DocumentReport& report) {
   FixPlan plan;
   std::vector<SourceEdit> taken;
-  for (const merge::ReportedFinding& reported : report.findings) {
+  for (const ReportedFinding& reported : report.findings) {
     if (!reported.finding.replacement) continue;
     std::string reason;
     SourceEdit edit = edit_for(report.loaded, reported, reason);
@@ -117,4 +117,4 @@ FixPlan plan_fixes(const merge::DocumentReport& report) {
   return plan;
 }
 
-}  // namespace marginalia::writers
+}  // namespace marginalia::merge
