@@ -32,8 +32,8 @@ void require_tree() {
     GTEST_SKIP() << "no unpacked package in " << root() << ": run through ctest (the packaging_build_debs fixture builds it)";
 }
 
-ProcessResult run_packaged(const std::vector<std::string>& args, const std::string& cwd = "") {
-  return run_process(packaged_marginalia(), args, 120, {"MARGINALIA_PLUGIN_PATH=", "NO_COLOR=1"}, cwd);
+ProcessResult run_packaged(const std::vector<std::string>& args, const std::string& cwd = "", const std::string& plugin_path = "") {
+  return run_process(packaged_marginalia(), args, 120, {"MARGINALIA_PLUGIN_PATH=" + plugin_path, "NO_COLOR=1"}, cwd);
 }
 
 // The one .deb in `folder` whose name starts with `name_`.
@@ -197,6 +197,31 @@ TEST(Packaging, APluginPackageBuiltAgainstMarginaliaDevLoadsWithoutAnyOption) {
   bool undefined = false;
   for (const json& finding : findings.at("findings")) undefined = undefined || finding.at("code") == "acronyms/undefined";
   EXPECT_TRUE(undefined) << checked.out;
+}
+
+// Where `plugins --json` says the acronyms plugin was loaded from.
+std::string acronyms_path(const ProcessResult& listed) {
+  EXPECT_EQ(listed.exit_code, 0) << listed.err;
+  json listing = json::parse(listed.out);
+  for (const json& plugin : listing.at("plugins"))
+    if (plugin.at("id") == "acronyms") return plugin.at("path").get<std::string>();
+  return "";
+}
+
+TEST(Packaging, ThePluginDirThenThePluginPathThenTheInstalledFolderProvideAnId) {
+  require_tree();
+  // The same plugin in two more folders: the first folder searched that has it wins.
+  TempDir from_option, from_path, empty;
+  std::string built = work() + "/build-acronyms/acronyms.so";
+  ASSERT_TRUE(fs::exists(built));
+  fs::copy_file(built, from_option.file("acronyms.so"));
+  fs::copy_file(built, from_path.file("acronyms.so"));
+  std::string installed = fs::weakly_canonical(usr() + "/lib/marginalia/plugins/acronyms.so").string();
+  std::string plugin_path = empty.path() + ":" + from_path.path();
+
+  EXPECT_EQ(acronyms_path(run_packaged({"plugins", "--json"})), installed);
+  EXPECT_EQ(acronyms_path(run_packaged({"plugins", "--json"}, "", plugin_path)), from_path.file("acronyms.so"));
+  EXPECT_EQ(acronyms_path(run_packaged({"plugins", "--json", "--plugin-dir", from_option.path()}, "", plugin_path)), from_option.file("acronyms.so"));
 }
 
 }  // namespace
