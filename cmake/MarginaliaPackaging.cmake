@@ -44,6 +44,14 @@ install(DIRECTORY samples/ DESTINATION ${CMAKE_INSTALL_DATADIR}/marginalia/sampl
 # The plugin guide's example belongs with the SDK.
 install(DIRECTORY docs/examples/ DESTINATION ${MARGINALIA_DOC_INSTALL_DIR}/docs/examples COMPONENT dev)
 
+# What the packages hold, as one target: an image build makes only this, then runs cpack with
+# -DCMAKE_SKIP_INSTALL_ALL_DEPENDENCY=ON (the Dockerfile), skipping tests, fuzz replays, benches.
+add_custom_target(package_contents)
+add_dependencies(package_contents marginalia marginalia-worker ${MARGINALIA_SHIPPED_PLUGINS})
+if(TARGET marginalia_man_page)
+  add_dependencies(package_contents marginalia_man_page)
+endif()
+
 set(MARGINALIA_PACKAGE_MAINTAINER "marginalia maintainers <marginalia@example.org>" CACHE STRING
     "The Maintainer field of the Debian packages")
 set(CPACK_GENERATOR DEB)
@@ -60,6 +68,8 @@ set(CPACK_DEBIAN_ENABLE_COMPONENT_DEPENDS ON)
 
 set(CPACK_DEBIAN_RUNTIME_PACKAGE_NAME marginalia)
 set(CPACK_DEBIAN_RUNTIME_PACKAGE_SECTION text)
+# libcurl only recommends CA certificates; without them every https URL would fail its check.
+set(CPACK_DEBIAN_RUNTIME_PACKAGE_DEPENDS "ca-certificates")
 # A third-party plugin package depends on marginalia-plugin-api-<major> and marginalia (>= the
 # version whose marginalia-dev built it): the host loads plugins of its API major and an equal or
 # older minor (docs/writing-a-plugin.md, "Distributing a plugin").
