@@ -3,8 +3,9 @@
 #   docker run --rm -v "$PWD:$PWD" -w "$PWD" marginalia check reports/ --format sarif -o marginalia.sarif
 # The build stage compiles and packages marginalia (cpack, the same .deb as tests/packaging
 # checks); the runtime stage installs that .deb on debian:12-slim, so it holds exactly the
-# libraries the package's Depends name, and no compiler. The SDK (marginalia-dev) stays in the
-# build stage: `docker build --target build` gives an image to build plugins in.
+# libraries the package's Depends name, and no compiler. Both packages (marginalia and
+# marginalia-dev) stay in the build stage's /debs: `docker build --target build -t marginalia-build .`
+# then `docker run --rm -v "$PWD:/out" marginalia-build sh -c 'cp /debs/*.deb /out'` copies them out.
 
 FROM debian:12 AS build
 WORKDIR /src
