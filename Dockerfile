@@ -14,7 +14,7 @@ RUN scripts/install-deps.sh --build-only && rm -rf /var/lib/apt/lists/*
 COPY . .
 # Only what the packages hold is built; cpack then installs without building everything else.
 RUN cmake -S . -B build -DCMAKE_BUILD_TYPE=Release -DMARGINALIA_BUILD_TESTS=OFF \
-      -DCMAKE_SKIP_INSTALL_ALL_DEPENDENCY=ON -DMARGINALIA_DOCS_BASE=file:///usr/share/marginalia/doc \
+      -DCMAKE_SKIP_INSTALL_ALL_DEPENDENCY=ON \
  && cmake --build build -j"$(nproc)" --target package_contents \
  && cd build && cpack -G DEB -B /debs \
  && rm -rf /debs/_CPack_Packages

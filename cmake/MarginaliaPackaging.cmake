@@ -30,9 +30,8 @@ else()
 endif()
 
 # Documentation, in the source tree's layout so the plugins' relative help links
-# (plugins/dates/README.md) resolve under one base: configure a package with
-# -DMARGINALIA_DOCS_BASE=file:///usr/share/marginalia/doc for `marginalia lsp` to link there.
-# Not /usr/share/doc: Debian's container images drop that folder.
+# (plugins/dates/README.md) resolve under one base, which an installed `marginalia lsp` links to
+# (core/cli/lsp_command.cpp). Not /usr/share/doc: Debian's container images drop that folder.
 install(FILES README.md DESTINATION ${MARGINALIA_DOC_INSTALL_DIR})
 install(DIRECTORY docs/ DESTINATION ${MARGINALIA_DOC_INSTALL_DIR}/docs
   PATTERN "man" EXCLUDE PATTERN "examples" EXCLUDE)
