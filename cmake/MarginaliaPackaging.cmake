@@ -84,7 +84,8 @@ annotation layer.")
 
 set(CPACK_DEBIAN_DEV_PACKAGE_NAME marginalia-dev)
 set(CPACK_DEBIAN_DEV_PACKAGE_SECTION devel)
-set(CPACK_DEBIAN_DEV_PACKAGE_ARCHITECTURE all)
+# Architecture-specific like marginalia itself (not `all`): the SDK may hold compiled code, and
+# the two packages must come from one build.
 set(CPACK_DEBIAN_DEV_PACKAGE_RECOMMENDS "cmake, g++ | clang")
 set(CPACK_DEBIAN_DEV_DESCRIPTION
   "plugin SDK for marginalia, the report checker
