@@ -6,18 +6,8 @@
 # against the unpacked marginalia-dev and package it with its CPack example, and unpack that
 # too, so WORK/root/usr holds marginalia with a third-party plugin package installed.
 cmake_minimum_required(VERSION 3.20)
-foreach(variable MARGINALIA_BUILD_DIR MARGINALIA_SOURCE_DIR WORK CPACK CXX_COMPILER)
-  if(NOT DEFINED ${variable})
-    message(FATAL_ERROR "build_packages.cmake needs -D${variable}=…")
-  endif()
-endforeach()
-
-function(run)
-  execute_process(COMMAND ${ARGN} RESULT_VARIABLE status OUTPUT_VARIABLE out ERROR_VARIABLE err)
-  if(NOT status EQUAL 0)
-    message(FATAL_ERROR "failed (${status}): ${ARGN}\n${out}\n${err}")
-  endif()
-endfunction()
+include(${CMAKE_CURRENT_LIST_DIR}/../cmake/script_steps.cmake)
+require_variables(MARGINALIA_BUILD_DIR MARGINALIA_SOURCE_DIR WORK CPACK CXX_COMPILER)
 
 file(REMOVE_RECURSE ${WORK})
 file(MAKE_DIRECTORY ${WORK}/root)
