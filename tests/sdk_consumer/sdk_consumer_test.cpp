@@ -7,11 +7,13 @@
 // fixtures expect.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <filesystem>
+#include <fstream>
 #include <nlohmann/json.hpp>
 #include <set>
 
-#include "fixtures/fixture_file.hpp"
+#include "plugin_test/fixture_file.hpp"
 #include "marginalia/sdk/version.hpp"
 #include "support/process.hpp"
 #include "support/temp_dir.hpp"
@@ -22,6 +24,10 @@ namespace {
 
 namespace fs = std::filesystem;
 using nlohmann::json;
+using plugin_test::ExpectedFinding;
+using plugin_test::fixture_test_name;
+using plugin_test::FixtureFile;
+using plugin_test::parse_fixture;
 
 std::string prefix() { return std::string(MARGINALIA_SDK_WORK) + "/prefix"; }
 std::string installed_marginalia() { return prefix() + "/bin/marginalia"; }
@@ -219,6 +225,59 @@ TEST_P(OutsidePluginDocs, CodesAndOptionsAreDocumentedAndCodesHaveFailingFixture
 
 INSTANTIATE_TEST_SUITE_P(Outside, OutsidePluginDocs, ::testing::ValuesIn(outside_plugins()),
                          [](const ::testing::TestParamInfo<std::pair<std::string, std::string>>& info) { return info.param.first; });
+
+// `marginalia test-plugin` as a plugin author runs it: the installed binary finds the installed
+// plugin that the folder's CMakeLists.txt names, and every fixture passes.
+TEST(SdkConsumer, TestPluginPassesThePluginsOwnFixtures) {
+  require_prefix();
+  for (const auto& [id, folder] : outside_plugins()) {
+    ProcessResult run = run_installed({"test-plugin", source_dir() + "/" + folder});
+    EXPECT_EQ(run.exit_code, 0) << folder << "\n" << run.out << run.err;
+    EXPECT_NE(run.out.find("testing " + id + " "), std::string::npos) << run.out;
+    EXPECT_NE(run.out.find(" 0 differ, 0 could not run"), std::string::npos) << run.out;
+  }
+}
+
+// A copy whose expectations are wrong fails with a unified diff of the expectation block (hunk
+// lines are the file's own), and --update rewrites the block so that the copy passes again.
+TEST(SdkConsumer, TestPluginShowsADiffAndUpdateFixesTheExpectations) {
+  require_prefix();
+  TempDir temp;
+  fs::path copy = fs::path(temp.path()) / "acronyms";
+  fs::copy(source_dir() + "/plugins/acronyms", copy, fs::copy_options::recursive);
+  const std::string broken = (copy / "tests/invalid/used-and-never-defined.txt").string();
+  std::string text = read_file(broken);
+  std::size_t block = text.find("%%% expect\n");
+  ASSERT_NE(block, std::string::npos);
+  std::size_t first = text.find_first_of("0123456789", block);
+  std::size_t line_end = text.find('\n', first);
+  std::string original_line = text.substr(first, line_end - first);
+  // Expect the first finding one column later than the plugin reports it.
+  std::size_t colon = original_line.find(':'), space = original_line.find(' ');
+  std::string column = original_line.substr(colon + 1, space - colon - 1);
+  std::string moved = original_line.substr(0, colon + 1) + std::to_string(std::stoul(column) + 1) + original_line.substr(space);
+  text.replace(first, original_line.size(), moved);
+  std::ofstream(broken, std::ios::binary) << text;
+  std::size_t line_number = static_cast<std::size_t>(std::count(text.begin(), text.begin() + static_cast<long>(first), '\n')) + 1;
+
+  ProcessResult failing = run_installed({"test-plugin", copy.string()});
+  EXPECT_EQ(failing.exit_code, 1) << failing.out << failing.err;
+  EXPECT_NE(failing.out.find("--- " + broken + "\n+++ " + broken + " (reported)\n"), std::string::npos) << failing.out;
+  EXPECT_NE(failing.out.find("\n-" + moved + "\n"), std::string::npos) << failing.out;
+  EXPECT_NE(failing.out.find("\n+" + original_line.substr(0, space)), std::string::npos) << failing.out;
+  EXPECT_NE(failing.out.find("@@ -" + std::to_string(line_number)), std::string::npos) << failing.out;
+  EXPECT_NE(failing.out.find("1 differ"), std::string::npos) << failing.out;
+
+  ProcessResult update = run_installed({"test-plugin", copy.string(), "--update"});
+  EXPECT_EQ(update.exit_code, 0) << update.out << update.err;
+  EXPECT_NE(update.out.find(broken + ": updated"), std::string::npos) << update.out;
+  ProcessResult again = run_installed({"test-plugin", copy.string()});
+  EXPECT_EQ(again.exit_code, 0) << again.out << again.err;
+  // Only the wrong line changed: the rest of the file, input and other expectations, is as it was.
+  std::string updated = read_file(broken);
+  EXPECT_EQ(updated.substr(0, first), text.substr(0, first));
+  EXPECT_EQ(updated.find(moved), std::string::npos);
+}
 
 // docs/writing-a-plugin.md quotes the example's files; each quote must be the file itself. A
 // quote is a fenced block right after a line `<!-- file: PATH -->`.
