@@ -17,6 +17,7 @@ packages=(
   libutf8proc-dev                                # quotes plugin: Unicode letter and case classes (names in any script)
   libre2-dev                                     # rules plugin: linear-time patterns (no catastrophic backtracking)
   libyaml-cpp-dev                                # rules plugin: YAML rule files
+  libvalijson-dev                                # JSON Schema (draft 7) validation of configurations and plugin options (header-only)
   libgtest-dev libgmock-dev                      # tests
   jing                                           # TEI validation in the tests
   python3-jsonschema                             # SARIF/JSON schema validation in the tests

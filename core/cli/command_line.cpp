@@ -34,7 +34,7 @@ struct OptionDoc {
   std::vector<std::string> commands;
 };
 
-const std::vector<std::string> kCommands = {"check", "print-config", "plugins", "explain", "init", "lsp", "test-plugin", "help", "version"};
+const std::vector<std::string> kCommands = {"check", "print-config", "plugins", "explain", "init", "lsp", "test-plugin", "validate-schema", "help", "version"};
 
 const std::vector<OptionDoc>& option_docs() {
   const std::vector<std::string> check = {"check"};
@@ -81,7 +81,7 @@ const std::vector<OptionDoc>& option_docs() {
       {"--json", "", "print the plugins, their codes and options schemas as JSON", {"plugins"}},
       {"--force", "", "overwrite an existing file", {"init"}},
       {"--update", "", "rewrite each differing invalid fixture's expectation block to what the plugin reports", {"test-plugin"}},
-      {"--help", "", "show this command's help", {"check", "print-config", "plugins", "explain", "init", "test-plugin"}},
+      {"--help", "", "show this command's help", {"check", "print-config", "plugins", "explain", "init", "test-plugin", "validate-schema"}},
   };
   return docs;
 }
@@ -157,6 +157,8 @@ const std::vector<CommandDoc>& command_docs() {
        "run the fixtures in DIR/tests/valid and DIR/tests/invalid against the plugin DIR builds (the id in\n"
        "its marginalia_add_plugin call, found in --plugin-dir first); print differences as a unified diff,\n"
        "exit 1 when any differ"},
+      {"validate-schema", "validate-schema FILE...",
+       "check that each FILE is a usable JSON Schema (draft 7), such as a plugin's options.schema.json; exit 1 when not"},
       {"help", "help [COMMAND]", "show the help of COMMAND (also: COMMAND --help)"},
       {"version", "version", "print the version"},
   };
@@ -219,7 +221,7 @@ util::Result<CommandLine> parse_command_line(const std::vector<std::string>& arg
   else if (first == "--version" || first == "version") line.command = "version";
   else if (first == "__worker" || std::find(kCommands.begin(), kCommands.end(), first) != kCommands.end()) line.command = first;
   else return usage_error("unknown command '" + first + "'" + util::did_you_mean(first, kCommands) +
-                          " (commands: check, print-config, plugins, explain, init, lsp, test-plugin, help, version)");
+                          " (commands: check, print-config, plugins, explain, init, lsp, test-plugin, validate-schema, help, version)");
   ++i;
   if (line.command == "help") {
     if (i < args.size()) {
@@ -385,6 +387,7 @@ util::Result<CommandLine> parse_command_line(const std::vector<std::string>& arg
     return usage_error("print-config takes one file, e.g. marginalia print-config reports/q1.md");
   if ((line.command == "plugins" || line.command == "version") && !line.inputs.empty())
     return usage_error(line.command + " takes no argument");
+  if (line.command == "validate-schema" && line.inputs.empty()) return usage_error("validate-schema takes one or more schema files");
   if (line.command == "test-plugin" && line.inputs.size() != 1)
     return usage_error("test-plugin takes one plugin folder (the one holding tests/valid and tests/invalid), e.g. marginalia test-plugin plugins/acronyms");
   if (line.command == "explain" && line.inputs.size() != 1)

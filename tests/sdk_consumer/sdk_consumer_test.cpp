@@ -279,6 +279,27 @@ TEST(SdkConsumer, TestPluginShowsADiffAndUpdateFixesTheExpectations) {
   EXPECT_EQ(updated.find(moved), std::string::npos);
 }
 
+// marginalia_add_plugin checks options.schema.json at build time: a schema that is not a valid
+// JSON Schema fails the plugin's build, naming the file and the keyword.
+TEST(SdkConsumer, ABadOptionsSchemaFailsThePluginsBuild) {
+  require_prefix();
+  TempDir temp;
+  fs::path project = fs::path(temp.path()) / "hello";
+  fs::copy(source_dir() + "/docs/examples/hello_plugin", project, fs::copy_options::recursive);
+  std::ofstream(project / "options.schema.json", std::ios::binary | std::ios::trunc)
+      << R"({"type": "object", "properties": {"placeholders": {"type": "list"}}})" << "\n";
+  std::string build = temp.file("build");
+  ProcessResult configure = run_process(MARGINALIA_CMAKE, {"-S", project.string(), "-B", build, "-DCMAKE_PREFIX_PATH=" + prefix(),
+                                                           "-DCMAKE_CXX_COMPILER=" + std::string(MARGINALIA_CXX_COMPILER)});
+  ASSERT_EQ(configure.exit_code, 0) << configure.out << configure.err;
+  ProcessResult built = run_process(MARGINALIA_CMAKE, {"--build", build}, 300);
+  EXPECT_NE(built.exit_code, 0) << built.out;
+  std::string said = built.out + built.err;
+  EXPECT_NE(said.find("options.schema.json: /properties/placeholders/type: not a valid JSON Schema: expected a type name"), std::string::npos)
+      << said;
+  EXPECT_FALSE(fs::exists(fs::path(build) / "hello.so"));
+}
+
 // docs/writing-a-plugin.md quotes the example's files; each quote must be the file itself. A
 // quote is a fenced block right after a line `<!-- file: PATH -->`.
 TEST(SdkConsumer, TheGuideQuotesTheExampleFilesVerbatim) {
