@@ -8,6 +8,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
@@ -298,6 +299,89 @@ TEST(SdkConsumer, ABadOptionsSchemaFailsThePluginsBuild) {
   EXPECT_NE(said.find("options.schema.json: /properties/placeholders/type: not a valid JSON Schema: expected a type name"), std::string::npos)
       << said;
   EXPECT_FALSE(fs::exists(fs::path(build) / "hello.so"));
+}
+
+
+// The guide, followed literally: in a fresh folder whose $HOME/.local is the installed prefix,
+// every file it quotes from docs/examples/hello_plugin is written from the quote (not copied from
+// the tree), every ```sh test-step block runs in order with bash, and its exit status and
+// standard output must be what the guide says (exit=N on the fence; a ```text output block right
+// after it). Section 1 (building and installing marginalia) is what the sdk_consumer fixture did.
+struct GuideBlock {
+  std::string info;       // the fence's info string: "sh test-step exit=1", "text output", "cpp"…
+  std::string file;       // the path of a `<!-- file: PATH -->` quote, else empty
+  std::string body;
+};
+
+std::vector<GuideBlock> guide_blocks(const std::string& guide) {
+  std::vector<GuideBlock> blocks;
+  std::size_t at = 0;
+  std::string previous_line;
+  while (at < guide.size()) {
+    std::size_t end = guide.find('\n', at);
+    if (end == std::string::npos) end = guide.size();
+    std::string line = guide.substr(at, end - at);
+    at = end + 1;
+    if (line.rfind("```", 0) != 0) {
+      if (!line.empty()) previous_line = line;
+      continue;
+    }
+    std::size_t ticks = line.find_first_not_of('`');
+    if (ticks == std::string::npos) ticks = line.size();
+    GuideBlock block;
+    block.info = line.substr(ticks);
+    const std::string marker = "<!-- file: ";
+    if (previous_line.rfind(marker, 0) == 0) block.file = previous_line.substr(marker.size(), previous_line.find(" -->") - marker.size());
+    const std::string fence(ticks, '`');
+    while (at < guide.size()) {
+      std::size_t stop = guide.find('\n', at);
+      if (stop == std::string::npos) stop = guide.size();
+      std::string inner = guide.substr(at, stop - at);
+      at = stop + 1;
+      if (inner == fence) break;
+      block.body += inner + "\n";
+    }
+    blocks.push_back(block);
+    previous_line.clear();
+  }
+  return blocks;
+}
+
+TEST(SdkConsumer, TheGuideWorksAsWritten) {
+  require_prefix();
+  std::vector<GuideBlock> blocks = guide_blocks(read_file(source_dir() + "/docs/writing-a-plugin.md"));
+  TempDir work;
+  fs::path home = fs::path(work.path()) / "home";
+  fs::create_directories(home);
+  fs::create_directory_symlink(prefix(), home / ".local");
+  const std::string example = "docs/examples/hello_plugin/";
+  const char* path = std::getenv("PATH");
+  std::vector<std::string> env = {"HOME=" + home.string(), "PATH=" + (home / ".local/bin").string() + ":" + (path ? path : "/usr/bin:/bin"),
+                                  "MARGINALIA_PLUGIN_PATH=", "NO_COLOR=1"};
+  int files = 0, steps = 0, outputs = 0;
+  for (std::size_t i = 0; i < blocks.size(); ++i) {
+    const GuideBlock& block = blocks[i];
+    if (block.file.rfind(example, 0) == 0) {
+      fs::path target = fs::path(work.path()) / "hello_plugin" / block.file.substr(example.size());
+      fs::create_directories(target.parent_path());
+      std::ofstream(target, std::ios::binary) << block.body;
+      ++files;
+      continue;
+    }
+    if (block.info.rfind("sh test-step", 0) != 0) continue;
+    int expected_exit = 0;
+    if (std::size_t exit = block.info.find("exit="); exit != std::string::npos) expected_exit = std::stoi(block.info.substr(exit + 5));
+    ProcessResult run = run_process("/bin/bash", {"-euo", "pipefail", "-c", block.body}, 600, env, work.path());
+    ++steps;
+    ASSERT_EQ(run.exit_code, expected_exit) << "step " << steps << ":\n" << block.body << "printed:\n" << run.out << run.err;
+    if (i + 1 < blocks.size() && blocks[i + 1].info == "text output") {
+      EXPECT_EQ(run.out, blocks[i + 1].body) << "step " << steps << ":\n" << block.body;
+      ++outputs;
+    }
+  }
+  EXPECT_GE(files, 7);
+  EXPECT_GE(steps, 6);
+  EXPECT_GE(outputs, 5);
 }
 
 // docs/writing-a-plugin.md quotes the example's files; each quote must be the file itself. A
