@@ -9,6 +9,8 @@
 #include <valijson/validator.hpp>
 
 #include <algorithm>
+#include <cmath>
+#include <cstdint>
 #include <exception>
 #include <nlohmann/json.hpp>
 #include <regex>
@@ -397,6 +399,37 @@ void check_keywords(const json& schema, const std::string& path, std::vector<Sch
   }
 }
 
+// A whole number written with a fraction or exponent ("4.0", "1e3") is an integer, as JSON
+// Schema says; valijson goes by how the number was stored, so such values become integers in
+// the copy it validates. One beyond 2^53 stays a number (no integer option needs it, and
+// converting it would overflow).
+bool has_whole_float(const json& value) {
+  if (value.is_number_float()) return true;
+  if (value.is_array() || value.is_object())
+    for (const json& item : value)
+      if (has_whole_float(item)) return true;
+  return false;
+}
+
+json whole_numbers_as_integers(const json& value) {
+  if (value.is_number_float()) {
+    double d = value.get<double>();
+    if (std::isfinite(d) && std::fabs(d) <= 9007199254740992.0 && std::trunc(d) == d) return json(static_cast<std::int64_t>(d));
+    return value;
+  }
+  if (value.is_array()) {
+    json out = json::array();
+    for (const json& item : value) out.push_back(whole_numbers_as_integers(item));
+    return out;
+  }
+  if (value.is_object()) {
+    json out = json::object();
+    for (auto it = value.begin(); it != value.end(); ++it) out[it.key()] = whole_numbers_as_integers(it.value());
+    return out;
+  }
+  return value;
+}
+
 }  // namespace
 
 std::vector<SchemaError> check_schema(const json& schema) {
@@ -432,7 +465,9 @@ std::vector<SchemaError> validate_json(const json& instance, const json& schema)
   }
   valijson::Validator validator;
   valijson::ValidationResults results;
-  valijson::adapters::NlohmannJsonAdapter target(instance);
+  const bool whole_floats = has_whole_float(instance);
+  const json normalized = whole_floats ? whole_numbers_as_integers(instance) : json();
+  valijson::adapters::NlohmannJsonAdapter target(whole_floats ? normalized : instance);
   try {
     if (validator.validate(parsed, target, &results)) return {};
   } catch (const std::exception& e) {
@@ -460,3 +495,4 @@ std::vector<SchemaError> validate_json(const json& instance, const json& schema)
 }
 
 }  // namespace marginalia::config
+
