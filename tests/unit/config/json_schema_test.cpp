@@ -126,6 +126,8 @@ TEST(JsonSchema, CheckSchemaNamesTheBadKeyword) {
   EXPECT_EQ(first(json::parse(R"({"required":"n"})")), R"(/required: expected an array of key names, found "n")");
   EXPECT_EQ(first(json::parse(R"({"properties":{"n":{"minLength":-1}}})")), "/properties/n/minLength: expected a non-negative integer, found -1");
   EXPECT_NE(first(json::parse(R"({"properties":{"n":{"$ref":"#/definitions/missing"}}})")), "(no error)");
+}
+
 // Found by the config fuzzer: a whole number beyond 2^63 written in a config was converted to
 // long long (undefined behaviour) while checking "integer".
 TEST(JsonSchema, AHugeWholeNumberIsNoIntegerAndAFractionlessOneIs) {
