@@ -46,8 +46,66 @@ def many_notes(k):
     return "notes.md", "# Title\n\n" + body + notes
 
 
+def report_sections(k):
+    """(heading, paragraphs, list items) of a report's sections: 1 MB × k of prose in short lines."""
+    sections = []
+    for i in range(1, 1760 * k + 1):
+        paragraphs = [f"Section {i} reviews the harbour figures published on 3 March 2023 by the port authority, "
+                      f"which reported that freight volumes rose by {i % 40} per cent over the year.",
+                      f"The minister said the plan was \u201cready for the next phase\u201d and asked the operators "
+                      f"to report again; see https://example.org/reports/{i} for the tables."]
+        items = [f"Item {i}.{j}: a measure agreed in 2022 and reviewed in 2024." for j in range(1, 4)]
+        sections.append((f"Part {i}", paragraphs, items))
+    return sections
+
+
+def report_markdown(k):
+    """A Markdown report of 1 MB × k in many short lines: headings, paragraphs, lists, notes."""
+    out = ["# Harbour report\n\n"]
+    sections = report_sections(k)
+    for i, (heading, paragraphs, items) in enumerate(sections, 1):
+        out.append(f"## {heading}\n\n")
+        out.extend(f"{p}[^{i}]\n\n" if n == 0 else f"{p}\n\n" for n, p in enumerate(paragraphs))
+        out.extend(f"- {item}\n" for item in items)
+        out.append("\n")
+    out.extend(f"[^{i}]: Port authority, \u201cAnnual figures\u201d, 2023, https://example.org/notes/{i}.\n" for i in range(1, len(sections) + 1))
+    return "report.md", "".join(out)
+
+
+def report_text(k):
+    """The same report as plain text: 1 MB × k."""
+    out = ["Harbour report\n\n"]
+    for heading, paragraphs, items in report_sections(k):
+        out.append(f"{heading}\n\n")
+        out.extend(f"{p}\n\n" for p in paragraphs)
+        out.extend(f"- {item}\n" for item in items)
+        out.append("\n")
+    return "report.txt", "".join(out)
+
+
+def report_html(k):
+    """The same report as HTML: 1 MB × k."""
+    out = ["<!DOCTYPE html><html lang=\"en\"><head><title>Harbour report</title></head><body><h1>Harbour report</h1>\n"]
+    for heading, paragraphs, items in report_sections(k):
+        out.append(f"<h2>{heading}</h2>\n")
+        out.extend(f"<p>{p}</p>\n" for p in paragraphs)
+        out.append("<ul>" + "".join(f"<li>{item}</li>" for item in items) + "</ul>\n")
+    return "report.html", "".join(out) + "</body></html>\n"
+
+
+def report_tei(k):
+    """The same report as TEI: 1 MB × k of divisions."""
+    out = [TEI_HEAD]
+    for heading, paragraphs, items in report_sections(k):
+        out.append(f"<div><head>{heading}</head>\n")
+        out.extend(f"<p>{p.replace('&', '&amp;')}</p>\n" for p in paragraphs)
+        out.append("<list>" + "".join(f"<item>{item}</item>" for item in items) + "</list></div>\n")
+    return "report.xml", "".join(out) + "</body></text></TEI>\n"
+
+
 SHAPES = {"long-line": long_line, "deep-nesting": deep_nesting, "findings-on-one-line": findings_on_one_line,
-          "many-notes": many_notes}
+          "many-notes": many_notes, "report-markdown": report_markdown, "report-text": report_text,
+          "report-html": report_html, "report-tei": report_tei}
 
 
 def time_run(binary, path, out):

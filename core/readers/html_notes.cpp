@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cctype>
 #include <set>
+#include <vector>
 
 #include "readers/notes_section.hpp"
 
@@ -43,11 +44,18 @@ bool is_notes_container(const HtmlNode& node) {
          node.attribute("id") == "footnotes" || node.attribute("id") == "notes";
 }
 
-int previous_element(const HtmlTree& tree, int node) {
-  int parent = at(tree, node).parent, previous = -1;
-  if (parent < 0) return -1;
-  for (int c = at(tree, parent).first_child; c >= 0 && c != node; c = at(tree, c).next_sibling)
-    if (!at(tree, c).is_text) previous = c;
+// The element before each node among its siblings (-1 when none), for all nodes in one pass:
+// a walk from the first sibling for each list made a page of many lists quadratic (8 MB of
+// sections, each with its list, took 53 s).
+std::vector<int> previous_elements(const HtmlTree& tree) {
+  std::vector<int> previous(tree.nodes.size(), -1);
+  for (const HtmlNode& parent : tree.nodes) {
+    int last = -1;
+    for (int c = parent.first_child; c >= 0; c = at(tree, c).next_sibling) {
+      previous[static_cast<std::size_t>(c)] = last;
+      if (!at(tree, c).is_text) last = c;
+    }
+  }
   return previous;
 }
 
@@ -66,6 +74,8 @@ bool note_target(std::string_view id) {
     if (id.rfind(prefix, 0) != 0) continue;
     std::string_view rest = id.substr(prefix.size());
     if (prefix == "cite_note-") return !rest.empty();
+    // "footnote-5", "endnote_3" (Word-to-Markdown converters) as well as "footnote5".
+    if (rest.size() > 1 && (rest[0] == '-' || rest[0] == '_') && prefix != "fn" && prefix != "_ftn" && prefix != "_edn") rest.remove_prefix(1);
     if (!rest.empty() && std::isdigit(static_cast<unsigned char>(rest[0]))) return true;
     if (prefix == "fn:" && !rest.empty()) return true;
   }
@@ -74,12 +84,23 @@ bool note_target(std::string_view id) {
 
 // Ids of markers that notes link back to: "FNanchor_1_1", "fnref1", "fnref:1", "cite_ref-…", "ftnt_ref1", "_ftnref1".
 bool marker_target(std::string_view id) {
-  for (std::string_view prefix : {"FNanchor", "fnref", "cite_ref-", "ftnt_ref", "_ftnref", "_ednref", "footnoteref", "fnanchor"})
+  for (std::string_view prefix : {"FNanchor", "fnref", "cite_ref-", "ftnt_ref", "_ftnref", "_ednref", "footnoteref", "footnote-ref", "fnanchor"})
     if (id.rfind(prefix, 0) == 0) return true;
   return false;
 }
 
 }  // namespace
+
+bool is_note_id(std::string_view id) { return note_target(id); }
+bool is_marker_id(std::string_view id) { return marker_target(id); }
+
+bool is_note_link(const HtmlNode& a, bool in_sup) {
+  std::string_view href = a.attribute("href");
+  if (href.size() < 2 || href[0] != '#' || marker_target(href.substr(1))) return false;
+  return a.attribute("role") == "doc-noteref" || class_contains(a, "footnote-ref") || class_contains(a, "noteref") ||
+         class_contains(a, "fnref") || class_contains(a, "fnanchor") || a.attribute("id").rfind("fnref", 0) == 0 || in_sup ||
+         note_target(href.substr(1));
+}
 
 std::string clean_label(std::string_view text) {
   std::string out;
@@ -106,14 +127,9 @@ HtmlNotes HtmlNotes::find(const HtmlTree& tree) {
     const HtmlNode& node = at(tree, i);
     if (node.name != "a") continue;
     std::string_view href = node.attribute("href");
-    if (href.size() < 2 || href[0] != '#') continue;
     // A link back to a marker ("^ a b c" in a reflist) is no marker itself.
-    if (marker_target(href.substr(1))) continue;
+    if (!is_note_link(node, has_ancestor(tree, i, "sup", 2) || has_child(tree, i, "sup"))) continue;
     std::string_view id = node.attribute("id");
-    bool marked = node.attribute("role") == "doc-noteref" || class_contains(node, "footnote-ref") || class_contains(node, "noteref") ||
-                  class_contains(node, "fnref") || class_contains(node, "fnanchor") || id.rfind("fnref", 0) == 0 ||
-                  has_ancestor(tree, i, "sup", 2) || has_child(tree, i, "sup") || note_target(href.substr(1));
-    if (!marked) continue;
     auto target = ids.find(std::string(href.substr(1)));
     candidates.push_back({i, target == ids.end() ? -1 : target->second});
     if (!id.empty()) marker_ids.insert(std::string(id));
@@ -131,6 +147,7 @@ HtmlNotes HtmlNotes::find(const HtmlTree& tree) {
     target = note;
     notes.insert(note);
   }
+  std::vector<int> previous_element = previous_elements(tree);
   for (int i = 1; i < count; ++i) {
     const HtmlNode& node = at(tree, i);
     if (node.is_text) continue;
@@ -139,7 +156,7 @@ HtmlNotes HtmlNotes::find(const HtmlTree& tree) {
     bool list = node.name == "ol" || node.name == "ul";
     bool in_container = false;
     if (list) {
-      int previous = previous_element(tree, i);
+      int previous = previous_element[static_cast<std::size_t>(i)];
       if (previous >= 0 && is_heading(at(tree, previous).name) && is_notes_heading(text_content(tree, previous, 256))) in_container = true;
       for (int p = node.parent, levels = 0; p > 0 && levels < 3 && !in_container; p = at(tree, p).parent, ++levels) {
         if (at(tree, p).name == "li") break;
@@ -154,11 +171,13 @@ HtmlNotes HtmlNotes::find(const HtmlTree& tree) {
   // An item that lost its marker still carries its convention's note id (MediaWiki's
   // `<li id="cite_note-…">` in `ol.references`): in a list whose other items are notes, it is a
   // note too, so it is reported as a note without a marker rather than read as running text.
+  // (The lists are found first: asking each item's siblings was quadratic in a long list.)
+  std::set<int> lists_with_notes;
+  for (int note : notes)
+    if (at(tree, note).parent >= 0 && note_target(at(tree, note).attribute("id"))) lists_with_notes.insert(at(tree, note).parent);
   for (int i = 1; i < count; ++i) {
     const HtmlNode& node = at(tree, i);
-    if (node.name != "li" || notes.count(i) || !note_target(node.attribute("id")) || node.parent < 0) continue;
-    for (int c = at(tree, node.parent).first_child; c >= 0; c = at(tree, c).next_sibling)
-      if (c != i && notes.count(c) && note_target(at(tree, c).attribute("id"))) { notes.insert(i); break; }
+    if (node.name == "li" && !notes.count(i) && note_target(node.attribute("id")) && lists_with_notes.count(node.parent)) notes.insert(i);
   }
   // A note inside another note is part of it.
   for (int note : std::vector<int>(notes.begin(), notes.end())) {
