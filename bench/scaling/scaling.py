@@ -59,48 +59,43 @@ def report_sections(k):
     return sections
 
 
+def render_report(k, head, section, tail=""):
+    """head, then section(number, heading, paragraphs, items) for each of the report's sections, then tail."""
+    return head + "".join(section(i, *parts) for i, parts in enumerate(report_sections(k), 1)) + tail
+
+
 def report_markdown(k):
     """A Markdown report of 1 MB × k in many short lines: headings, paragraphs, lists, notes."""
-    out = ["# Harbour report\n\n"]
-    sections = report_sections(k)
-    for i, (heading, paragraphs, items) in enumerate(sections, 1):
-        out.append(f"## {heading}\n\n")
-        out.extend(f"{p}[^{i}]\n\n" if n == 0 else f"{p}\n\n" for n, p in enumerate(paragraphs))
-        out.extend(f"- {item}\n" for item in items)
-        out.append("\n")
-    out.extend(f"[^{i}]: Port authority, \u201cAnnual figures\u201d, 2023, https://example.org/notes/{i}.\n" for i in range(1, len(sections) + 1))
-    return "report.md", "".join(out)
+    def section(i, heading, paragraphs, items):
+        return (f"## {heading}\n\n{paragraphs[0]}[^{i}]\n\n" + "".join(f"{p}\n\n" for p in paragraphs[1:])
+                + "".join(f"- {item}\n" for item in items) + "\n")
+    notes = "".join(f"[^{i}]: Port authority, \u201cAnnual figures\u201d, 2023, https://example.org/notes/{i}.\n"
+                    for i in range(1, len(report_sections(k)) + 1))
+    return "report.md", render_report(k, "# Harbour report\n\n", section, notes)
 
 
 def report_text(k):
     """The same report as plain text: 1 MB × k."""
-    out = ["Harbour report\n\n"]
-    for heading, paragraphs, items in report_sections(k):
-        out.append(f"{heading}\n\n")
-        out.extend(f"{p}\n\n" for p in paragraphs)
-        out.extend(f"- {item}\n" for item in items)
-        out.append("\n")
-    return "report.txt", "".join(out)
+    def section(_, heading, paragraphs, items):
+        return f"{heading}\n\n" + "".join(f"{p}\n\n" for p in paragraphs) + "".join(f"- {item}\n" for item in items) + "\n"
+    return "report.txt", render_report(k, "Harbour report\n\n", section)
 
 
 def report_html(k):
     """The same report as HTML: 1 MB × k."""
-    out = ["<!DOCTYPE html><html lang=\"en\"><head><title>Harbour report</title></head><body><h1>Harbour report</h1>\n"]
-    for heading, paragraphs, items in report_sections(k):
-        out.append(f"<h2>{heading}</h2>\n")
-        out.extend(f"<p>{p}</p>\n" for p in paragraphs)
-        out.append("<ul>" + "".join(f"<li>{item}</li>" for item in items) + "</ul>\n")
-    return "report.html", "".join(out) + "</body></html>\n"
+    def section(_, heading, paragraphs, items):
+        return (f"<h2>{heading}</h2>\n" + "".join(f"<p>{p}</p>\n" for p in paragraphs)
+                + "<ul>" + "".join(f"<li>{item}</li>" for item in items) + "</ul>\n")
+    head = "<!DOCTYPE html><html lang=\"en\"><head><title>Harbour report</title></head><body><h1>Harbour report</h1>\n"
+    return "report.html", render_report(k, head, section, "</body></html>\n")
 
 
 def report_tei(k):
     """The same report as TEI: 1 MB × k of divisions."""
-    out = [TEI_HEAD]
-    for heading, paragraphs, items in report_sections(k):
-        out.append(f"<div><head>{heading}</head>\n")
-        out.extend(f"<p>{p.replace('&', '&amp;')}</p>\n" for p in paragraphs)
-        out.append("<list>" + "".join(f"<item>{item}</item>" for item in items) + "</list></div>\n")
-    return "report.xml", "".join(out) + "</body></text></TEI>\n"
+    def section(_, heading, paragraphs, items):
+        return (f"<div><head>{heading}</head>\n" + "".join(f"<p>{p.replace('&', '&amp;')}</p>\n" for p in paragraphs)
+                + "<list>" + "".join(f"<item>{item}</item>" for item in items) + "</list></div>\n")
+    return "report.xml", render_report(k, TEI_HEAD, section, "</body></text></TEI>\n")
 
 
 SHAPES = {"long-line": long_line, "deep-nesting": deep_nesting, "findings-on-one-line": findings_on_one_line,

@@ -10,6 +10,7 @@
 #include "config/option_values.hpp"
 #include "util/did_you_mean.hpp"
 #include "writers/annotated_copies.hpp"
+#include "writers/fixed_files.hpp"
 
 namespace marginalia::cli {
 namespace {
@@ -48,6 +49,9 @@ const std::vector<OptionDoc>& option_docs() {
       {"--annotate", "PATH", "write a copy of the DOCX draft with every finding as a Word comment (a folder for several drafts; "
                              "relative paths are kept)", check},
       {"--annotate-fixes", "", "with --annotate: certain fixes also as tracked changes to accept or reject", check},
+      {"--fix", "", "apply every certain fix to the files themselves (text, Markdown, HTML, TEI), keeping their encoding, "
+                    "byte-order mark and line ends; the findings left decide the exit code", check},
+      {"--fix-dry-run", "", "print the changes --fix would make as a unified diff on standard output; change nothing", check},
       {"--fail-on", "LEVEL", "exit 1 when a finding is at or above LEVEL: error (default), warning, note", {"check", "print-config"}},
       {"--profile", "NAME", "default (only confident findings of heuristic checks) or thorough (all)", {"check", "print-config"}},
       {"--exit-zero", "", "exit 0 even with findings (report-only jobs); failures still exit 2", check},
@@ -56,7 +60,7 @@ const std::vector<OptionDoc>& option_docs() {
       {"--no-color", "", "never colour the terminal output (also: NO_COLOR set)", check},
       {"--jobs", "N", "check N files at once (output is identical whatever N)", check},
       {"--config", "FILE", "use this marginalia.json instead of the nearest one above each input", {"check", "print-config", "explain", "lsp"}},
-      {"--docs-base", "URL", "lsp: where the plugins' documentation links point (default: the README files of this build)", {"lsp"}},
+      {"--docs-base", "URL", "lsp: where the plugins' documentation links point (default: the installed documentation, else this build's README files)", {"lsp"}},
       {"--enable", "ID", "turn a plugin on for this run", {"check", "plugins", "explain", "print-config", "lsp"}},
       {"--disable", "ID", "turn a plugin off for this run", {"check", "plugins", "explain", "init", "print-config", "lsp"}},
       {"--document-date", "DATE", "the report's own date (YYYY-MM-DD) when the file does not say", check},
@@ -147,7 +151,10 @@ const std::vector<CommandDoc>& command_docs() {
   static const std::vector<CommandDoc> docs = {
       {"check", "check INPUT... [options]",
        "check reports (plain text, Markdown, TEI, HTML, DOCX): files, folders (walked: known\n"
-       "formats, .gitignore and `ignore` globs respected), quoted globs ('reports/**/*.md'), or -"},
+       "formats, .gitignore and `ignore` globs respected), quoted globs ('reports/**/*.md'), or -;\n"
+       "--fix applies the certain fixes (a weekday, a moved URL, a house-style swap) in the files,\n"
+       "keeping their encoding, byte-order mark and line ends; --fix-dry-run prints them as a diff.\n"
+       "With --fix, the findings left after fixing decide the exit code"},
       {"print-config", "print-config FILE [options]", "show the configuration FILE is checked with (its marginalia.json, plugins, options)"},
       {"plugins", "plugins [--json]", "list the loaded plugins, their versions and finding codes"},
       {"explain", "explain CODE", "show the documentation of a finding code (e.g. dates/weekday-mismatch)"},
@@ -314,6 +321,8 @@ util::Result<CommandLine> parse_command_line(const std::vector<std::string>& arg
       {"--exit-zero", [&] { line.exit_zero = true; }},
       {"--prune-baseline", [&] { line.prune_baseline = true; }},
       {"--annotate-fixes", [&] { line.annotate_fixes = true; }},
+      {"--fix", [&] { line.fix = true; }},
+      {"--fix-dry-run", [&] { line.fix_dry_run = true; }},
       {"--force", [&] { line.force = true; }},
       {"--update", [&] { line.update = true; }},
       {"--no-default-plugins", [&] { line.default_plugins = false; }},
@@ -379,6 +388,15 @@ util::Result<CommandLine> parse_command_line(const std::vector<std::string>& arg
   if (line.annotate_fixes && line.annotate_output.empty()) return usage_error("--annotate-fixes needs --annotate OUT.docx");
   if (!line.annotate_output.empty())
     if (std::string annotate = writers::annotation_usage_error(line.inputs, line.input_format); !annotate.empty()) return usage_error(annotate);
+  if (line.fix && line.fix_dry_run) return usage_error("--fix and --fix-dry-run exclude each other: --fix-dry-run shows what --fix would change");
+  if (line.fix && reads_stdin)
+    return usage_error("--fix rewrites files and standard input is none: --fix-dry-run prints the fixes as a diff, or save the text to a file");
+  if (line.fix || line.fix_dry_run)
+    if (std::string refused = writers::fix_usage_error(line.inputs, line.input_format); !refused.empty()) return usage_error(refused);
+  if (line.fix_dry_run && line.format != "text" && (line.output.empty() || line.output == "-"))
+    return usage_error("--fix-dry-run prints its diff on standard output: write the --format " + line.format + " report to a file with -o");
+  if ((line.fix || line.fix_dry_run) && !line.write_baseline.empty())
+    return usage_error("--write-baseline records findings as they are: run it without --fix");
   if (line.command == "init" && !line.inputs.empty())
     return usage_error("init takes no file; use -o FILE to choose where marginalia.json goes");
   if (line.prune_baseline && line.baseline.empty())

@@ -59,14 +59,6 @@ std::vector<int> previous_elements(const HtmlTree& tree) {
   return previous;
 }
 
-std::string digits_of(std::string_view id) {
-  std::size_t end = id.size();
-  while (end > 0 && !std::isdigit(static_cast<unsigned char>(id[end - 1]))) --end;
-  std::size_t begin = end;
-  while (begin > 0 && std::isdigit(static_cast<unsigned char>(id[begin - 1]))) --begin;
-  return std::string(id.substr(begin, end - begin));
-}
-
 // Ids that footnote conventions give notes: Gutenberg "Footnote_28_28" and "footnote12", Google
 // Docs "ftnt1", Word "_ftn1" and "_edn1", kramdown "fn:1", pandoc "fn1", MediaWiki "cite_note-…".
 bool note_target(std::string_view id) {
@@ -90,6 +82,14 @@ bool marker_target(std::string_view id) {
 }
 
 }  // namespace
+
+std::string digits_of(std::string_view id) {
+  std::size_t end = id.size();
+  while (end > 0 && !std::isdigit(static_cast<unsigned char>(id[end - 1]))) --end;
+  std::size_t begin = end;
+  while (begin > 0 && std::isdigit(static_cast<unsigned char>(id[begin - 1]))) --begin;
+  return std::string(id.substr(begin, end - begin));
+}
 
 bool is_note_id(std::string_view id) { return note_target(id); }
 bool is_marker_id(std::string_view id) { return marker_target(id); }

@@ -75,12 +75,12 @@ class Locator {
   Located locate(sdk::Span span) const {
     const auto& pieces = parts_.pieces;
     if (pieces.empty()) return {};
-    std::uint32_t begin_source = map_.to_source(span.begin);
-    auto [begin_piece, begin_offset] = place_of(begin_source);
+    model::SourceRange range = map_.source_range(span.begin, span.end);
+    auto [begin_piece, begin_offset] = place_of(range.begin);
     std::size_t end_piece = begin_piece;
     std::uint32_t end_offset = begin_offset;
     if (!span.empty()) {
-      std::uint32_t last = map_.to_source(span.end - 1);
+      std::uint32_t last = range.end > range.begin ? range.end - 1 : range.begin;
       std::size_t index = parts_.first_ending_after(last);
       if (index < pieces.size() && pieces[index].source_begin <= last) {
         end_piece = index;

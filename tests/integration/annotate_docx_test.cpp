@@ -248,19 +248,32 @@ std::string odt_content(const std::string& soffice, const TempDir& temp, const s
   return odt.empty() ? std::string() : part_of(odt, "content.xml");
 }
 
+// The annotated copy as LibreOffice opened it: content.xml, parsed, and what it shows of
+// marginalia's comments and tracked deletions.
+struct LibreOfficeView {
+  std::string content;
+  pugi::xml_document document;
+  Rendered rendered;
+};
+
+bool open_in_libreoffice(const std::string& soffice, const TempDir& temp, const std::string& name, LibreOfficeView& view) {
+  view.content = odt_content(soffice, temp, name);
+  if (view.content.empty()) return false;
+  if (!view.document.load_string(view.content.c_str(), pugi::parse_default | pugi::parse_ws_pcdata)) return false;
+  std::map<std::string, std::string> open, names;
+  collect(view.document.document_element(), open, view.rendered, names);
+  return true;
+}
+
 TEST(AnnotateDocx, LibreOfficeShowsEachCommentOnItsWordsAndTheFixAsATrackedChange) {
   std::string soffice = find_program("soffice");
   if (soffice.empty()) GTEST_SKIP() << "LibreOffice (soffice, Debian's libreoffice-writer-nogui) is not installed: the real-reader test is skipped";
   TempDir temp;
   ProcessResult result = check_in(temp.path(), {sample(), "--annotate", "annotated.docx", "--annotate-fixes", "-q"});
   ASSERT_EQ(result.exit_code, 1) << result.err;
-  std::string content = odt_content(soffice, temp, "annotated");
-  ASSERT_FALSE(content.empty());
-  pugi::xml_document document;
-  ASSERT_TRUE(document.load_string(content.c_str(), pugi::parse_default | pugi::parse_ws_pcdata));
-  Rendered rendered;
-  std::map<std::string, std::string> open, names;
-  collect(document.document_element(), open, rendered, names);
+  LibreOfficeView view;
+  ASSERT_TRUE(open_in_libreoffice(soffice, temp, "annotated", view));
+  const Rendered& rendered = view.rendered;
 
   std::map<std::string, std::string> expected = {
       {"Wednesday", "warning: 'Monday' does not match 24 April 2024, which is a Wednesday [dates/weekday-mismatch]"},
@@ -276,10 +289,10 @@ TEST(AnnotateDocx, LibreOfficeShowsEachCommentOnItsWordsAndTheFixAsATrackedChang
     EXPECT_NE(comment.find(wanted->second), std::string::npos) << comment;
   }
   EXPECT_EQ(rendered.deleted_by_marginalia, "Monday") << "the wrong weekday is a tracked deletion by marginalia";
-  EXPECT_NE(content.find("<dc:creator>R. Editor</dc:creator>"), std::string::npos) << "the editor's comment is still there";
+  EXPECT_NE(view.content.find("<dc:creator>R. Editor</dc:creator>"), std::string::npos) << "the editor's comment is still there";
   // Every footnote still holds its own text.
   std::map<std::string, std::string> notes;
-  for (pugi::xpath_node note : document.select_nodes("//text:note"))
+  for (pugi::xpath_node note : view.document.select_nodes("//text:note"))
     notes[note.node().child_value("text:note-citation")] = all_text(note.node().child("text:note-body"));
   EXPECT_NE(notes["1"].find("Half-year traffic figures"), std::string::npos) << notes["1"];
   EXPECT_NE(notes["2"].find("Annual throughput report 2023"), std::string::npos) << notes["2"];
@@ -305,18 +318,14 @@ TEST(AnnotateDocx, AnnotatesADraftBackFromReviewThatLibreOfficeOpens) {
   EXPECT_EQ(marginalia_comments(annotated).size(), 2u);
   std::string soffice = find_program("soffice");
   if (soffice.empty()) GTEST_SKIP() << "LibreOffice (soffice) is not installed: the annotated copy was not opened";
-  std::string content = odt_content(soffice, temp, "annotated");
-  ASSERT_FALSE(content.empty());
-  pugi::xml_document document;
-  ASSERT_TRUE(document.load_string(content.c_str(), pugi::parse_default | pugi::parse_ws_pcdata));
-  Rendered rendered;
-  std::map<std::string, std::string> open, names;
-  collect(document.document_element(), open, rendered, names);
+  LibreOfficeView view;
+  ASSERT_TRUE(open_in_libreoffice(soffice, temp, "annotated", view));
+  const Rendered& rendered = view.rendered;
   EXPECT_EQ(rendered.words_by_comment.size(), 2u);
   for (const auto& [comment, words] : rendered.words_by_comment)
     EXPECT_TRUE(words == "Wednesday" || words == "Thursday") << "a comment on unexpected words '" << words << "': " << comment;
   EXPECT_EQ(rendered.deleted_by_marginalia, "Monday") << "the wrong weekday is a tracked deletion by marginalia";
-  EXPECT_NE(content.find("Which operator?"), std::string::npos) << "the reviewer's comment is still there";
+  EXPECT_NE(view.content.find("Which operator?"), std::string::npos) << "the reviewer's comment is still there";
 }
 
 }  // namespace

@@ -6,20 +6,20 @@
 namespace marginalia::util {
 namespace {
 
-TEST(UnifiedDiff, EqualListsGiveNoDiff) { EXPECT_EQ(unified_diff({"a", "b"}, {"a", "b"}, "x", "y"), ""); }
+TEST(UtilUnifiedDiff, EqualListsGiveNoDiff) { EXPECT_EQ(unified_diff({"a", "b"}, {"a", "b"}, "x", "y"), ""); }
 
-TEST(UnifiedDiff, OneChangedLineIsAHunkWithTheFilesOwnLineNumbers) {
+TEST(UtilUnifiedDiff, OneChangedLineIsAHunkWithTheFilesOwnLineNumbers) {
   std::vector<std::string> before = {"options {}", "1:5 a/b one", "2:1 a/b two"};
   std::vector<std::string> after = {"options {}", "1:6 a/b one", "2:1 a/b two"};
   EXPECT_EQ(unified_diff(before, after, "f.txt", "f.txt (reported)", 10),
             "--- f.txt\n+++ f.txt (reported)\n@@ -10,3 +10,3 @@\n options {}\n-1:5 a/b one\n+1:6 a/b one\n 2:1 a/b two\n");
 }
 
-TEST(UnifiedDiff, AnAddedLineAtTheEndOfAnEmptyBlockNamesTheLineBefore) {
+TEST(UtilUnifiedDiff, AnAddedLineAtTheEndOfAnEmptyBlockNamesTheLineBefore) {
   EXPECT_EQ(unified_diff({}, {"3:1 a/b new"}, "f", "g", 4), "--- f\n+++ g\n@@ -3,0 +4 @@\n+3:1 a/b new\n");
 }
 
-TEST(UnifiedDiff, DistantChangesAreSeparateHunksAndNearOnesShareOne) {
+TEST(UtilUnifiedDiff, DistantChangesAreSeparateHunksAndNearOnesShareOne) {
   std::vector<std::string> before, after;
   for (int i = 0; i < 20; ++i) before.push_back("line " + std::to_string(i));
   after = before;

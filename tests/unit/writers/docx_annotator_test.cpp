@@ -158,6 +158,15 @@ class DocxAnnotator : public ::testing::Test {
     EXPECT_TRUE(result.bytes) << result.code << ": " << result.message;
     return result.bytes.value_or(std::string());
   }
+  // The bytes of a DOCX file of `kind` made by tests/unit/readers/make_docx.py; empty (with a
+  // failure) when it could not be made.
+  std::string made_docx(const std::string& kind) {
+    std::string path = made_.file(kind + ".docx");
+    ProcessResult made = run_process(python(), {source_dir() + "/tests/unit/readers/make_docx.py", kind, path});
+    EXPECT_EQ(made.exit_code, 0) << made.err;
+    return read_file(path);
+  }
+  TempDir made_;
 };
 
 TEST_F(DocxAnnotator, WritesEachFindingAsACommentOnItsWordsBesideTheEditorsComment) {
@@ -231,11 +240,8 @@ TEST_F(DocxAnnotator, CopiesEveryUntouchedEntryByteForByte) {
 
 TEST_F(DocxAnnotator, AddsACommentsPartWithItsRelationshipAndContentType) {
   if (python().empty()) GTEST_SKIP() << "python3 is needed to make the DOCX file";
-  TempDir temp;
-  std::string path = temp.file("report.docx");
-  ProcessResult made = run_process(python(), {source_dir() + "/tests/unit/readers/make_docx.py", "report", path});
-  ASSERT_EQ(made.exit_code, 0) << made.err;
-  std::string original = read_file(path);
+  std::string original = made_docx("report");
+  ASSERT_FALSE(original.empty());
   model::LoadedDocument doc = read(original);
   std::string annotated = annotate(original, report_of(read(original), {on(doc, "Exports rose", "test/one", "first"),
                                                                          on(doc, "Cell text", "test/two", "second")}));
@@ -339,11 +345,8 @@ TEST_F(DocxAnnotator, AnchorsSpansAcrossParagraphsAndEmptySpans) {
 // a tracked insertion and over a reviewer's comment.
 TEST_F(DocxAnnotator, AnnotatesADraftBackFromReviewBesideItsTrackedChangesAndComments) {
   if (python().empty()) GTEST_SKIP() << "python3 is needed to make the DOCX file";
-  TempDir temp;
-  std::string path = temp.file("reviewed.docx");
-  ProcessResult made = run_process(python(), {source_dir() + "/tests/unit/readers/make_docx.py", "reviewed-draft", path});
-  ASSERT_EQ(made.exit_code, 0) << made.err;
-  std::string original = read_file(path);
+  std::string original = made_docx("reviewed-draft");
+  ASSERT_FALSE(original.empty());
   model::LoadedDocument doc = read(original);
   ASSERT_NE(doc.document.text.find("On Monday, 24 April 2024 the regional operator warned of delays."), std::string::npos)
       << "the reader reads the final text: deletions out, insertions in";
