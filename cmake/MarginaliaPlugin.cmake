@@ -15,11 +15,41 @@
 # rule into MARGINALIA_PLUGIN_INSTALL_DIR (lib/marginalia/plugins), where a marginalia installed
 # in the same prefix finds the plugin by itself.
 #
+# options.schema.json must be a usable JSON Schema (draft 7): the build runs `marginalia
+# validate-schema` on it (the binary of this tree, or MARGINALIA_EXECUTABLE from the installed SDK)
+# and fails, naming the keyword at fault, when it is not — before any host refuses the options.
+#
 # The same file serves the shipped plugins (included by the top-level CMakeLists.txt) and
 # third-party plugins (installed with the SDK, included by find_package(marginalia-sdk)).
 if(NOT DEFINED MARGINALIA_PLUGIN_INSTALL_DIR)
   set(MARGINALIA_PLUGIN_INSTALL_DIR lib/marginalia/plugins)
 endif()
+
+# Fails the build of plugin <name> when its options.schema.json is not a usable JSON Schema.
+function(_marginalia_check_options_schema name embedded_dir)
+  set(schema_file ${CMAKE_CURRENT_SOURCE_DIR}/options.schema.json)
+  if(NOT EXISTS ${schema_file})
+    return()
+  endif()
+  if(TARGET marginalia)
+    set(validator $<TARGET_FILE:marginalia>)
+    set(validator_target marginalia)
+  elseif(MARGINALIA_EXECUTABLE AND EXISTS "${MARGINALIA_EXECUTABLE}")
+    set(validator ${MARGINALIA_EXECUTABLE})
+    set(validator_target "")
+  else()
+    message(WARNING "marginalia_add_plugin(${name}): no marginalia binary to check options.schema.json with")
+    return()
+  endif()
+  set(stamp ${embedded_dir}/options.schema.checked)
+  add_custom_command(OUTPUT ${stamp}
+    COMMAND ${validator} validate-schema ${schema_file}
+    COMMAND ${CMAKE_COMMAND} -E touch ${stamp}
+    DEPENDS ${schema_file} ${validator_target}
+    COMMENT "Checking that ${name}'s options.schema.json is a valid JSON Schema"
+    VERBATIM)
+  add_custom_target(${name}_options_schema DEPENDS ${stamp})
+endfunction()
 
 function(marginalia_add_plugin name)
   cmake_parse_arguments(PLUGIN "INSTALL" "OUTPUT_DIRECTORY;VERSION;HELP_URL" "SOURCES;LIBRARIES" ${ARGN})
@@ -46,6 +76,7 @@ function(marginalia_add_plugin name)
   endif()
   set(embedded_dir ${CMAKE_CURRENT_BINARY_DIR}/${name}_embedded)
   file(MAKE_DIRECTORY ${embedded_dir})
+  _marginalia_check_options_schema(${name} ${embedded_dir})
   # The summary is the README's first line after its "# <id>" heading (the README repeats it).
   set(summary "")
   if(readme MATCHES "^#[^\n]*\n+([^\n]+)")
@@ -66,6 +97,9 @@ function(marginalia_add_plugin name)
   configure_file(${embedded_dir}/marginalia_embedded.hpp.new ${embedded_dir}/marginalia_embedded.hpp COPYONLY)
   target_include_directories(${name} PRIVATE ${embedded_dir})
 
+  if(TARGET ${name}_options_schema)
+    add_dependencies(${name} ${name}_options_schema)
+  endif()
   target_link_libraries(${name} PRIVATE marginalia::sdk ${PLUGIN_LIBRARIES})
   target_compile_options(${name} PRIVATE -Wall -Wextra)
   if(CMAKE_CXX_COMPILER_ID STREQUAL "GNU")

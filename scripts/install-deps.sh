@@ -17,9 +17,10 @@ build_packages=(
   libcmark-gfm-dev libcmark-gfm-extensions-dev   # Markdown reader (CommonMark + GFM footnotes)
   libxml2-dev                                    # HTML reader (libxml2's HTML parser)
   libzip-dev                                     # DOCX reader (ZIP container, in memory)
-  libutf8proc-dev                                # quotes plugin: Unicode letter and case classes (names in any script)
+  libutf8proc-dev                                # the SDK's text utilities: Unicode letter and case classes (names in any script)
   libre2-dev                                     # rules plugin: linear-time patterns (no catastrophic backtracking)
   libyaml-cpp-dev                                # rules plugin: YAML rule files
+  libvalijson-dev                                # JSON Schema (draft 7) validation of configurations and plugin options (header-only)
 )
 test_packages=(
   libgtest-dev libgmock-dev                      # tests

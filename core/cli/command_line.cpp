@@ -35,12 +35,13 @@ struct OptionDoc {
   std::vector<std::string> commands;
 };
 
-const std::vector<std::string> kCommands = {"check", "print-config", "plugins", "explain", "init", "lsp", "help", "version"};
+const std::vector<std::string> kCommands = {"check", "print-config", "plugins", "explain", "init", "lsp", "test-plugin", "validate-schema", "help", "version"};
 
 const std::vector<OptionDoc>& option_docs() {
   const std::vector<std::string> check = {"check"};
   const std::vector<std::string> check_and_lsp = {"check", "lsp"};
   const std::vector<std::string> plugin_loading = {"check", "plugins", "explain", "init", "print-config", "lsp"};
+  const std::vector<std::string> plugin_folders = {"check", "plugins", "explain", "init", "print-config", "lsp", "test-plugin"};
   static const std::vector<OptionDoc> docs = {
       {"--output", "PATH", "write the output to PATH (a folder for TEI of several files); the terminal then shows only the summary", {"check", "init"}},
       {"--format", "FORMAT", output_format_names(true), check},
@@ -76,14 +77,15 @@ const std::vector<OptionDoc>& option_docs() {
       {"--cache-file", "FILE", "the URL result cache (default: $XDG_CACHE_HOME/marginalia/urls.sqlite)", check_and_lsp},
       {"--net", "NAME=VALUE", "URL checker setting, repeatable: concurrency=64, per-host=4, host-interval=20ms, timeout=30s, "
                               "connect-timeout=10s, retries=3, max-redirects=10, retry-after-cap=60s, cache-ttl=1d, proxy=URL", check_and_lsp},
-      {"--plugin-dir", "DIR", "also load plugins from DIR (repeatable; MARGINALIA_PLUGIN_PATH too)", plugin_loading},
-      {"--no-default-plugins", "", "do not load the plugins installed with marginalia", plugin_loading},
+      {"--plugin-dir", "DIR", "also load plugins from DIR (repeatable; MARGINALIA_PLUGIN_PATH too); searched first", plugin_folders},
+      {"--no-default-plugins", "", "do not load the plugins installed with marginalia", plugin_folders},
       {"--isolation", "MODE", "process (default: each plugin in a worker process) or none", plugin_loading},
       {"--timeout", "MS", "time limit per plugin and document (default 30000)", plugin_loading},
       {"--memory-limit", "MB", "memory limit per plugin worker (default 2048)", plugin_loading},
       {"--json", "", "print the plugins, their codes and options schemas as JSON", {"plugins"}},
       {"--force", "", "overwrite an existing file", {"init"}},
-      {"--help", "", "show this command's help", {"check", "print-config", "plugins", "explain", "init"}},
+      {"--update", "", "rewrite each differing invalid fixture's expectation block to what the plugin reports", {"test-plugin"}},
+      {"--help", "", "show this command's help", {"check", "print-config", "plugins", "explain", "init", "test-plugin", "validate-schema"}},
   };
   return docs;
 }
@@ -158,6 +160,12 @@ const std::vector<CommandDoc>& command_docs() {
       {"explain", "explain CODE", "show the documentation of a finding code (e.g. dates/weekday-mismatch)"},
       {"init", "init [-o FILE] [--force]", "write a starting marginalia.json (every plugin, its default options, a $schema line)"},
       {"lsp", "lsp [--offline] [--docs-base URL]", "serve the Language Server Protocol on standard input/output (docs/editors.md)"},
+      {"test-plugin", "test-plugin DIR [--update] [--plugin-dir D]",
+       "run the fixtures in DIR/tests/valid and DIR/tests/invalid against the plugin DIR builds (the id in\n"
+       "its marginalia_add_plugin call, found in --plugin-dir first); print differences as a unified diff,\n"
+       "exit 1 when any differ"},
+      {"validate-schema", "validate-schema FILE...",
+       "check that each FILE is a usable JSON Schema (draft 7), such as a plugin's options.schema.json; exit 1 when not"},
       {"help", "help [COMMAND]", "show the help of COMMAND (also: COMMAND --help)"},
       {"version", "version", "print the version"},
   };
@@ -220,7 +228,7 @@ util::Result<CommandLine> parse_command_line(const std::vector<std::string>& arg
   else if (first == "--version" || first == "version") line.command = "version";
   else if (first == "__worker" || std::find(kCommands.begin(), kCommands.end(), first) != kCommands.end()) line.command = first;
   else return usage_error("unknown command '" + first + "'" + util::did_you_mean(first, kCommands) +
-                          " (commands: check, print-config, plugins, explain, init, lsp, help, version)");
+                          " (commands: check, print-config, plugins, explain, init, lsp, test-plugin, validate-schema, help, version)");
   ++i;
   if (line.command == "help") {
     if (i < args.size()) {
@@ -316,6 +324,7 @@ util::Result<CommandLine> parse_command_line(const std::vector<std::string>& arg
       {"--fix", [&] { line.fix = true; }},
       {"--fix-dry-run", [&] { line.fix_dry_run = true; }},
       {"--force", [&] { line.force = true; }},
+      {"--update", [&] { line.update = true; }},
       {"--no-default-plugins", [&] { line.default_plugins = false; }},
       {"--help", [&] { line.help_topic = line.command; }},
   };
@@ -396,6 +405,9 @@ util::Result<CommandLine> parse_command_line(const std::vector<std::string>& arg
     return usage_error("print-config takes one file, e.g. marginalia print-config reports/q1.md");
   if ((line.command == "plugins" || line.command == "version") && !line.inputs.empty())
     return usage_error(line.command + " takes no argument");
+  if (line.command == "validate-schema" && line.inputs.empty()) return usage_error("validate-schema takes one or more schema files");
+  if (line.command == "test-plugin" && line.inputs.size() != 1)
+    return usage_error("test-plugin takes one plugin folder (the one holding tests/valid and tests/invalid), e.g. marginalia test-plugin plugins/acronyms");
   if (line.command == "explain" && line.inputs.size() != 1)
     return usage_error("explain takes one finding code, e.g. marginalia explain footnotes/missing-note");
   return line;

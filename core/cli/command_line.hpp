@@ -12,7 +12,7 @@ namespace marginalia::cli {
 
 /// Everything the command line can say.
 struct CommandLine {
-  std::string command;                 ///< "check", "print-config", "plugins", "explain", "init", "lsp", "help", "version"
+  std::string command;                 ///< "check", "print-config", "plugins", "explain", "init", "lsp", "test-plugin", "help", "version"
   std::string help_topic;              ///< help: the command asked about (`help check`, `check --help`); empty = all
   std::vector<std::string> inputs;     ///< files (check) or the code (explain)
   std::string format = "text";         ///< a name from cli/output_formats.hpp
@@ -49,6 +49,7 @@ struct CommandLine {
   bool prune_baseline = false;         ///< --prune-baseline: drop the baseline's stale entries
   bool exit_zero = false;
   bool force = false;                  ///< init --force: overwrite an existing file
+  bool update = false;                 ///< test-plugin --update: rewrite differing expectations
   unsigned long long max_input_bytes = 0;
   unsigned timeout_ms = 0;
   unsigned long long memory_limit_mb = 0;

@@ -13,6 +13,10 @@ ExitCode run_plugins_command(const CommandLine& line);
 ExitCode run_explain_command(const CommandLine& line);
 ExitCode run_init_command(const CommandLine& line);
 ExitCode run_print_config_command(const CommandLine& line);
+/// Runs a plugin folder's fixtures; exit 1 when any differ from what the plugin reports.
+ExitCode run_test_plugin_command(const CommandLine& line);
+/// Checks that each input is a usable JSON Schema; exit 1 when one is not.
+ExitCode run_validate_schema_command(const CommandLine& line);
 /// The language server on standard input and output; returns a process status (0 after shutdown).
 int run_lsp_command(const CommandLine& line);
 /// The plugin worker process (isolation); returns a process status.

@@ -35,6 +35,8 @@ int run(int argc, char** argv) {
   if (line.command == "explain") return to_int(run_explain_command(line));
   if (line.command == "init") return to_int(run_init_command(line));
   if (line.command == "print-config") return to_int(run_print_config_command(line));
+  if (line.command == "test-plugin") return to_int(run_test_plugin_command(line));
+  if (line.command == "validate-schema") return to_int(run_validate_schema_command(line));
   if (line.command == "__worker") return run_worker_command(line);
   if (line.command == "lsp") return run_lsp_command(line);
   return to_int(run_check_command(line));

@@ -8,6 +8,7 @@
 #include <memory>
 
 #include <marginalia/sdk/text.hpp>
+#include <marginalia/sdk/unicode.hpp>
 
 #include "name_finder.hpp"
 #include "name_index.hpp"
@@ -15,9 +16,14 @@
 #include "sentence_splitter.hpp"
 #include "vocabulary.hpp"
 #include "word_lexer.hpp"
-#include "unicode_class.hpp"
 
 namespace marginalia::plugins::quotes {
+
+// Letter and case classes of every script, from the SDK.
+using sdk::unicode::is_letter;
+using sdk::unicode::is_lower;
+using sdk::unicode::is_upper;
+
 namespace {
 
 using sdk::BlockKind;

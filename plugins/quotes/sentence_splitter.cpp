@@ -1,13 +1,19 @@
 // SPDX-License-Identifier: MIT
 #include "sentence_splitter.hpp"
-#include "unicode_class.hpp"
 
 #include <algorithm>
 #include <cctype>
 
 #include <marginalia/sdk/text.hpp>
+#include <marginalia/sdk/unicode.hpp>
 
 namespace marginalia::plugins::quotes {
+
+// Letter and case classes of every script, from the SDK.
+using sdk::unicode::is_letter;
+using sdk::unicode::is_lower;
+using sdk::unicode::is_upper;
+
 namespace {
 
 bool abbreviation_before(std::string_view text, std::size_t period, std::size_t floor) {

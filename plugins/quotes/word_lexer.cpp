@@ -1,12 +1,18 @@
 // SPDX-License-Identifier: MIT
 #include "word_lexer.hpp"
-#include "unicode_class.hpp"
 
 #include <algorithm>
 
 #include <marginalia/sdk/text.hpp>
+#include <marginalia/sdk/unicode.hpp>
 
 namespace marginalia::plugins::quotes {
+
+// Letter and case classes of every script, from the SDK.
+using sdk::unicode::is_letter;
+using sdk::unicode::is_lower;
+using sdk::unicode::is_upper;
+
 namespace {
 
 bool is_word_char(char32_t c) { return is_letter(c) || sdk::is_ascii_digit(c); }

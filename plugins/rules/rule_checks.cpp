@@ -10,7 +10,7 @@
 #include <marginalia/sdk/text.hpp>
 
 #include "scopes.hpp"
-#include "text_units.hpp"
+#include <marginalia/sdk/segment.hpp>
 
 namespace marginalia::plugins::rules {
 namespace {
@@ -25,15 +25,15 @@ Span span_of(std::size_t begin, std::size_t end) { return {static_cast<std::uint
 bool on_word_boundaries(std::string_view text, std::size_t begin, std::size_t end) {
   std::size_t at = begin;
   char32_t first = sdk::next_code_point(text, at);
-  if (is_word_character(first) && begin > 0) {
+  if (sdk::is_word_character(first) && begin > 0) {
     std::size_t before = begin;
-    if (is_word_character(sdk::previous_code_point(text, before))) return false;
+    if (sdk::is_word_character(sdk::previous_code_point(text, before))) return false;
   }
   at = end;
   char32_t last = sdk::previous_code_point(text, at);
-  if (is_word_character(last) && end < text.size()) {
+  if (sdk::is_word_character(last) && end < text.size()) {
     std::size_t after = end;
-    if (is_word_character(sdk::next_code_point(text, after))) return false;
+    if (sdk::is_word_character(sdk::next_code_point(text, after))) return false;
   }
   return true;
 }
@@ -113,7 +113,7 @@ void substitution(const Rule& rule, const sdk::Document& document, std::vector<s
 
 void occurrence(const Rule& rule, const sdk::Document& document, std::vector<sdk::Finding>& out) {
   for (const Span& scope : scope_spans(document, rule.scope)) {
-    std::size_t count = rule.unit == Unit::word ? split_words(document.text, scope).size() : split_sentences(document.text, scope).size();
+    std::size_t count = rule.unit == Unit::word ? sdk::split_words(document.text, scope).size() : sdk::split_sentences(document.text, scope).size();
     if (count <= static_cast<std::size_t>(rule.max)) continue;
     const char* unit = rule.unit == Unit::word ? " words" : " sentences";
     out.push_back(finding(rule, scope, {{"count", std::to_string(count) + unit}, {"max", std::to_string(rule.max) + unit}}));
@@ -128,7 +128,7 @@ void repetition(const Rule& rule, const sdk::Document& document, std::vector<sdk
   std::set<std::string> exceptions;
   for (const std::string& word : rule.exceptions) exceptions.insert(lower(word));
   for (const Span& scope : scope_spans(document, rule.scope)) {
-    std::vector<Span> words = split_words(document.text, scope);
+    std::vector<Span> words = sdk::split_words(document.text, scope);
     for (std::size_t i = 1; i < words.size(); ++i) {
       std::string_view first = document.slice(words[i - 1]), second = document.slice(words[i]);
       std::string_view between = std::string_view(document.text).substr(words[i - 1].end, words[i].begin - words[i - 1].end);
@@ -191,7 +191,7 @@ const std::set<std::string> kTitleSmallWords = {"a", "an", "and", "as", "at", "b
 
 // The first word of a heading that breaks `style`, or nothing.
 std::optional<Span> miscased_word(const Rule& rule, const sdk::Document& document, Span heading) {
-  std::vector<Span> words = split_words(document.text, heading);
+  std::vector<Span> words = sdk::split_words(document.text, heading);
   bool first_word = true;
   for (std::size_t i = 0; i < words.size(); ++i) {
     std::string_view word = document.slice(words[i]);

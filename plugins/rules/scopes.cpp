@@ -5,7 +5,7 @@
 
 #include <marginalia/sdk/text.hpp>
 
-#include "text_units.hpp"
+#include <marginalia/sdk/segment.hpp>
 
 namespace marginalia::plugins::rules {
 namespace {
@@ -80,7 +80,7 @@ std::vector<Span> scope_spans(const sdk::Document& document, Scope scope) {
   for (const sdk::Block& block : document.blocks) {
     if (!in_scope(block.kind, scope) || block.span.empty()) continue;
     if (scope == Scope::sentence) {
-      for (const Span& sentence : split_sentences(document.text, block.span)) spans.push_back(sentence);
+      for (const Span& sentence : sdk::split_sentences(document.text, block.span)) spans.push_back(sentence);
     } else if (scope == Scope::quotation) {
       for (const Span& quotation : quotations(document, block.span)) spans.push_back(quotation);
     } else {

@@ -7,11 +7,14 @@
 // fixtures expect.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <cstdlib>
 #include <filesystem>
+#include <fstream>
 #include <nlohmann/json.hpp>
 #include <set>
 
-#include "fixtures/fixture_file.hpp"
+#include "plugin_test/fixture_file.hpp"
 #include "marginalia/sdk/version.hpp"
 #include "support/process.hpp"
 #include "support/temp_dir.hpp"
@@ -22,6 +25,10 @@ namespace {
 
 namespace fs = std::filesystem;
 using nlohmann::json;
+using plugin_test::ExpectedFinding;
+using plugin_test::fixture_test_name;
+using plugin_test::FixtureFile;
+using plugin_test::parse_fixture;
 
 std::string prefix() { return std::string(MARGINALIA_SDK_WORK) + "/prefix"; }
 std::string installed_marginalia() { return prefix() + "/bin/marginalia"; }
@@ -219,6 +226,163 @@ TEST_P(OutsidePluginDocs, CodesAndOptionsAreDocumentedAndCodesHaveFailingFixture
 
 INSTANTIATE_TEST_SUITE_P(Outside, OutsidePluginDocs, ::testing::ValuesIn(outside_plugins()),
                          [](const ::testing::TestParamInfo<std::pair<std::string, std::string>>& info) { return info.param.first; });
+
+// `marginalia test-plugin` as a plugin author runs it: the installed binary finds the installed
+// plugin that the folder's CMakeLists.txt names, and every fixture passes.
+TEST(SdkConsumer, TestPluginPassesThePluginsOwnFixtures) {
+  require_prefix();
+  for (const auto& [id, folder] : outside_plugins()) {
+    ProcessResult run = run_installed({"test-plugin", source_dir() + "/" + folder});
+    EXPECT_EQ(run.exit_code, 0) << folder << "\n" << run.out << run.err;
+    EXPECT_NE(run.out.find("testing " + id + " "), std::string::npos) << run.out;
+    EXPECT_NE(run.out.find(" 0 differ, 0 could not run"), std::string::npos) << run.out;
+  }
+}
+
+// A copy whose expectations are wrong fails with a unified diff of the expectation block (hunk
+// lines are the file's own), and --update rewrites the block so that the copy passes again.
+TEST(SdkConsumer, TestPluginShowsADiffAndUpdateFixesTheExpectations) {
+  require_prefix();
+  TempDir temp;
+  fs::path copy = fs::path(temp.path()) / "acronyms";
+  fs::copy(source_dir() + "/plugins/acronyms", copy, fs::copy_options::recursive);
+  const std::string broken = (copy / "tests/invalid/used-and-never-defined.txt").string();
+  std::string text = read_file(broken);
+  std::size_t block = text.find("%%% expect\n");
+  ASSERT_NE(block, std::string::npos);
+  std::size_t first = text.find_first_of("0123456789", block);
+  std::size_t line_end = text.find('\n', first);
+  std::string original_line = text.substr(first, line_end - first);
+  // Expect the first finding one column later than the plugin reports it.
+  std::size_t colon = original_line.find(':'), space = original_line.find(' ');
+  std::string column = original_line.substr(colon + 1, space - colon - 1);
+  std::string moved = original_line.substr(0, colon + 1) + std::to_string(std::stoul(column) + 1) + original_line.substr(space);
+  text.replace(first, original_line.size(), moved);
+  std::ofstream(broken, std::ios::binary) << text;
+  std::size_t line_number = static_cast<std::size_t>(std::count(text.begin(), text.begin() + static_cast<long>(first), '\n')) + 1;
+
+  ProcessResult failing = run_installed({"test-plugin", copy.string()});
+  EXPECT_EQ(failing.exit_code, 1) << failing.out << failing.err;
+  EXPECT_NE(failing.out.find("--- " + broken + "\n+++ " + broken + " (reported)\n"), std::string::npos) << failing.out;
+  EXPECT_NE(failing.out.find("\n-" + moved + "\n"), std::string::npos) << failing.out;
+  EXPECT_NE(failing.out.find("\n+" + original_line.substr(0, space)), std::string::npos) << failing.out;
+  EXPECT_NE(failing.out.find("@@ -" + std::to_string(line_number)), std::string::npos) << failing.out;
+  EXPECT_NE(failing.out.find("1 differ"), std::string::npos) << failing.out;
+
+  ProcessResult update = run_installed({"test-plugin", copy.string(), "--update"});
+  EXPECT_EQ(update.exit_code, 0) << update.out << update.err;
+  EXPECT_NE(update.out.find(broken + ": updated"), std::string::npos) << update.out;
+  ProcessResult again = run_installed({"test-plugin", copy.string()});
+  EXPECT_EQ(again.exit_code, 0) << again.out << again.err;
+  // Only the wrong line changed: the rest of the file, input and other expectations, is as it was.
+  std::string updated = read_file(broken);
+  EXPECT_EQ(updated.substr(0, first), text.substr(0, first));
+  EXPECT_EQ(updated.find(moved), std::string::npos);
+}
+
+// marginalia_add_plugin checks options.schema.json at build time: a schema that is not a valid
+// JSON Schema fails the plugin's build, naming the file and the keyword.
+TEST(SdkConsumer, ABadOptionsSchemaFailsThePluginsBuild) {
+  require_prefix();
+  TempDir temp;
+  fs::path project = fs::path(temp.path()) / "hello";
+  fs::copy(source_dir() + "/docs/examples/hello_plugin", project, fs::copy_options::recursive);
+  std::ofstream(project / "options.schema.json", std::ios::binary | std::ios::trunc)
+      << R"({"type": "object", "properties": {"placeholders": {"type": "list"}}})" << "\n";
+  std::string build = temp.file("build");
+  ProcessResult configure = run_process(MARGINALIA_CMAKE, {"-S", project.string(), "-B", build, "-DCMAKE_PREFIX_PATH=" + prefix(),
+                                                           "-DCMAKE_CXX_COMPILER=" + std::string(MARGINALIA_CXX_COMPILER)});
+  ASSERT_EQ(configure.exit_code, 0) << configure.out << configure.err;
+  ProcessResult built = run_process(MARGINALIA_CMAKE, {"--build", build}, 300);
+  EXPECT_NE(built.exit_code, 0) << built.out;
+  std::string said = built.out + built.err;
+  EXPECT_NE(said.find("options.schema.json: /properties/placeholders/type: not a valid JSON Schema: expected a type name"), std::string::npos)
+      << said;
+  EXPECT_FALSE(fs::exists(fs::path(build) / "hello.so"));
+}
+
+
+// The guide, followed literally: in a fresh folder whose $HOME/.local is the installed prefix,
+// every file it quotes from docs/examples/hello_plugin is written from the quote (not copied from
+// the tree), every ```sh test-step block runs in order with bash, and its exit status and
+// standard output must be what the guide says (exit=N on the fence; a ```text output block right
+// after it). Section 1 (building and installing marginalia) is what the sdk_consumer fixture did.
+struct GuideBlock {
+  std::string info;       // the fence's info string: "sh test-step exit=1", "text output", "cpp"…
+  std::string file;       // the path of a `<!-- file: PATH -->` quote, else empty
+  std::string body;
+};
+
+std::vector<GuideBlock> guide_blocks(const std::string& guide) {
+  std::vector<GuideBlock> blocks;
+  std::size_t at = 0;
+  std::string previous_line;
+  while (at < guide.size()) {
+    std::size_t end = guide.find('\n', at);
+    if (end == std::string::npos) end = guide.size();
+    std::string line = guide.substr(at, end - at);
+    at = end + 1;
+    if (line.rfind("```", 0) != 0) {
+      if (!line.empty()) previous_line = line;
+      continue;
+    }
+    std::size_t ticks = line.find_first_not_of('`');
+    if (ticks == std::string::npos) ticks = line.size();
+    GuideBlock block;
+    block.info = line.substr(ticks);
+    const std::string marker = "<!-- file: ";
+    if (previous_line.rfind(marker, 0) == 0) block.file = previous_line.substr(marker.size(), previous_line.find(" -->") - marker.size());
+    const std::string fence(ticks, '`');
+    while (at < guide.size()) {
+      std::size_t stop = guide.find('\n', at);
+      if (stop == std::string::npos) stop = guide.size();
+      std::string inner = guide.substr(at, stop - at);
+      at = stop + 1;
+      if (inner == fence) break;
+      block.body += inner + "\n";
+    }
+    blocks.push_back(block);
+    previous_line.clear();
+  }
+  return blocks;
+}
+
+TEST(SdkConsumer, TheGuideWorksAsWritten) {
+  require_prefix();
+  std::vector<GuideBlock> blocks = guide_blocks(read_file(source_dir() + "/docs/writing-a-plugin.md"));
+  TempDir work;
+  fs::path home = fs::path(work.path()) / "home";
+  fs::create_directories(home);
+  fs::create_directory_symlink(prefix(), home / ".local");
+  const std::string example = "docs/examples/hello_plugin/";
+  const char* path = std::getenv("PATH");
+  std::vector<std::string> env = {"HOME=" + home.string(), "PATH=" + (home / ".local/bin").string() + ":" + (path ? path : "/usr/bin:/bin"),
+                                  "MARGINALIA_PLUGIN_PATH=", "NO_COLOR=1"};
+  int files = 0, steps = 0, outputs = 0;
+  for (std::size_t i = 0; i < blocks.size(); ++i) {
+    const GuideBlock& block = blocks[i];
+    if (block.file.rfind(example, 0) == 0) {
+      fs::path target = fs::path(work.path()) / "hello_plugin" / block.file.substr(example.size());
+      fs::create_directories(target.parent_path());
+      std::ofstream(target, std::ios::binary) << block.body;
+      ++files;
+      continue;
+    }
+    if (block.info.rfind("sh test-step", 0) != 0) continue;
+    int expected_exit = 0;
+    if (std::size_t exit = block.info.find("exit="); exit != std::string::npos) expected_exit = std::stoi(block.info.substr(exit + 5));
+    ProcessResult run = run_process("/bin/bash", {"-euo", "pipefail", "-c", block.body}, 600, env, work.path());
+    ++steps;
+    ASSERT_EQ(run.exit_code, expected_exit) << "step " << steps << ":\n" << block.body << "printed:\n" << run.out << run.err;
+    if (i + 1 < blocks.size() && blocks[i + 1].info == "text output") {
+      EXPECT_EQ(run.out, blocks[i + 1].body) << "step " << steps << ":\n" << block.body;
+      ++outputs;
+    }
+  }
+  EXPECT_GE(files, 7);
+  EXPECT_GE(steps, 6);
+  EXPECT_GE(outputs, 5);
+}
 
 // docs/writing-a-plugin.md quotes the example's files; each quote must be the file itself. A
 // quote is a fenced block right after a line `<!-- file: PATH -->`.

@@ -9,8 +9,9 @@ namespace hello {
 
 namespace sdk = marginalia::sdk;
 
-// A letter, digit or underscore: what may not touch a placeholder for it to be a whole word.
-bool is_word_character(char32_t c) { return sdk::is_letter(c) || sdk::is_ascii_digit(c) || c == '_'; }
+// A letter or digit of any script (the SDK's Unicode classes) or an underscore: what may not
+// touch a placeholder for it to be a whole word.
+bool is_word_character(char32_t c) { return sdk::is_word_character(c) || c == '_'; }
 
 // Every code the plugin reports, with its default severity and summary, declared once: info()
 // publishes the table and each finding takes its severity from it.

@@ -79,7 +79,7 @@ TEST(CommandLine, NetworkFlagsBecomeFetchSettingsOrAProblemNamingTheFlag) {
 
 TEST(CommandLine, RefusesWhatCannotRun) {
   EXPECT_EQ(refusal({}), "no command given");
-  EXPECT_EQ(refusal({"frobnicate"}), "unknown command 'frobnicate' (commands: check, print-config, plugins, explain, init, lsp, help, version)");
+  EXPECT_EQ(refusal({"frobnicate"}), "unknown command 'frobnicate' (commands: check, print-config, plugins, explain, init, lsp, test-plugin, validate-schema, help, version)");
   EXPECT_EQ(refusal({"check"}), "check needs at least one file, folder or glob ('-' reads standard input)");
   EXPECT_EQ(refusal({"lsp", "a.md"}), "lsp takes no file: the editor sends the buffers over standard input");
   EXPECT_EQ(refusal({"check", "a.md", "--jobs", "0"}), "--jobs takes a number from 1 to 256");

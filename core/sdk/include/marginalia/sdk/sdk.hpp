@@ -10,6 +10,8 @@
 #include "marginalia/sdk/finding.hpp"
 #include "marginalia/sdk/options.hpp"
 #include "marginalia/sdk/plugin.hpp"
+#include "marginalia/sdk/segment.hpp"
 #include "marginalia/sdk/span.hpp"
 #include "marginalia/sdk/text.hpp"
+#include "marginalia/sdk/unicode.hpp"
 #include "marginalia/sdk/version.hpp"

@@ -16,8 +16,9 @@
 #define MARGINALIA_SDK_VERSION_MINOR 1
 /// Patch version of the SDK: documentation, fixes and header-only helpers that ask nothing of the
 /// host (`CodeTable`, 1.0.1); not part of `api_version`, so it never makes a host refuse a plugin.
-/// Reset to 0 with 1.1 (FetchOutcome::bad_response appended).
-#define MARGINALIA_SDK_VERSION_PATCH 0
+/// Reset to 0 with 1.1 (FetchOutcome::bad_response appended); 1.1.1 adds the text utilities
+/// (segment.hpp, unicode.hpp), compiled into each plugin from the SDK's static library.
+#define MARGINALIA_SDK_VERSION_PATCH 1
 
 /// The inline namespace that carries the major version (`v1`).
 #define MARGINALIA_SDK_NAMESPACE v1

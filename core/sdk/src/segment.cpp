@@ -1,19 +1,20 @@
 // SPDX-License-Identifier: MIT
-#include "text_units.hpp"
+#include "marginalia/sdk/segment.hpp"
 
 #include <algorithm>
 #include <array>
 #include <string>
 
-#include <marginalia/sdk/text.hpp>
+#include "marginalia/sdk/text.hpp"
+#include "marginalia/sdk/unicode.hpp"
 
-namespace marginalia::plugins::rules {
+namespace marginalia::sdk {
+inline namespace MARGINALIA_SDK_NAMESPACE {
 namespace {
 
-using sdk::Span;
-
-// Abbreviations a capitalised word often follows: titles, months, references. "etc." is not
-// here: it ends sentences as often as not, and a missed split costs more than a wrong one.
+// Abbreviations a capitalised word often follows: titles, months, references, company forms.
+// "etc." is not here: it ends sentences as often as not, and a missed split costs more than a
+// wrong one.
 constexpr std::array<std::string_view, 36> kAbbreviations = {
     "mr", "mrs", "ms", "dr", "prof", "st", "no", "nos", "vs", "cf", "e.g", "i.e", "gen", "col", "sen", "rep", "gov", "jr", "sr",
     "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "fig", "vol", "pp", "art", "approx"};
@@ -29,24 +30,27 @@ std::string lower_ascii(std::string_view word) {
   return out;
 }
 
-// True when the period at `dot` follows an abbreviation or an initial, so it ends no sentence.
-bool abbreviation_before(std::string_view text, std::size_t begin, std::size_t dot) {
+}  // namespace
+
+bool is_abbreviation_before(std::string_view text, std::size_t begin, std::size_t dot) {
   std::size_t start = dot;
   while (start > begin) {
     std::size_t at = start;
     char32_t c = sdk::previous_code_point(text, at);
-    if (!sdk::is_letter(c) && c != '.') break;
+    if (!unicode::is_letter(c) && c != '.') break;
     start = at;
   }
   std::string_view word = text.substr(start, dot - start);
   if (word.empty()) return false;
   std::size_t first = 0;
   char32_t lead = sdk::next_code_point(word, first);
-  if (first == word.size() && sdk::is_upper(lead)) return true;  // an initial: "J. Smith"
+  if (first == word.size() && unicode::is_upper(lead)) return true;  // an initial: "J. Smith"
   if (word.find('.') != std::string_view::npos) return true;      // "U.S.", "e.g."
   std::string lowered = lower_ascii(word);
   return std::find(kAbbreviations.begin(), kAbbreviations.end(), lowered) != kAbbreviations.end();
 }
+
+namespace {
 
 Span trimmed(std::string_view text, std::size_t begin, std::size_t end) {
   while (begin < end) {
@@ -64,7 +68,7 @@ Span trimmed(std::string_view text, std::size_t begin, std::size_t end) {
 
 }  // namespace
 
-bool is_word_character(char32_t c) { return sdk::is_letter(c) || sdk::is_ascii_digit(c); }
+bool is_word_character(char32_t c) { return unicode::is_letter(c) || is_ascii_digit(c); }
 
 std::vector<Span> split_sentences(std::string_view text, Span within) {
   std::vector<Span> sentences;
@@ -99,8 +103,8 @@ std::vector<Span> split_sentences(std::string_view text, Span within) {
     if (look >= end) break;
     std::size_t peek = look;
     char32_t first = sdk::next_code_point(text, peek);
-    if (!sdk::is_upper(first) && !sdk::is_ascii_digit(first) && !is_opener(first)) continue;
-    if (lone_period && abbreviation_before(text, start, here)) continue;
+    if (!unicode::is_upper(first) && !is_ascii_digit(first) && !is_opener(first)) continue;
+    if (lone_period && is_abbreviation_before(text, start, here)) continue;
     close(after);
     pos = after;
   }
@@ -142,4 +146,5 @@ std::vector<Span> split_words(std::string_view text, Span within) {
   return words;
 }
 
-}  // namespace marginalia::plugins::rules
+}  // namespace MARGINALIA_SDK_NAMESPACE
+}  // namespace marginalia::sdk
