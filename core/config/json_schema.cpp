@@ -220,45 +220,32 @@ SchemaError describe(const json& instance, const SchemaLocator& locator, const s
     const json* constant = keyword(nodes, "const");
     return constant ? SchemaError{path, "expected " + constant->dump() + ", found " + value.dump()} : fallback();
   }
-  if (starts(description, "Expected number greater than or equal to")) {
-    const json* bound = keyword(nodes, "minimum");
-    return bound ? SchemaError{path, "expected at least " + bound->dump() + ", found " + value.dump()} : fallback();
-  }
-  if (starts(description, "Expected number greater than")) {
-    const json* bound = keyword(nodes, "exclusiveMinimum");
-    return bound ? SchemaError{path, "expected more than " + bound->dump() + ", found " + value.dump()} : fallback();
-  }
-  if (starts(description, "Expected number less than or equal to")) {
-    const json* bound = keyword(nodes, "maximum");
-    return bound ? SchemaError{path, "expected at most " + bound->dump() + ", found " + value.dump()} : fallback();
-  }
-  if (starts(description, "Expected number less than")) {
-    const json* bound = keyword(nodes, "exclusiveMaximum");
-    return bound ? SchemaError{path, "expected less than " + bound->dump() + ", found " + value.dump()} : fallback();
-  }
-  if (starts(description, "String should be no fewer than")) {
-    const json* bound = keyword(nodes, "minLength");
-    return bound ? SchemaError{path, "expected a string of at least " + bound->dump() + " characters"} : fallback();
-  }
-  if (starts(description, "String should be no more than")) {
-    const json* bound = keyword(nodes, "maxLength");
-    return bound ? SchemaError{path, "expected a string of at most " + bound->dump() + " characters"} : fallback();
-  }
-  if (starts(description, "Array should contain no fewer than")) {
-    const json* bound = keyword(nodes, "minItems");
-    return bound ? SchemaError{path, "expected at least " + bound->dump() + " items"} : fallback();
-  }
-  if (starts(description, "Array should contain no more than")) {
-    const json* bound = keyword(nodes, "maxItems");
-    return bound ? SchemaError{path, "expected at most " + bound->dump() + " items"} : fallback();
-  }
-  if (starts(description, "Object should have no fewer than")) {
-    const json* bound = keyword(nodes, "minProperties");
-    return bound ? SchemaError{path, "expected at least " + bound->dump() + " keys"} : fallback();
-  }
-  if (starts(description, "Object should have no more than")) {
-    const json* bound = keyword(nodes, "maxProperties");
-    return bound ? SchemaError{path, "expected at most " + bound->dump() + " keys"} : fallback();
+  // Bounds: valijson's description, the keyword holding the bound, and our words around it.
+  // "greater than or equal to" comes before "greater than", which it starts with.
+  struct Bound {
+    const char* description;
+    const char* keyword;
+    const char* before;
+    const char* after;
+    bool show_found;
+  };
+  static const Bound bounds[] = {
+      {"Expected number greater than or equal to", "minimum", "at least ", "", true},
+      {"Expected number greater than", "exclusiveMinimum", "more than ", "", true},
+      {"Expected number less than or equal to", "maximum", "at most ", "", true},
+      {"Expected number less than", "exclusiveMaximum", "less than ", "", true},
+      {"String should be no fewer than", "minLength", "a string of at least ", " characters", false},
+      {"String should be no more than", "maxLength", "a string of at most ", " characters", false},
+      {"Array should contain no fewer than", "minItems", "at least ", " items", false},
+      {"Array should contain no more than", "maxItems", "at most ", " items", false},
+      {"Object should have no fewer than", "minProperties", "at least ", " keys", false},
+      {"Object should have no more than", "maxProperties", "at most ", " keys", false},
+  };
+  for (const Bound& b : bounds) {
+    if (!starts(description, b.description)) continue;
+    const json* bound = keyword(nodes, b.keyword);
+    if (!bound) return fallback();
+    return {path, std::string("expected ") + b.before + bound->dump() + b.after + (b.show_found ? ", found " + value.dump() : "")};
   }
   if (starts(description, "Missing required property")) return {path, "missing required key \"" + quoted_in(description) + "\""};
   if (starts(description, "Missing dependency")) return {path, "missing key \"" + quoted_in(description) + "\" (another key depends on it)"};

@@ -11,6 +11,8 @@
 #include <cstdio>
 #include <filesystem>
 
+#include "util/lines.hpp"
+
 namespace marginalia::net {
 namespace {
 
@@ -28,18 +30,6 @@ std::string join(const std::vector<std::string>& items) {
   std::string out;
   for (const std::string& item : items) out += (out.empty() ? "" : "\n") + item;
   return out;
-}
-
-std::vector<std::string> split(const std::string& text) {
-  std::vector<std::string> items;
-  std::size_t start = 0;
-  while (start < text.size()) {
-    std::size_t end = text.find('\n', start);
-    if (end == std::string::npos) end = text.size();
-    items.push_back(text.substr(start, end - start));
-    start = end + 1;
-  }
-  return items;
 }
 
 std::optional<sdk::FetchOutcome> outcome_named(const std::string& name) {
@@ -247,12 +237,12 @@ std::optional<CacheEntry> ResultCache::find(const std::string& key, std::time_t 
   entry.result.outcome = *outcome;
   entry.result.http_status = sqlite3_column_int(select.handle, 1);
   entry.result.final_url = column_text(select.handle, 2);
-  entry.result.redirects = split(column_text(select.handle, 3));
+  entry.result.redirects = util::split_lines(column_text(select.handle, 3));
   entry.result.permanent_redirect = sqlite3_column_int(select.handle, 4) != 0;
   entry.result.text = column_text(select.handle, 5);
   entry.result.detail = column_text(select.handle, 6);
   entry.result.from_cache = true;
-  entry.addresses = split(column_text(select.handle, 7));
+  entry.addresses = util::split_lines(column_text(select.handle, 7));
   entry.expires_at = static_cast<std::time_t>(sqlite3_column_int64(select.handle, 8));
   return entry;
 }

@@ -8,8 +8,8 @@
 #include <memory>
 
 #include <marginalia/sdk/text.hpp>
-#include <marginalia/sdk/unicode.hpp>
 
+#include "letter_classes.hpp"
 #include "name_finder.hpp"
 #include "name_index.hpp"
 #include "quote_scanner.hpp"
@@ -18,11 +18,6 @@
 #include "word_lexer.hpp"
 
 namespace marginalia::plugins::quotes {
-
-// Letter and case classes of every script, from the SDK.
-using sdk::unicode::is_letter;
-using sdk::unicode::is_lower;
-using sdk::unicode::is_upper;
 
 namespace {
 

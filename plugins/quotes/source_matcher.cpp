@@ -4,14 +4,10 @@
 #include <algorithm>
 
 #include <marginalia/sdk/text.hpp>
-#include <marginalia/sdk/unicode.hpp>
+
+#include "letter_classes.hpp"
 
 namespace marginalia::plugins::quotes {
-
-// Letter and case classes of every script, from the SDK.
-using sdk::unicode::is_letter;
-using sdk::unicode::is_lower;
-using sdk::unicode::is_upper;
 
 namespace {
 
