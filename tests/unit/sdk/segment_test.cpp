@@ -24,23 +24,32 @@ std::vector<std::string> words(const std::string& text) {
   return out;
 }
 
-TEST(SplitSentences, EndsAtStopsFollowedByACapital) {
-  EXPECT_EQ(sentences("Exports rose. Imports fell! Did prices hold? Yes."),
-            (std::vector<std::string>{"Exports rose.", "Imports fell!", "Did prices hold?", "Yes."}));
-}
-
-TEST(SplitSentences, KeepsAbbreviationsInitialsAndDecimalsInside) {
-  EXPECT_EQ(sentences("Dr. J. Smith met Mr. Jones at 3.5 p.m. in the U.S. Embassy. Then he left."),
-            (std::vector<std::string>{"Dr. J. Smith met Mr. Jones at 3.5 p.m. in the U.S. Embassy.", "Then he left."}));
-}
-
-TEST(SplitSentences, KeepsClosingQuotationMarksWithTheirSentence) {
-  EXPECT_EQ(sentences("He said: \u201cIt is over.\u201d Nobody agreed. \u201cNever,\u201d she said."),
-            (std::vector<std::string>{"He said: \u201cIt is over.\u201d", "Nobody agreed.", "\u201cNever,\u201d she said."}));
-}
-
-TEST(SplitSentences, DoesNotSplitBeforeALowerCaseWord) {
-  EXPECT_EQ(sentences("Prices rose, e.g. for fuel. Wages did not."), (std::vector<std::string>{"Prices rose, e.g. for fuel.", "Wages did not."}));
+TEST(SplitSentences, EndsWhereAReaderWould) {
+  struct Case {
+    const char* rule;
+    std::string text;
+    std::vector<std::string> expected;
+  };
+  const Case cases[] = {
+      {"Ends at stops followed by a capital", "Exports rose. Imports fell! Did prices hold? Yes.",
+       {"Exports rose.", "Imports fell!", "Did prices hold?", "Yes."}},
+      {"Keeps abbreviations initials and decimals inside", "Dr. J. Smith met Mr. Jones at 3.5 p.m. in the U.S. Embassy. Then he left.",
+       {"Dr. J. Smith met Mr. Jones at 3.5 p.m. in the U.S. Embassy.", "Then he left."}},
+      {"Keeps closing quotation marks with their sentence", "He said: \u201cIt is over.\u201d Nobody agreed. \u201cNever,\u201d she said.",
+       {"He said: \u201cIt is over.\u201d", "Nobody agreed.", "\u201cNever,\u201d she said."}},
+      {"Does not split before a lower case word", "Prices rose, e.g. for fuel. Wages did not.",
+       {"Prices rose, e.g. for fuel.", "Wages did not."}},
+      {"Knows initials and number abbreviations", "The map is by J. R. R. Tolkien. See No. 5 and Fig. 3 for details. It was drawn in 1937.",
+       {"The map is by J. R. R. Tolkien.", "See No. 5 and Fig. 3 for details.", "It was drawn in 1937."}},
+      // Ł, Š and Ж are capitals outside Latin-1: each starts a new sentence.
+      {"Ends before a capital of any script",
+       "The talks ended. \u0141ukasz Nowak left. \u0160ef\u010Dovi\u010D stayed. \u0416\u0443\u043A\u043E\u0432 spoke.",
+       {"The talks ended.", "\u0141ukasz Nowak left.", "\u0160ef\u010Dovi\u010D stayed.", "\u0416\u0443\u043A\u043E\u0432 spoke."}},
+      {"A stop inside a closing quotation mark ends the sentence around it",
+       "The minister said \"we will act.\" The opposition disagreed.",
+       {"The minister said \"we will act.\"", "The opposition disagreed."}},
+  };
+  for (const Case& c : cases) EXPECT_EQ(sentences(c.text), c.expected) << c.rule;
 }
 
 TEST(SplitWords, KeepsApostrophesHyphensAndNumbersTogether) {
@@ -52,22 +61,6 @@ TEST(SplitWords, SplitsAtDashesAndTrailingPunctuation) {
   EXPECT_EQ(words("rose \u2014 and fell- then 5."), (std::vector<std::string>{"rose", "and", "fell", "then", "5"}));
 }
 
-
-TEST(SplitSentences, KnowsInitialsAndNumberAbbreviations) {
-  EXPECT_EQ(sentences("The map is by J. R. R. Tolkien. See No. 5 and Fig. 3 for details. It was drawn in 1937."),
-            (std::vector<std::string>{"The map is by J. R. R. Tolkien.", "See No. 5 and Fig. 3 for details.", "It was drawn in 1937."}));
-}
-
-TEST(SplitSentences, EndsBeforeACapitalOfAnyScript) {
-  // Ł, Š and Ж are capitals outside Latin-1: each starts a new sentence.
-  EXPECT_EQ(sentences("The talks ended. \u0141ukasz Nowak left. \u0160ef\u010Dovi\u010D stayed. \u0416\u0443\u043A\u043E\u0432 spoke."),
-            (std::vector<std::string>{"The talks ended.", "\u0141ukasz Nowak left.", "\u0160ef\u010Dovi\u010D stayed.", "\u0416\u0443\u043A\u043E\u0432 spoke."}));
-}
-
-TEST(SplitSentences, AStopInsideAClosingQuotationMarkEndsTheSentenceAroundIt) {
-  EXPECT_EQ(sentences("The minister said \"we will act.\" The opposition disagreed."),
-            (std::vector<std::string>{"The minister said \"we will act.\"", "The opposition disagreed."}));
-}
 
 TEST(AbbreviationBefore, TellsAbbreviationsFromSentenceEnds) {
   std::string text = "Mr. Smith met the U.S. team and Dr. Ng. It rained.";
