@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include <filesystem>
+#include <initializer_list>
 
 #include "support/temp_dir.hpp"
 
@@ -20,31 +21,32 @@ std::vector<std::string> relative_paths(const InputList& list, const TempDir& te
   return out;
 }
 
+// A git repository in `temp` with this .gitignore and these files (each holding "x").
+void make_repository(const TempDir& temp, const std::string& gitignore, std::initializer_list<const char*> files) {
+  fs::create_directory(temp.file(".git"));
+  temp.write(".gitignore", gitignore);
+  for (const char* file : files) temp.write(file, "x");
+}
+
+// What a walk from `start` yields, relative to `temp`; nothing (and a failure) when it fails.
+std::vector<std::string> walked(const TempDir& temp, const std::string& start) {
+  util::Result<InputList> list = expand_inputs({start});
+  EXPECT_TRUE(list);
+  return list ? relative_paths(*list, temp) : std::vector<std::string>{};
+}
+
 TEST(InputWalk, AFolderYieldsItsKnownFormatsSortedSkippingHiddenAndGitignored) {
   TempDir temp;
-  fs::create_directory(temp.file(".git"));
-  temp.write(".gitignore", "drafts/\n*.tmp.md\n");
-  temp.write("reports/b.md", "x");
-  temp.write("reports/a.txt", "x");
-  temp.write("reports/sub/c.html", "x");
-  temp.write("reports/d.tmp.md", "x");
-  temp.write("reports/picture.png", "x");
-  temp.write("reports/.cache/e.md", "x");
-  temp.write("drafts/f.md", "x");
-  util::Result<InputList> list = expand_inputs({temp.path()});
-  ASSERT_TRUE(list);
-  EXPECT_EQ(relative_paths(*list, temp), (std::vector<std::string>{"reports/a.txt", "reports/b.md", "reports/sub/c.html"}));
+  make_repository(temp, "drafts/\n*.tmp.md\n",
+                  {"reports/b.md", "reports/a.txt", "reports/sub/c.html", "reports/d.tmp.md", "reports/picture.png", "reports/.cache/e.md",
+                   "drafts/f.md"});
+  EXPECT_EQ(walked(temp, temp.path()), (std::vector<std::string>{"reports/a.txt", "reports/b.md", "reports/sub/c.html"}));
 }
 
 TEST(InputWalk, AParentGitignoreOfTheRepositoryAppliesToASubfolder) {
   TempDir temp;
-  fs::create_directory(temp.file(".git"));
-  temp.write(".gitignore", "generated/\n");
-  temp.write("docs/generated/a.md", "x");
-  temp.write("docs/b.md", "x");
-  util::Result<InputList> list = expand_inputs({temp.file("docs")});
-  ASSERT_TRUE(list);
-  EXPECT_EQ(relative_paths(*list, temp), (std::vector<std::string>{"docs/b.md"}));
+  make_repository(temp, "generated/\n", {"docs/generated/a.md", "docs/b.md"});
+  EXPECT_EQ(walked(temp, temp.file("docs")), (std::vector<std::string>{"docs/b.md"}));
 }
 
 TEST(InputWalk, TheNearestConfigurationsIgnoreGlobsApplyPerFolder) {
