@@ -31,6 +31,13 @@ std::vector<std::string> quote_findings(const ProcessResult& run) {
   return out;
 }
 
+// Checks r.md, one quoting paragraph with note 1, as JSON with the dates plugin off, letting the
+// URL checker reach 127.0.0.1 (the fixture server) and nothing else.
+ProcessResult check_online(const TempDir& temp, const std::string& paragraph, const std::string& note) {
+  std::string report = temp.write("r.md", "# Port\n\n" + paragraph + "[^1]\n\n[^1]: " + note + "\n");
+  return run_marginalia({"check", report, "--format", "json", "--allow-net", "127.0.0.1/32", "--no-cache", "--disable", "dates"});
+}
+
 TEST(HostileNetworkCli, ACacheFileThatIsAnInputIsRefusedAndTheInputKept) {
   TempDir temp;
   std::string report = temp.write("r.md", "# Report\n\nSee https://example.org/.\n");
@@ -55,11 +62,10 @@ TEST(HostileNetworkCli, AFaithfulQuotationFromAKoi8rPageIsNotReported) {
   LocalHttpServer server;
   if (!server.ok()) GTEST_SKIP() << "python3 is needed for the fixture server";
   TempDir temp;
-  std::string report = temp.write("r.md",
-                                  "# Port\n\nMinister Ivan Petrov said \xE2\x80\x9C\xD0\xBC\xD1\x8B \xD0\xBF\xD0\xBE\xD1\x81\xD1\x82\xD1\x80\xD0\xBE\xD0\xB8\xD0\xBC "
-                                  "\xD0\xBD\xD0\xBE\xD0\xB2\xD1\x8B\xD0\xB9 \xD0\xBF\xD0\xBE\xD1\x80\xD1\x82\xE2\x80\x9D at the launch.[^1]\n\n"
-                                  "[^1]: Ministry, \"Statement\", 2024, " + server.url("/charset/koi8-r") + ".\n");
-  ProcessResult run = run_marginalia({"check", report, "--format", "json", "--allow-net", "127.0.0.1/32", "--no-cache", "--disable", "dates"});
+  ProcessResult run = check_online(temp,
+                                   "Minister Ivan Petrov said \xE2\x80\x9C\xD0\xBC\xD1\x8B \xD0\xBF\xD0\xBE\xD1\x81\xD1\x82\xD1\x80\xD0\xBE\xD0\xB8\xD0\xBC "
+                                   "\xD0\xBD\xD0\xBE\xD0\xB2\xD1\x8B\xD0\xB9 \xD0\xBF\xD0\xBE\xD1\x80\xD1\x82\xE2\x80\x9D at the launch.",
+                                   "Ministry, \"Statement\", 2024, " + server.url("/charset/koi8-r") + ".");
   EXPECT_TRUE(quote_findings(run).empty()) << ::testing::PrintToString(quote_findings(run));
   EXPECT_EQ(server.requests_to("/charset/koi8-r").size(), 1u);
 }
@@ -81,10 +87,8 @@ TEST(HostileNetworkCli, AQuotationBeyondTheTextCapIsNotCalledAbsent) {
   LocalHttpServer server;
   if (!server.ok()) GTEST_SKIP() << "python3 is needed for the fixture server";
   TempDir temp;
-  std::string report = temp.write("r.md",
-                                  "# Port\n\nMinister Anna Berg said \xE2\x80\x9Cwe will build a new port\xE2\x80\x9D at the launch.[^1]\n\n"
-                                  "[^1]: Ministry, \"Annual report\", 2024, " + server.url("/long-page?mb=3") + ".\n");
-  ProcessResult run = run_marginalia({"check", report, "--format", "json", "--allow-net", "127.0.0.1/32", "--no-cache", "--disable", "dates"});
+  ProcessResult run = check_online(temp, "Minister Anna Berg said \xE2\x80\x9Cwe will build a new port\xE2\x80\x9D at the launch.",
+                                   "Ministry, \"Annual report\", 2024, " + server.url("/long-page?mb=3") + ".");
   std::vector<std::string> found = quote_findings(run);
   ASSERT_EQ(found.size(), 1u) << ::testing::PrintToString(found);
   EXPECT_EQ(found[0].rfind("quotes/source-truncated ", 0), 0u) << found[0];
