@@ -16,6 +16,7 @@
 #include "reporters/reporter.hpp"
 #include "session/input_walk.hpp"
 #include "session/session.hpp"
+#include "session/shard.hpp"
 #include "writers/annotated_copies.hpp"
 #include "writers/atomic_file.hpp"
 #include "writers/output_paths.hpp"
@@ -110,6 +111,18 @@ ExitCode run_check_command(const CommandLine& line) {
       for (const util::Problem& notice : expanded->notices) print_error(notice.message);
     inputs = std::move(expanded->paths);
   }
+  // --shard K/N: this job's part of the expanded inputs; an empty part is a valid, empty result.
+  std::optional<merge::ShardPlacement> placement;
+  std::vector<std::size_t> input_index;
+  if (line.shard_count) {
+    std::error_code no_cwd;
+    std::string working_folder = fs::current_path(no_cwd).string();
+    input_index = session::select_shard(inputs, {line.shard_index, line.shard_count}, working_folder);
+    placement = merge::ShardPlacement{line.shard_index, line.shard_count, inputs.size(), input_index.size(), {}};
+    std::vector<std::string> chosen;
+    for (std::size_t i : input_index) chosen.push_back(inputs[i]);
+    inputs = std::move(chosen);
+  }
   // Before anything is read: an output that is an input would destroy it.
   if (std::string clash = writers::output_overwriting_input(planned_outputs(line, inputs), inputs); !clash.empty()) {
     print_error(clash);
@@ -159,6 +172,15 @@ ExitCode run_check_command(const CommandLine& line) {
     return ExitCode::failure;
   }
   merge::RunReport& run = *checked;
+  if (placement) {
+    // Files skipped by an `ignore` glob are not in the run: place each reported file by its path.
+    std::size_t next = 0;
+    for (const merge::FileReport& file : run.files) {
+      while (next < inputs.size() && inputs[next] != file.path) ++next;
+      placement->input_index.push_back(next < inputs.size() ? input_index[next++] : 0);
+    }
+    run.shard = std::move(placement);
+  }
   if (progress_shown) std::fputs("\r\033[K", stderr);
   if (line.verbose && !line.quiet)
     for (const merge::FileReport& file : run.files) {
