@@ -406,26 +406,31 @@ def main(argv=None):
         shutil.rmtree(work, ignore_errors=True)
 
     summaries = {kind: summarise(rows, kind) for kind in kinds}
+    # One row of figures per defect kind, rendered as a Markdown table or as aligned text.
+    table = []
+    for kind, k in summaries.items():
+        if not k:
+            table.append((kind, None))
+            continue
+        formats = [f"{l} {found}/{mutants}" for l, found, mutants in k["formats"]]
+        table.append((kind, [k["mutants"], k["found"], k["found"] / k["mutants"], k["clean"], k["plus"], k["minus"],
+                             k["counted"], formats]))
     if args.markdown:
         print("| defect kind | mutants | found | recall | without collateral | appeared | vanished | count rule | found/mutants by format |")
         print("|---|---:|---:|---:|---:|---:|---:|---:|---|")
-        for kind, k in summaries.items():
-            if not k:
+        for kind, v in table:
+            if v is None:
                 print(f"| {kind} | 0 | – | – | – | – | – | – | no place to inject it |")
-                continue
-            formats = ", ".join(f"{l} {found}/{mutants}" for l, found, mutants in k["formats"])
-            print(f"| {kind} | {k['mutants']} | {k['found']} | {k['found'] / k['mutants']:.0%} | {k['clean']} | "
-                  f"{k['plus']} | {k['minus']} | {k['counted']} | {formats} |")
+            else:
+                print(f"| {kind} | {v[0]} | {v[1]} | {v[2]:.0%} | {v[3]} | {v[4]} | {v[5]} | {v[6]} | {', '.join(v[7])} |")
         return 0
     print(f"mutation recall, seed {args.seed}, up to {args.per_doc} mutants per document and kind")
     print(f"{'kind':<22} {'mutants':>7} {'found':>6} {'recall':>7} {'clean':>6} {'+coll':>6} {'-coll':>6} {'count':>6}  by format (found/mutants)")
-    for kind, k in summaries.items():
-        if not k:
+    for kind, v in table:
+        if v is None:
             print(f"{kind:<22} {0:>7}  (no place to inject it in these documents)")
-            continue
-        formats = " ".join(f"{l} {found}/{mutants}" for l, found, mutants in k["formats"])
-        print(f"{kind:<22} {k['mutants']:>7} {k['found']:>6} {k['found'] / k['mutants']:>7.0%} {k['clean']:>6} {k['plus']:>6} "
-              f"{k['minus']:>6} {k['counted']:>6}  {formats}")
+        else:
+            print(f"{kind:<22} {v[0]:>7} {v[1]:>6} {v[2]:>7.0%} {v[3]:>6} {v[4]:>6} {v[5]:>6} {v[6]:>6}  {' '.join(v[7])}")
     print("found: the expected code appeared on an expected line (for notes-heading-blank: nothing changed); "
           "clean: mutants with no collateral; +coll/-coll: other findings that appeared/vanished; "
           "count: note-without-source on other notes, the note-count rule's consequence (COUNT_RULE)")

@@ -6,6 +6,7 @@
 #include <tuple>
 
 #include "host/builtin_codes.hpp"
+#include "readers/markup_text.hpp"
 #include "readers/reader_registry.hpp"
 
 namespace marginalia::merge {
@@ -117,18 +118,6 @@ std::uint32_t text_offset_for(const model::LoadedDocument& loaded, std::uint32_t
   }
   while (low < text.size() && (static_cast<unsigned char>(text[low]) & 0xC0) == 0x80) ++low;
   return low;
-}
-
-std::string collapse_space(std::string_view text) {
-  std::string out;
-  bool space = false;
-  for (char c : text) {
-    if (is_blank(c)) { space = !out.empty(); continue; }
-    if (space) out.push_back(' ');
-    space = false;
-    out.push_back(c);
-  }
-  return out;
 }
 
 }  // namespace
@@ -280,7 +269,7 @@ void apply_suppressions(DocumentReport& report, const SuppressionSettings& setti
     ids.insert(id);
     reported.id = id;
     // Like every fingerprint: the directive's own text, never its line.
-    std::string basis = problem.code + '\n' + collapse_space(map.source().substr(d.source_begin, d.source_end - d.source_begin)) + '\n' + problem.subject;
+    std::string basis = problem.code + '\n' + readers::collapse_space(map.source().substr(d.source_begin, d.source_end - d.source_begin)) + '\n' + problem.subject;
     std::string fingerprint = content_hash(basis);
     int use = ++fingerprint_uses[fingerprint];
     reported.fingerprint = use == 1 ? fingerprint : content_hash(basis + '#' + std::to_string(use));

@@ -5,19 +5,7 @@
 
 namespace marginalia::model {
 
-namespace {
-
-bool starts_code_point(char byte) { return (static_cast<unsigned char>(byte) & 0xC0) != 0x80; }
-
-}  // namespace
-
-SourceMap::SourceMap(std::string source) : source_(std::move(source)) {
-  code_points_before_.reserve(source_.size() / kStride + 1);
-  std::uint32_t count = 0;
-  for (std::uint32_t i = 0; i < source_.size(); ++i) {
-    if (i % kStride == 0) code_points_before_.push_back(count);
-    count += starts_code_point(source_[i]) ? 1 : 0;
-  }
+SourceMap::SourceMap(std::string source) : source_(std::move(source)), code_points_(source_) {
   // A BOM is invisible in every editor, so line 1 starts after it.
   std::uint32_t start = source_.compare(0, 3, "\xEF\xBB\xBF") == 0 ? 3 : 0;
   line_starts_.push_back(start);
@@ -81,16 +69,8 @@ Position SourceMap::position_of_source(std::uint32_t source_offset) const {
   auto after = std::upper_bound(line_starts_.begin(), line_starts_.end(), source_offset);
   std::size_t line_index = after == line_starts_.begin() ? 0 : static_cast<std::size_t>(after - line_starts_.begin()) - 1;
   std::uint32_t line_start = line_starts_[line_index];
-  std::uint32_t column = 1 + code_points_before(source_offset) - code_points_before(line_start);
+  std::uint32_t column = 1 + code_points_.between(source_, line_start, source_offset);
   return {static_cast<std::uint32_t>(line_index + 1), column};
-}
-
-std::uint32_t SourceMap::code_points_before(std::uint32_t source_offset) const {
-  if (code_points_before_.empty()) return 0;
-  std::uint32_t checkpoint = std::min<std::uint32_t>(source_offset / kStride, static_cast<std::uint32_t>(code_points_before_.size() - 1));
-  std::uint32_t count = code_points_before_[checkpoint];
-  for (std::uint32_t i = checkpoint * kStride; i < source_offset; ++i) count += starts_code_point(source_[i]) ? 1 : 0;
-  return count;
 }
 
 std::size_t SourceMap::column_offset(std::uint32_t line, std::uint32_t column) const {
@@ -98,23 +78,8 @@ std::size_t SourceMap::column_offset(std::uint32_t line, std::uint32_t column) c
   if (text.empty() || column <= 1) return 0;
   std::uint32_t begin = static_cast<std::uint32_t>(text.data() - source_.data());
   std::uint32_t end = begin + static_cast<std::uint32_t>(text.size());
-  std::uint32_t target = code_points_before(begin) + column - 1;
-  // The last checkpoint at or before the target (and not before the line), then at most one stride.
-  auto after = std::upper_bound(code_points_before_.begin(), code_points_before_.end(), target);
-  std::uint32_t at = static_cast<std::uint32_t>(after - code_points_before_.begin() - 1) * kStride;
-  std::uint32_t count;
-  if (at <= begin) {
-    at = begin;
-    count = target - (column - 1);
-  } else {
-    count = code_points_before_[at / kStride];
-  }
-  for (; at < end; ++at) {
-    if (!starts_code_point(source_[at])) continue;
-    if (count == target) return at - begin;
-    ++count;
-  }
-  return text.size();
+  std::uint32_t target = code_points_.before(source_, begin) + column - 1;
+  return code_points_.offset_of(source_, begin, end, target) - begin;
 }
 
 std::string_view SourceMap::line_text(std::uint32_t line) const {

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "model/part_map.hpp"
+#include "util/code_point_index.hpp"
 
 namespace marginalia::model {
 
@@ -75,16 +76,14 @@ class SourceMap {
   };
   std::string source_;
   std::vector<std::uint32_t> line_starts_;
-  // Code points before every kStride-th byte, so a column costs at most one stride of counting
-  // however long its line is (a minified page is one line with thousands of findings).
-  static constexpr std::uint32_t kStride = 256;
-  std::vector<std::uint32_t> code_points_before_;
+  // A column costs at most one stride of counting however long its line is (a minified page is
+  // one line with thousands of findings).
+  util::CodePointIndex code_points_;
   std::vector<Segment> segments_;
   std::vector<std::pair<std::uint32_t, std::uint32_t>> input_breaks_;
   std::shared_ptr<const PartMap> part_map_;
 
   std::uint32_t text_to_input(std::uint32_t text_offset) const;
-  std::uint32_t code_points_before(std::uint32_t source_offset) const;
 };
 
 }  // namespace marginalia::model

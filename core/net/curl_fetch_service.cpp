@@ -95,30 +95,41 @@ std::optional<sdk::FetchResult> CurlFetchService::from_cache(const std::string& 
   return entry->result;
 }
 
+// The cache key of a request the address policy admits; a refused one fills `refused` and has none.
+std::optional<std::string> CurlFetchService::admitted_key(const sdk::FetchRequest& request, Precheck& verdict,
+                                                         sdk::FetchResult& refused) const {
+  verdict = precheck_url(request.url, policy_);
+  if (verdict.ok) return cache_key(request.mode, verdict.url);
+  refused.url = refused.final_url = request.url;
+  refused.outcome = verdict.outcome;
+  refused.detail = verdict.detail;
+  return std::nullopt;
+}
+
+// This run's earlier answer for `key`, under the name it was requested by; the caller holds mutex_.
+bool CurlFetchService::recall_locked(const std::string& key, const std::string& requested, sdk::FetchResult& out) const {
+  auto known = memo_.find(key);
+  if (known == memo_.end()) return false;
+  out = known->second;
+  out.url = requested;
+  return true;
+}
+
 std::vector<sdk::FetchResult> CurlFetchService::fetch_known(const std::vector<sdk::FetchRequest>& requests) {
   std::time_t now = std::time(nullptr);
   std::vector<sdk::FetchResult> results = unknown(requests);
   for (std::size_t i = 0; i < requests.size(); ++i) {
     const sdk::FetchRequest& request = requests[i];
-    Precheck verdict = precheck_url(request.url, policy_);
-    if (!verdict.ok) {
-      results[i].url = results[i].final_url = request.url;
-      results[i].outcome = verdict.outcome;
-      results[i].detail = verdict.detail;
-      continue;
-    }
-    std::string key = cache_key(request.mode, verdict.url);
+    Precheck verdict;
+    std::optional<std::string> key = admitted_key(request, verdict, results[i]);
+    if (!key) continue;
     {
       std::lock_guard<std::mutex> lock(mutex_);
-      if (auto known = memo_.find(key); known != memo_.end()) {
-        results[i] = known->second;
-        results[i].url = request.url;
-        continue;
-      }
+      if (recall_locked(*key, request.url, results[i])) continue;
     }
-    if (std::optional<sdk::FetchResult> cached = from_cache(key, request.url, now)) {
+    if (std::optional<sdk::FetchResult> cached = from_cache(*key, request.url, now)) {
       std::lock_guard<std::mutex> lock(mutex_);
-      memo_.emplace(key, *cached);
+      memo_.emplace(*key, *cached);
       results[i] = std::move(*cached);
     }
   }
@@ -138,21 +149,13 @@ std::vector<sdk::FetchResult> CurlFetchService::fetch_all(const std::vector<sdk:
 
   for (std::size_t i = 0; i < requests.size(); ++i) {
     const sdk::FetchRequest& request = requests[i];
-    Precheck verdict = precheck_url(request.url, policy_);
-    if (!verdict.ok) {
-      results[i].url = results[i].final_url = request.url;
-      results[i].outcome = verdict.outcome;
-      results[i].detail = verdict.detail;
-      continue;
-    }
-    std::string key = cache_key(request.mode, verdict.url);
+    Precheck verdict;
+    std::optional<std::string> admitted = admitted_key(request, verdict, results[i]);
+    if (!admitted) continue;
+    const std::string& key = *admitted;
     {
       std::lock_guard<std::mutex> lock(mutex_);
-      if (auto known = memo_.find(key); known != memo_.end()) {
-        results[i] = known->second;
-        results[i].url = request.url;
-        continue;
-      }
+      if (recall_locked(key, request.url, results[i])) continue;
       if (auto pending = in_flight_.find(key); pending != in_flight_.end()) {
         waits.push_back({i, key, pending->second->future, false});
         continue;

@@ -16,6 +16,7 @@
 #include "net/fetch_settings.hpp"
 #include "net/http_engine.hpp"
 #include "net/progress_bar.hpp"
+#include "net/url_precheck.hpp"
 #include "net/result_cache.hpp"
 
 namespace marginalia::net {
@@ -42,6 +43,8 @@ class CurlFetchService final : public FetchService {
   };
 
   std::optional<sdk::FetchResult> from_cache(const std::string& key, const std::string& requested, std::time_t now);
+  std::optional<std::string> admitted_key(const sdk::FetchRequest& request, Precheck& verdict, sdk::FetchResult& refused) const;
+  bool recall_locked(const std::string& key, const std::string& requested, sdk::FetchResult& out) const;
   HttpEngine& engine();
   std::time_t expiry_for(const sdk::FetchResult& result, std::time_t now) const;
 

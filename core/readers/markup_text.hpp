@@ -110,9 +110,6 @@ class BlockFlow {
 /// the five predefined entities or a valid character reference.
 char32_t decode_xml_reference(std::string_view body);
 
-/// Appends the UTF-8 encoding of `c` to `out`.
-
-
 /// `text` with runs of ASCII white space collapsed to one space and both ends trimmed.
 std::string collapse_space(std::string_view text);
 

@@ -10,7 +10,7 @@
 #include "marginalia/sdk/text.hpp"
 #include "util/sha256.hpp"
 #include "util/xml_writer.hpp"
-#include "writers/code_point_index.hpp"
+#include "util/code_point_index.hpp"
 #include "writers/tei_structure.hpp"
 #include "writers/tei_temporal.hpp"
 
@@ -617,14 +617,14 @@ class TeiBuilder {
     const sdk::Block& b = document_.blocks[last];
     std::uint32_t begin = std::clamp(span.begin, a.span.begin, a.span.end);
     std::uint32_t end = std::clamp(span.end, b.span.begin, b.span.end);
-    std::uint32_t start_cp = code_points_.between(a.span.begin, begin);
+    std::uint32_t start_cp = code_points_.between(text_, a.span.begin, begin);
     if (first == last) {
-      std::uint32_t length = end > begin ? code_points_.between(begin, end) : 0;
+      std::uint32_t length = end > begin ? code_points_.between(text_, begin, end) : 0;
       if (length == 0) return "#string-index(" + block_ids_[first] + "," + std::to_string(start_cp) + ")";
       return "#string-range(" + block_ids_[first] + "," + std::to_string(start_cp) + "," + std::to_string(length) + ")";
     }
     return "#range(string-index(" + block_ids_[first] + "," + std::to_string(start_cp) + "),string-index(" + block_ids_[last] + "," +
-           std::to_string(code_points_.between(b.span.begin, end)) + "))";
+           std::to_string(code_points_.between(text_, b.span.begin, end)) + "))";
   }
 
   void standoff() {
@@ -679,7 +679,7 @@ class TeiBuilder {
   const TeiOptions& options_;
   const sdk::Document& document_;
   const std::string& text_;
-  CodePointIndex code_points_;
+  util::CodePointIndex code_points_;
   XmlWriter xml_;
   std::vector<std::string> block_ids_;
   std::vector<std::pair<std::uint32_t, std::size_t>> blocks_by_begin_;

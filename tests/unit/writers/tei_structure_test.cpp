@@ -6,6 +6,9 @@
 
 #include <gtest/gtest.h>
 
+#include <initializer_list>
+#include <utility>
+
 #include <pugixml.hpp>
 
 #include "readers/reader_registry.hpp"
@@ -59,6 +62,11 @@ struct Written {
   pugi::xml_document doc;
 };
 
+// Each XPath's texts (joined by "|") as expected; a mismatch shows the path and the written TEI.
+void expect_texts(const Written& w, std::initializer_list<std::pair<const char*, const char*>> expected) {
+  for (const auto& [xpath, text] : expected) EXPECT_EQ(texts(w.doc, xpath), text) << xpath << "\n" << w.xml;
+}
+
 void write(const std::string& text_element, Written& out) {
   out.xml = write_tei(report_of(tei_text(text_element)), {"0.1.0"});
   // Local names in XPath without the TEI namespace: load without it.
@@ -75,13 +83,13 @@ TEST(TeiStructure, CarriesALettersOpenerAndCloser) {
         "<div type=\"writingSession\"><opener><dateline>Vienna, 3 May</dateline><salute>Dear colleague</salute></opener>"
         "<p>Enclosed the article.</p><closer><salute>With regards</salute><signed>A. H.</signed></closer></div></body></text>",
         w);
-  EXPECT_EQ(texts(w.doc, "//body/div/opener/seg"), "Northern Gazette") << w.xml;
-  EXPECT_EQ(texts(w.doc, "//body/div/opener/dateline"), "Paris, 22 June.|Vienna, 3 May") << w.xml;
-  EXPECT_EQ(texts(w.doc, "//body/div/opener/salute"), "My dear friend,|Dear colleague") << w.xml;
-  EXPECT_EQ(texts(w.doc, "//body/div/closer/seg"), "Yours") << w.xml;
-  EXPECT_EQ(texts(w.doc, "//body/div/closer/salute"), "With regards") << w.xml;
-  EXPECT_EQ(texts(w.doc, "//body/div/closer/signed"), "P. G.|A. H.") << w.xml;
-  EXPECT_EQ(texts(w.doc, "//body/div/p"), "It is kind of you to write.|Farewell for now!|Enclosed the article.") << w.xml;
+  expect_texts(w, {{"//body/div/opener/seg", "Northern Gazette"},
+                   {"//body/div/opener/dateline", "Paris, 22 June.|Vienna, 3 May"},
+                   {"//body/div/opener/salute", "My dear friend,|Dear colleague"},
+                   {"//body/div/closer/seg", "Yours"},
+                   {"//body/div/closer/salute", "With regards"},
+                   {"//body/div/closer/signed", "P. G.|A. H."},
+                   {"//body/div/p", "It is kind of you to write.|Farewell for now!|Enclosed the article."}});
   // The second letter's opener may not follow the first one's closer in the same div.
   EXPECT_EQ(w.doc.select_nodes("//body/div[opener]").size(), 2u) << w.xml;
   expect_valid(w.xml);
@@ -94,14 +102,14 @@ TEST(TeiStructure, CarriesSpeechesSpeakersStageDirectionsAndLines) {
         "<stage>(She leaves.)</stage></sp><sp><speaker>BEN.</speaker><p>A reply in prose.</p></sp>"
         "<sp><speaker>CARL.</speaker></sp><sp><speaker>DORA.</speaker><lg><l>One sung line,</l><l>another.</l></lg></sp></div></body></text>",
         w);
-  EXPECT_EQ(texts(w.doc, "//body/div/stage"), "A room at the inn.") << w.xml;
-  EXPECT_EQ(texts(w.doc, "//body/div/sp/speaker"), "ANNA.|BEN.|DORA.") << w.xml;
-  EXPECT_EQ(texts(w.doc, "//body/div/sp[1]/l"), "Here the first line is spoken,|and here the second.") << w.xml;
-  EXPECT_EQ(texts(w.doc, "//body/div/sp[1]/stage"), "(She leaves.)") << w.xml;
-  EXPECT_EQ(texts(w.doc, "//body/div/sp[2]/p"), "A reply in prose.") << w.xml;
-  EXPECT_EQ(texts(w.doc, "//body/div/sp[3]/lg/l"), "One sung line,|another.") << w.xml;
+  expect_texts(w, {{"//body/div/stage", "A room at the inn."},
+                   {"//body/div/sp/speaker", "ANNA.|BEN.|DORA."},
+                   {"//body/div/sp[1]/l", "Here the first line is spoken,|and here the second."},
+                   {"//body/div/sp[1]/stage", "(She leaves.)"},
+                   {"//body/div/sp[2]/p", "A reply in prose."},
+                   {"//body/div/sp[3]/lg/l", "One sung line,|another."}});
   // A speech with only its speaker is no <sp> in TEI: the speaker stays as a paragraph.
-  EXPECT_EQ(texts(w.doc, "//body/div/p"), "CARL.") << w.xml;
+  expect_texts(w, {{"//body/div/p", "CARL."}});
   expect_valid(w.xml);
 }
 
@@ -111,9 +119,9 @@ TEST(TeiStructure, KeepsStanzasApartAndLinesInThem) {
         "<lg type=\"stanza\"><l>A new stanza.</l></lg><p>After it.</p></div></body></text>",
         w);
   EXPECT_EQ(w.doc.select_nodes("//body/div/lg").size(), 2u) << w.xml;
-  EXPECT_EQ(texts(w.doc, "//body/div/lg[1]/l"), "The first line,|the second line.") << w.xml;
-  EXPECT_EQ(texts(w.doc, "//body/div/lg[2]/l"), "A new stanza.") << w.xml;
-  EXPECT_EQ(texts(w.doc, "//body/div/p"), "Before the poem.|After it.") << w.xml;
+  expect_texts(w, {{"//body/div/lg[1]/l", "The first line,|the second line."},
+                   {"//body/div/lg[2]/l", "A new stanza."},
+                   {"//body/div/p", "Before the poem.|After it."}});
   expect_valid(w.xml);
 }
 
@@ -123,19 +131,22 @@ TEST(TeiStructure, WritesATitlePageInTheFront) {
         "<byline>by <docAuthor>A. Writer</docAuthor>.</byline><docImprint>London: Nobody, 1893.</docImprint></titlePage>"
         "<div><head>Preface</head><p>A short preface.</p></div></front><body><div><p>The story.</p></div></body></text>",
         w);
-  EXPECT_EQ(texts(w.doc, "//front/titlePage/docTitle/titlePart"), "A Winter Tale.|being a ghost story") << w.xml;
-  EXPECT_EQ(texts(w.doc, "//front/titlePage/byline/docAuthor"), "A. Writer") << w.xml;
-  EXPECT_EQ(texts(w.doc, "//front/titlePage/docImprint"), "London: Nobody, 1893.") << w.xml;
-  EXPECT_EQ(texts(w.doc, "//front/div/p"), "A short preface.") << w.xml;
-  EXPECT_EQ(texts(w.doc, "//body//p"), "The story.") << w.xml;
+  expect_texts(w, {{"//front/titlePage/docTitle/titlePart", "A Winter Tale.|being a ghost story"},
+                   {"//front/titlePage/byline/docAuthor", "A. Writer"},
+                   {"//front/titlePage/docImprint", "London: Nobody, 1893."},
+                   {"//front/div/p", "A short preface."},
+                   {"//body//p", "The story."}});
   expect_valid(w.xml);
 }
 
 TEST(TeiStructure, LeavesBlocksParagraphsForPlugins) {
   merge::DocumentReport report = report_of(tei_text("<text><body><div><sp><speaker>ANNA.</speaker><l>A line.</l></sp>"
                                                     "<lg><l>Sung.</l></lg><closer><salute>Yours</salute></closer></div></body></text>"));
-  for (const sdk::Block& block : report.loaded.document.blocks)
-    if (block.kind != sdk::BlockKind::title) EXPECT_EQ(block.kind, sdk::BlockKind::paragraph) << report.loaded.document.slice(block.span);
+  for (const sdk::Block& block : report.loaded.document.blocks) {
+    if (block.kind != sdk::BlockKind::title) {
+      EXPECT_EQ(block.kind, sdk::BlockKind::paragraph) << report.loaded.document.slice(block.span);
+    }
+  }
   std::vector<BlockPlacement> placements = place_blocks(report.loaded.document);
   ASSERT_EQ(placements.size(), report.loaded.document.blocks.size());
   std::string elements;
