@@ -87,6 +87,29 @@ TEST(ShardMerge, AddingAFileMovesOnlyThatFile) {
   for (const auto& [path, shard] : dotted) EXPECT_EQ(after[fs::path(path).lexically_normal().string()], shard) << path;
 }
 
+// Every file under `folder`, by its path relative to it, with its bytes.
+std::map<std::string, std::string> tree(const std::string& folder) {
+  std::map<std::string, std::string> files;
+  if (!fs::exists(folder)) return files;
+  for (const fs::directory_entry& entry : fs::recursive_directory_iterator(folder))
+    if (entry.is_regular_file()) files[fs::relative(entry.path(), folder).string()] = read_file(entry.path().string());
+  return files;
+}
+
+TEST(ShardMerge, TheShardsTeiFilesFormTheUnshardedTree) {
+  TempDir temp;
+  ProcessResult whole = in_folder(source_dir(), {"check", "samples", "--tei", temp.file("whole") + "/", "-q"});
+  ASSERT_NE(whole.exit_code, 2) << whole.err;
+  // Each job writes into the same folder, as jobs sharing a workspace or an artifact would.
+  for (int k = 1; k <= 3; ++k) {
+    ProcessResult shard = in_folder(source_dir(), {"check", "samples", "--shard", std::to_string(k) + "/3", "--tei", temp.file("parts") + "/", "-q"});
+    ASSERT_NE(shard.exit_code, 2) << shard.err;
+  }
+  std::map<std::string, std::string> expected = tree(temp.file("whole")), got = tree(temp.file("parts"));
+  EXPECT_GE(expected.size(), 5u);
+  EXPECT_EQ(got, expected) << "the same paths and the same bytes";
+}
+
 TEST(ShardMerge, BadShardValuesAreRefused) {
   for (const char* bad : {"0/3", "4/3", "3", "1/0", "01/3", "-1/3", "1/3/3", "x/3", "1/1025"}) {
     ProcessResult run = run_offline_check({source_dir() + "/samples", "--shard", bad});
