@@ -158,6 +158,16 @@ ConfigResult parse_config(std::string_view text, const std::string& path) {
     position_of(text, e.byte > 0 ? e.byte - 1 : 0, error.line, error.column);
     result.errors.push_back(std::move(error));
     return result;
+  } catch (const json::out_of_range& e) {
+    // A number too large for a double ("1e999"): the exception names the number, not its place.
+    std::string what = e.what();
+    std::size_t quote = what.find('\'');
+    std::string number = quote == std::string::npos ? "" : what.substr(quote + 1, what.rfind('\'') - quote - 1);
+    ConfigError error{path, "", 0, 0, "invalid JSON: the number " + number + " is too large"};
+    std::size_t at = number.empty() ? std::string_view::npos : text.find(number);
+    if (at != std::string_view::npos) position_of(text, at, error.line, error.column);
+    result.errors.push_back(std::move(error));
+    return result;
   }
   static const json schema = json::parse(config_schema());
   for (const SchemaError& e : validate_json(document, schema)) result.errors.push_back({path, e.path, 0, 0, e.message});

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "config/json_schema.hpp"
 
+#include <cmath>
+
 #include <nlohmann/json.hpp>
 
 namespace marginalia::config {
@@ -27,8 +29,10 @@ bool has_type(const json& value, const std::string& type) {
   if (type == actual) return true;
   if (type == "number" && actual == "integer") return true;
   if (type == "integer" && actual == "number") {
+    // A whole number written with a fraction or exponent ("4.0", "1e3") is an integer; one beyond
+    // 2^53 is not (no integer option needs it, and converting it would overflow).
     double d = value.get<double>();
-    return d == static_cast<double>(static_cast<long long>(d));
+    return std::isfinite(d) && std::fabs(d) <= 9007199254740992.0 && std::trunc(d) == d;
   }
   return false;
 }

@@ -114,7 +114,7 @@ Incoming MessageReader::next() {
   try {
     out.message = nlohmann::json::parse(body);
     out.kind = Incoming::Kind::message;
-  } catch (const nlohmann::json::parse_error& e) {
+  } catch (const nlohmann::json::exception& e) {  // parse_error, or out_of_range for a number like 1e999
     out.kind = Incoming::Kind::bad_json;
     out.error = e.what();
   }

@@ -66,6 +66,8 @@ bool note_target(std::string_view id) {
     if (id.rfind(prefix, 0) != 0) continue;
     std::string_view rest = id.substr(prefix.size());
     if (prefix == "cite_note-") return !rest.empty();
+    // "footnote-5", "endnote_3" (Word-to-Markdown converters) as well as "footnote5".
+    if (rest.size() > 1 && (rest[0] == '-' || rest[0] == '_') && prefix != "fn" && prefix != "_ftn" && prefix != "_edn") rest.remove_prefix(1);
     if (!rest.empty() && std::isdigit(static_cast<unsigned char>(rest[0]))) return true;
     if (prefix == "fn:" && !rest.empty()) return true;
   }
@@ -74,12 +76,23 @@ bool note_target(std::string_view id) {
 
 // Ids of markers that notes link back to: "FNanchor_1_1", "fnref1", "fnref:1", "cite_ref-…", "ftnt_ref1", "_ftnref1".
 bool marker_target(std::string_view id) {
-  for (std::string_view prefix : {"FNanchor", "fnref", "cite_ref-", "ftnt_ref", "_ftnref", "_ednref", "footnoteref", "fnanchor"})
+  for (std::string_view prefix : {"FNanchor", "fnref", "cite_ref-", "ftnt_ref", "_ftnref", "_ednref", "footnoteref", "footnote-ref", "fnanchor"})
     if (id.rfind(prefix, 0) == 0) return true;
   return false;
 }
 
 }  // namespace
+
+bool is_note_id(std::string_view id) { return note_target(id); }
+bool is_marker_id(std::string_view id) { return marker_target(id); }
+
+bool is_note_link(const HtmlNode& a, bool in_sup) {
+  std::string_view href = a.attribute("href");
+  if (href.size() < 2 || href[0] != '#' || marker_target(href.substr(1))) return false;
+  return a.attribute("role") == "doc-noteref" || class_contains(a, "footnote-ref") || class_contains(a, "noteref") ||
+         class_contains(a, "fnref") || class_contains(a, "fnanchor") || a.attribute("id").rfind("fnref", 0) == 0 || in_sup ||
+         note_target(href.substr(1));
+}
 
 std::string clean_label(std::string_view text) {
   std::string out;
@@ -106,14 +119,9 @@ HtmlNotes HtmlNotes::find(const HtmlTree& tree) {
     const HtmlNode& node = at(tree, i);
     if (node.name != "a") continue;
     std::string_view href = node.attribute("href");
-    if (href.size() < 2 || href[0] != '#') continue;
     // A link back to a marker ("^ a b c" in a reflist) is no marker itself.
-    if (marker_target(href.substr(1))) continue;
+    if (!is_note_link(node, has_ancestor(tree, i, "sup", 2) || has_child(tree, i, "sup"))) continue;
     std::string_view id = node.attribute("id");
-    bool marked = node.attribute("role") == "doc-noteref" || class_contains(node, "footnote-ref") || class_contains(node, "noteref") ||
-                  class_contains(node, "fnref") || class_contains(node, "fnanchor") || id.rfind("fnref", 0) == 0 ||
-                  has_ancestor(tree, i, "sup", 2) || has_child(tree, i, "sup") || note_target(href.substr(1));
-    if (!marked) continue;
     auto target = ids.find(std::string(href.substr(1)));
     candidates.push_back({i, target == ids.end() ? -1 : target->second});
     if (!id.empty()) marker_ids.insert(std::string(id));

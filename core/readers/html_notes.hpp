@@ -42,4 +42,14 @@ class HtmlNotes {
 /// A marker's label as printed: "[12]" → "12".
 std::string clean_label(std::string_view text);
 
+/// True for an id footnote conventions give notes ("fn1", "fn:1", "Footnote_28_28", "ftnt1",
+/// "_ftn1", "cite_note-…", "footnote-5").
+bool is_note_id(std::string_view id);
+/// True for an id footnote conventions give markers, that notes link back to ("fnref1",
+/// "FNanchor_1_1", "cite_ref-…", "_ftnref1").
+bool is_marker_id(std::string_view id);
+/// True when link `a` (an `<a href="#…">`) says it is a note reference, by role, class, id or
+/// the note id it points at; `in_sup` when a `<sup>` holds it or it holds one.
+bool is_note_link(const HtmlNode& a, bool in_sup);
+
 }  // namespace marginalia::readers::html

@@ -12,6 +12,7 @@
 #include <cctype>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <set>
 #include <string>
 #include <string_view>
@@ -23,6 +24,8 @@
 #include "readers/dateline.hpp"
 #include "readers/directive_comments.hpp"
 #include "readers/fused_marker_detector.hpp"
+#include "readers/html_notes.hpp"
+#include "readers/markdown_html_notes.hpp"
 #include "readers/notes_section.hpp"
 #include "readers/reader.hpp"
 
@@ -227,6 +230,23 @@ class MarkdownWalker {
   }
 
   bool saw_gfm_footnotes() const { return saw_gfm_footnotes_; }
+  /// True when notes or markers were written as raw HTML.
+  bool saw_html_notes() const { return !html_markers_.empty() || !html_note_ids_.empty(); }
+
+  // Markers written as raw HTML get their labels once every note is known: a marker that
+  // points at a note's id takes its label; a bare superscript number stays a marker only when
+  // a note carries that number.
+  void resolve_html_markers() {
+    std::set<std::string> labels;
+    for (const sdk::Note& note : builder_.document().notes) labels.insert(note.label);
+    for (const HtmlMarker& marker : html_markers_) {
+      std::string label = marker.label;
+      auto note = html_note_ids_.find(marker.target);
+      if (!marker.target.empty() && note != html_note_ids_.end()) label = builder_.document().notes[note->second].label;
+      else if (marker.target.empty() && !labels.count(label)) continue;
+      if (!label.empty()) builder_.add_note_ref(marker.span, label);
+    }
+  }
   /// Notes (indices into the document's notes) read from entries under a bibliography heading.
   const std::vector<std::size_t>& bibliography_notes() const { return bibliography_notes_; }
 
@@ -313,8 +333,10 @@ class MarkdownWalker {
         saw_gfm_footnotes_ = true;
         deferred_notes_.push_back({node, definition_label(node)});
         return true;
-      case CMARK_NODE_CODE_BLOCK:
       case CMARK_NODE_HTML_BLOCK:
+        html_block(node);
+        return true;
+      case CMARK_NODE_CODE_BLOCK:
       case CMARK_NODE_THEMATIC_BREAK:
         return true;
       default:
@@ -335,13 +357,85 @@ class MarkdownWalker {
       auto label = item_label_.find(parent);
       std::string number = label != item_label_.end() ? label->second : std::string();
       if (label != item_label_.end()) label->second.clear();  // only an item's first paragraph carries its number
-      if (in_notes_section_ && !number.empty()) note_from_node(node, number);
-      else block(node, BlockKind::list_item, list_depth_, number);
+      std::string id = leading_note_anchor(node);
+      if (!id.empty()) {
+        html_note_ids_[id] = builder_.document().notes.size();
+        note_from_node(node, number.empty() ? html_digits(id) : number);
+      } else if (in_notes_section_ && !number.empty()) {
+        note_from_node(node, number);
+      } else {
+        block(node, BlockKind::list_item, list_depth_, number);
+      }
       return;
     }
     if (quote_depth_ > 0) { block(node, BlockKind::block_quote, 0); return; }
     if (in_notes_section_) { notes_paragraph(node); return; }
     block(node, BlockKind::paragraph, 0);
+  }
+
+  // `1. <a id="footnote-1"></a>Text [↑](#footnote-ref-1)` (a Word document converted to
+  // Markdown): an item that opens with an anchor carrying a note id is that note. Its id.
+  std::string leading_note_anchor(cmark_node* paragraph) const {
+    cmark_node* first = cmark_node_first_child(paragraph);
+    if (!first || cmark_node_get_type(first) != CMARK_NODE_HTML_INLINE) return {};
+    const char* literal = cmark_node_get_literal(first);
+    auto tag = markdown_html::parse_inline_tag(literal ? literal : "");
+    if (!tag || tag->closing || (tag->name != "a" && tag->name != "span")) return {};
+    html::HtmlNode element = tag->element();
+    std::string id(element.attribute("id"));
+    if (id.empty()) id = std::string(element.attribute("name"));
+    return html::is_note_id(id) ? id : std::string();
+  }
+
+  static std::string html_digits(std::string_view id) {
+    std::size_t end = id.size();
+    while (end > 0 && !std::isdigit(static_cast<unsigned char>(id[end - 1]))) --end;
+    std::size_t begin = end;
+    while (begin > 0 && std::isdigit(static_cast<unsigned char>(id[begin - 1]))) --begin;
+    return begin < end ? std::string(id.substr(begin, end - begin)) : std::string(id);
+  }
+
+  // A footnotes section written as HTML (`<div class="footnotes"><ol><li id="fn:1">…`): its
+  // notes, read with the HTML reader's conventions; any other HTML block is not running text.
+  void html_block(cmark_node* node) {
+    std::uint32_t begin = node_start(node), end = std::min<std::uint32_t>(node_end(node), static_cast<std::uint32_t>(input_.size()));
+    if (end <= begin) return;
+    std::string_view source = input_.substr(begin, end - begin);
+    if (source.find("<li") == std::string_view::npos && source.find("<aside") == std::string_view::npos) return;
+    for (markdown_html::BlockNote& note : markdown_html::notes_in_html_block(source)) {
+      builder_.separate_blocks();
+      std::uint32_t note_begin = builder_.offset();
+      builder_.begin_block(BlockKind::note, 0, note.label);
+      anchor(begin + std::min<std::uint32_t>(note.begin, end - begin));
+      bool space = false, wrote = false;
+      for (const markdown_html::NotePiece& piece : note.pieces) {
+        if (piece.raw_end == 0 && piece.raw_begin == 0) { space = space || wrote; continue; }
+        if (piece.raw_begin > piece.raw_end || piece.raw_end > source.size()) continue;  // libxml2 recovered oddly
+        std::string_view raw = input_.substr(begin + piece.raw_begin, piece.raw_end - piece.raw_begin);
+        bool verbatim = raw == piece.text;
+        std::size_t i = 0;
+        const std::string& t = piece.text;
+        while (i < t.size()) {
+          if (std::isspace(static_cast<unsigned char>(t[i]))) { space = space || wrote; ++i; continue; }
+          std::size_t j = i;
+          while (j < t.size() && !std::isspace(static_cast<unsigned char>(t[j]))) ++j;
+          if (space) builder_.append_synthetic(" ");
+          space = false;
+          if (verbatim) append(std::string_view(t).substr(i, j - i), begin + piece.raw_begin + static_cast<std::uint32_t>(i));
+          else append_replacing(std::string_view(t).substr(i, j - i), begin + piece.raw_begin, piece.raw_end - piece.raw_begin);
+          wrote = true;
+          i = j;
+        }
+      }
+      builder_.end_block();
+      Span body = builder_.document().blocks.back().span;
+      if (body.empty()) {
+        body = {note_begin, note_begin};
+        builder_.append_synthetic("\n\n");
+      }
+      if (!note.id.empty()) html_note_ids_[note.id] = builder_.document().notes.size();
+      builder_.add_note(note.label, body, body);
+    }
   }
 
   std::string definition_label(cmark_node* node) {
@@ -449,7 +543,16 @@ class MarkdownWalker {
       if (event == CMARK_EVENT_EXIT) {
         if (type == CMARK_NODE_LINK && !links.empty()) {
           const char* url = cmark_node_get_url(node);
-          if (url && *url) builder_.add_link({links.back().begin, builder_.offset()}, url);
+          std::string_view target = url ? url : "";
+          // `<sup>[5](#footnote-5)</sup>`, `[[1]](#footnote-1)`: a link that is a note marker.
+          bool marker = target.size() > 1 && target[0] == '#' && (sup_depth_ > 0 || html::is_note_id(target.substr(1)));
+          if (marker) {
+            Span span{links.back().begin, builder_.offset()};
+            html_markers_.push_back({span, html::clean_label(builder_.document().slice(span)), std::string(target.substr(1))});
+            marker_in_sup_ = true;
+          } else if (!target.empty()) {
+            builder_.add_link({links.back().begin, builder_.offset()}, url);
+          }
           if (cmark_node_get_start_line(node) > 0) cursor_ = std::max(cursor_, node_end(node));
           links.pop_back();
         }
@@ -478,9 +581,21 @@ class MarkdownWalker {
           }
           break;
         }
-        case CMARK_NODE_LINK:
+        case CMARK_NODE_LINK: {
+          // "[↩](#fnref1)", "[↑](#footnote-ref-1)": a note's way back to its marker, not text.
+          const char* url = cmark_node_get_url(node);
+          std::string_view target = url ? url : "";
+          if (target.size() > 1 && target[0] == '#' && html::is_marker_id(target.substr(1))) {
+            if (cmark_node_get_start_line(node) > 0) cursor_ = std::max(cursor_, node_end(node));
+            cmark_iter_reset(iter, node, CMARK_EVENT_EXIT);
+            break;
+          }
           links.push_back({builder_.offset(), node});
           if (cmark_node_get_start_line(node) > 0) cursor_ = node_start(node);
+          break;
+        }
+        case CMARK_NODE_HTML_INLINE:
+          inline_tag(literal ? literal : "");
           break;
         case CMARK_NODE_IMAGE:
         case CMARK_NODE_CODE_BLOCK:
@@ -513,10 +628,43 @@ class MarkdownWalker {
           break;
         }
         default:
-          break;  // emphasis, strong, strikethrough, inline HTML: their children carry the text
+          break;  // emphasis, strong, strikethrough: their children carry the text
       }
     }
     cmark_iter_free(iter);
+    sup_depth_ = 0;
+    open_marker_.reset();
+  }
+
+  // Raw HTML tags between the text: `<sup>` and `<a href="#fn1">` open a marker, whose text
+  // runs to the closing tag; a `<sup>` holding only a number may be a marker too.
+  void inline_tag(std::string_view literal) {
+    auto tag = markdown_html::parse_inline_tag(literal);
+    if (!tag) return;
+    if (tag->name == "sup" && !tag->self_closing) {
+      if (!tag->closing) {
+        if (sup_depth_++ == 0) { sup_begin_ = builder_.offset(); marker_in_sup_ = false; }
+        return;
+      }
+      if (sup_depth_ == 0 || --sup_depth_ > 0) return;
+      Span span{sup_begin_, builder_.offset()};
+      std::string label = html::clean_label(builder_.document().slice(span));
+      bool number = !label.empty() && label.size() <= 4 &&
+                    std::all_of(label.begin(), label.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); });
+      if (!marker_in_sup_ && number) html_markers_.push_back({span, label, {}});
+      return;
+    }
+    if (tag->name != "a") return;
+    if (tag->closing) {
+      if (!open_marker_) return;
+      Span span{open_marker_->first, builder_.offset()};
+      html_markers_.push_back({span, html::clean_label(builder_.document().slice(span)), open_marker_->second});
+      marker_in_sup_ = true;
+      open_marker_.reset();
+      return;
+    }
+    html::HtmlNode element = tag->element();
+    if (html::is_note_link(element, sup_depth_ > 0)) open_marker_ = std::make_pair(builder_.offset(), std::string(element.attribute("href").substr(1)));
   }
 
   std::string_view input_;
@@ -535,6 +683,18 @@ class MarkdownWalker {
   std::unordered_map<cmark_node*, int> list_next_;
   std::unordered_map<cmark_node*, std::string> item_label_;
   std::vector<std::pair<cmark_node*, std::string>> deferred_notes_;
+  // Raw HTML markers: text span, label as printed, the id they point at ("" for a bare <sup>).
+  struct HtmlMarker {
+    Span span;
+    std::string label;
+    std::string target;
+  };
+  std::vector<HtmlMarker> html_markers_;
+  std::unordered_map<std::string, std::size_t> html_note_ids_;  // note id → index into notes
+  int sup_depth_ = 0;
+  std::uint32_t sup_begin_ = 0;
+  bool marker_in_sup_ = false;
+  std::optional<std::pair<std::uint32_t, std::string>> open_marker_;
 };
 
 // `[^label]` left as text: cmark keeps references to undefined notes literally.
@@ -663,6 +823,7 @@ ReadResult read_markdown(const ReaderInput& input) {
   walker.walk_document(root.get());
   walker.flush_notes();
   builder.end_block();
+  walker.resolve_html_markers();
   if (builder.document().meta("title").empty()) {
     for (const sdk::Block& block : builder.document().blocks)
       if (block.kind == BlockKind::heading && block.level == 1) {
@@ -674,7 +835,7 @@ ReadResult read_markdown(const ReaderInput& input) {
   std::size_t notes_before = builder.document().notes.size();
   find_inline_notes(builder);
   bool inline_notes = builder.document().notes.size() > notes_before;
-  if (!walker.saw_gfm_footnotes() && !inline_notes) find_fused_markers(builder);
+  if (!walker.saw_gfm_footnotes() && !inline_notes && !walker.saw_html_notes()) find_fused_markers(builder);
   // A GFM label is a name: the reader sees numbers given in order of first reference.
   if (walker.saw_gfm_footnotes() || inline_notes) builder.set_metadata("note-labels", "names");
   drop_uncited_bibliography(builder, walker.bibliography_notes(), walker.saw_gfm_footnotes());

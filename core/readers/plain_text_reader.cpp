@@ -92,10 +92,33 @@ std::size_t code_points(std::string_view text) {
   return count;
 }
 
+// A note marker after the stop ("…in May.*", "…in May.†", "…in May.[4]", "…in May.12") ends
+// the sentence all the same: the line's end before the marker, when one is there.
+std::size_t before_trailing_marker(std::string_view line, std::size_t end) {
+  std::size_t at = end;
+  if (at >= 3 && (line.compare(at - 3, 3, "\xE2\x80\xA0") == 0 || line.compare(at - 3, 3, "\xE2\x80\xA1") == 0)) at -= 3;
+  else if (at > 0 && line[at - 1] == '*') while (at > 0 && line[at - 1] == '*') --at;
+  else if (at > 0 && line[at - 1] == ']') {
+    std::size_t open = line.rfind('[', at - 1);
+    if (open == std::string_view::npos || open + 2 > at - 1 || at - 1 - open > 4) return end;
+    for (std::size_t k = open + 1; k + 1 < at; ++k)
+      if (!std::isdigit(static_cast<unsigned char>(line[k]))) return end;
+    at = open;
+  } else {
+    while (at > 0 && end - at < 3 && std::isdigit(static_cast<unsigned char>(line[at - 1]))) --at;
+    if (at == end || at == 0 || std::isdigit(static_cast<unsigned char>(line[at - 1]))) return end;
+  }
+  if (at == 0) return end;
+  char before = line[at - 1];
+  bool stop = before == '.' || before == '!' || before == '?' || before == '"' || static_cast<unsigned char>(before) >= 0x80;
+  return stop ? at : end;
+}
+
 bool ends_like_sentence(std::string_view line) {
   std::size_t end = line.size();
   while (end > 0 && sdk::is_space(static_cast<unsigned char>(line[end - 1]))) --end;
   if (end == 0) return false;
+  end = before_trailing_marker(line, end);
   std::size_t cursor = end;
   char32_t last = sdk::previous_code_point(line, cursor);
   return last == '.' || last == ',' || last == ';' || last == ':' || last == '!' || last == '?' ||
@@ -224,6 +247,7 @@ class PlainTextParser {
     while (j < lines_.size() && !lines_[j].blank && !is_directive(view(text_, lines_[j]))) {
       std::string_view line = view(text_, lines_[j]);
       if (bullet_content(line) != std::string_view::npos) break;
+      if (!allow_labels && symbol_note(line, skip_indent(line)) == 3) break;  // "‡ …" after "† …"
       if (!allow_labels) {
         if (auto label = parse_note_label(line, notes_mode_ != NotesHeading::none)) {
           // Bracketed and superscript labels cannot be a number starting a sentence.
@@ -240,6 +264,31 @@ class PlainTextParser {
       ++j;
     }
     return j;
+  }
+
+  // The length of a symbol note's label at `indent` ("† …", "‡ …", "* …", "** …"), or 0. An
+  // asterisk line is a note, not a bullet, only under text that carries that asterisk fused to a
+  // word or a stop ("…two sailings a day.*"), in the paragraph before or a note in between.
+  std::size_t symbol_note(std::string_view content, std::size_t indent) const {
+    std::size_t length = 0;
+    if (content.compare(indent, 3, "\xE2\x80\xA0") == 0 || content.compare(indent, 3, "\xE2\x80\xA1") == 0) length = 3;
+    else if (content.compare(indent, 3, "** ") == 0) length = 2;
+    else if (content.compare(indent, 2, "* ") == 0) length = 1;
+    if (length == 0 || indent + length >= content.size() || content[indent + length] != ' ') return 0;
+    if (length == 3) return length;
+    const auto& blocks = builder_.document().blocks;
+    std::size_t b = blocks.size();
+    while (b > 0 && blocks[b - 1].kind == BlockKind::note) --b;
+    if (b == 0 || blocks[b - 1].kind != BlockKind::paragraph) return 0;
+    std::string_view paragraph = builder_.document().slice(blocks[b - 1].span);
+    std::string_view label = content.substr(indent, length);
+    for (std::size_t at = paragraph.find(label); at != std::string_view::npos; at = paragraph.find(label, at + 1)) {
+      std::size_t end = at + length;
+      bool fused = at > 0 && paragraph[at - 1] != ' ' && paragraph[at - 1] != '\n' && paragraph[at - 1] != '*';
+      bool free_after = end >= paragraph.size() || paragraph[end] == ' ' || paragraph[end] == '\n' || paragraph[end] == '\r';
+      if (fused && free_after) return length;
+    }
+    return 0;
   }
 
   void add_note(std::string label, std::uint32_t label_begin, Span body, bool tentative) {
@@ -289,16 +338,14 @@ class PlainTextParser {
         add_note(label->first, line.begin + static_cast<std::uint32_t>(indent), body, true);
         return next_content(j);
       }
-    } else if (content.compare(indent, 3, "\xE2\x80\xA0") == 0 || content.compare(indent, 3, "\xE2\x80\xA1") == 0) {
+    } else if (std::size_t length = symbol_note(content, indent)) {
       // "† Also printed in the annual report." under the paragraph that carries the dagger.
-      std::size_t body_offset = indent + 3;
-      if (body_offset < content.size() && content[body_offset] == ' ') {
-        while (body_offset < content.size() && content[body_offset] == ' ') ++body_offset;
-        std::size_t j = continuation_end(i, false);
-        Span body = model::trim_span(text_, {line.begin + static_cast<std::uint32_t>(body_offset), lines_[j - 1].end});
-        add_note(std::string(content.substr(indent, 3)), line.begin + static_cast<std::uint32_t>(indent), body, true);
-        return next_content(j);
-      }
+      std::size_t body_offset = indent + length;
+      while (body_offset < content.size() && content[body_offset] == ' ') ++body_offset;
+      std::size_t j = continuation_end(i, false);
+      Span body = model::trim_span(text_, {line.begin + static_cast<std::uint32_t>(body_offset), lines_[j - 1].end});
+      add_note(std::string(content.substr(indent, length)), line.begin + static_cast<std::uint32_t>(indent), body, true);
+      return next_content(j);
     }
     NotesHeading heading = notes_heading_kind(content);
     bool entry_follows = i + 1 < lines_.size() && parse_note_label(view(text_, lines_[i + 1]), false).has_value();

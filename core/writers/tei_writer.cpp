@@ -159,9 +159,14 @@ class TeiBuilder {
       block_ids_.push_back(id);
     }
     std::map<std::string, int> uses;
+    std::set<std::string> used_refs;
     for (const sdk::NoteRef& ref : document_.note_refs) {
       int n = ++uses[ref.label];
-      std::string id = "fnref-" + ncname_fragment(ref.label) + (n > 1 ? "-" + std::to_string(n) : "");
+      std::string base = "fnref-" + ncname_fragment(ref.label);
+      std::string id = base + (n > 1 ? "-" + std::to_string(n) : "");
+      // Labels that differ only in characters an id cannot hold ("†" and "‡") share a fragment.
+      for (int m = n + 1; used_refs.count(id); ++m) id = base + "-" + std::to_string(m);
+      used_refs.insert(id);
       ref_ids_.push_back(id);
       ref_ids_by_label_[ref.label].push_back(id);
     }

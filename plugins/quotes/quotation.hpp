@@ -121,6 +121,8 @@ struct StrayMark {
   bool opening = true;
   /// The closing mark that was expected (for opening marks).
   char32_t expected = 0;
+  /// For an opening mark closed by a mark of another style (`"…”`): that closing mark.
+  char32_t closed_by = 0;
 };
 
 }  // namespace marginalia::plugins::quotes

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstring>
 #include <map>
 #include <memory>
 
@@ -334,6 +335,26 @@ class Analyzer {
     return rules >= 3;
   }
 
+  // True when the tokens before the quotation at `qi` are a part of a document and its number
+  // ("Section 4,", "chapter XII:", "Appendix B").
+  bool part_heading(const Context& ctx, std::size_t qi, std::size_t from) const {
+    std::size_t k = qi;
+    if (k > from && (is_punct(ctx, k - 1, ',') || is_punct(ctx, k - 1, ':'))) --k;
+    if (k < from + 2 || ctx.tokens[k - 1].kind != TokenKind::word || ctx.tokens[k - 2].kind != TokenKind::word) return false;
+    std::string_view number = document_.slice(ctx.tokens[k - 1].span);
+    bool numeral = !number.empty() && number.size() <= 8;
+    bool digits = numeral, roman = numeral;
+    for (char c : number) {
+      digits = digits && (sdk::is_ascii_digit(static_cast<unsigned char>(c)) || c == '.');
+      roman = roman && std::strchr("IVXLCDM", c) != nullptr && c != 0;
+    }
+    bool letter = number.size() == 1 && std::isupper(static_cast<unsigned char>(number[0]));
+    if (!digits && !roman && !letter) return false;
+    std::string part = folded(ctx, k - 2);
+    return part == "section" || part == "chapter" || part == "part" || part == "appendix" || part == "annex" || part == "volume" ||
+           part == "book" || part == "lecture" || part == "essay" || part == "table" || part == "figure" || part == "exhibit";
+  }
+
   QuoteKind classify(const Quotation& q, const Context& before, std::size_t bqi, const Context& after, std::size_t aqi) const {
     if (q.origin == QuoteOrigin::block_quote) return QuoteKind::direct;
     if (q.origin == QuoteOrigin::marks && literal(q.inner)) return QuoteKind::scare;
@@ -359,6 +380,9 @@ class Analyzer {
     // a period or comma inside the marks is only American punctuation style (“transparent.”).
     bool opens_sentence = bqi == from;
     bool speech = speech_before(before, bqi, from) || speech_after(after, aqi, to, s) || (s.terminal && opens_sentence);
+    // "Section 4, “Information about donations…”", "Chapter II: “The Mill”": a part of a
+    // document named by its number and then its heading, a title whatever its capitals.
+    if (s.first_capital && part_heading(before, bqi, from)) return QuoteKind::title;
     // "so-called", "dubbed", "the term": a word being mentioned, not words being quoted.
     if (bqi > from) {
       std::string prev = folded(before, bqi - 1);

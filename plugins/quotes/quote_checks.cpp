@@ -82,7 +82,11 @@ std::vector<sdk::Finding> check_quotations(const sdk::Document& document, const 
   std::vector<sdk::Finding> out;
   for (const StrayMark& stray : analysis.stray) {
     std::string mark = utf8(stray.mark);
-    if (stray.opening)
+    if (stray.opening && stray.closed_by)
+      out.push_back(code_table.finding(codes::unbalanced, stray.span,
+                                       "opening " + mark + " is closed by " + utf8(stray.closed_by) + ", a mark of another style, instead of " +
+                                           utf8(stray.expected)));
+    else if (stray.opening)
       out.push_back(code_table.finding(codes::unbalanced, stray.span,
                                        "opening " + mark + " is never closed: no " + utf8(stray.expected) + " before the end of its paragraph"));
     else

@@ -103,6 +103,7 @@ class Scanner {
       char32_t c = sdk::next_code_point(text_, next);
       std::uint32_t length = static_cast<std::uint32_t>(next - i);
       if (i == skip_at) { i += length; continue; }
+      if (continues_inner_paragraph(c, i)) { i += length; continue; }
       if (c == '"' && i > span_.begin && data[i - 1] == '=') {
         // `width="650px"`, `{: .note title="Tip"}`, `<cell rend="x">` left in the text: an
         // attribute value of markup, not a quotation. Skip to its closing mark on the same line.
@@ -115,6 +116,29 @@ class Scanner {
         mark(c, i, length);
       i += length;
     }
+  }
+
+  // A note or a letter read as one block keeps its paragraphs apart by blank lines; a quotation
+  // over several of them repeats its opening mark at each one ("“August 18, 1824. ⏎⏎ “The
+  // many…”"), as across blocks (end_block). True when the mark at `pos` is such a repeat; the
+  // marks opened inside the previous paragraph are then unbalanced.
+  bool continues_inner_paragraph(char32_t c, std::uint32_t pos) {
+    if (stack_.empty() || stack_.front().mark != c || !at_inner_paragraph_start(pos)) return false;
+    while (stack_.size() > 1) {
+      unclosed(stack_.back());
+      stack_.pop_back();
+    }
+    return true;
+  }
+
+  // True when only spaces and emphasis stand between `pos` and a blank line inside the block.
+  bool at_inner_paragraph_start(std::uint32_t pos) const {
+    std::uint32_t p = pos;
+    while (p > span_.begin && (text_[p - 1] == ' ' || text_[p - 1] == '\t' || text_[p - 1] == '*' || text_[p - 1] == '_')) --p;
+    if (p <= span_.begin || text_[p - 1] != '\n') return false;
+    --p;
+    while (p > span_.begin && (text_[p - 1] == ' ' || text_[p - 1] == '\t' || text_[p - 1] == '\r')) --p;
+    return p > span_.begin && text_[p - 1] == '\n';
   }
 
   int top_index() const { return static_cast<int>(stack_.size()) - 1; }
@@ -221,7 +245,13 @@ class Scanner {
       case rdquo: {
         int k = find_open([](const Open& o) { return !o.single && (o.mark == ldquo || o.mark == bdquo); });
         if (k >= 0) close(k, pos, length);
-        else stray_closing(c, pos, length);
+        else if (top_is('"') && closer_like) {
+          // `"Building Bridges… Research.”`: opened straight, closed curly. One slip, reported
+          // once at the opening mark; the words between are the quotation.
+          const Open& open = stack_.back();
+          result_.stray.push_back({{open.begin, open.begin + open.mark_length}, open.mark, true, open.closer, c});
+          close(top_index(), pos, length);
+        } else stray_closing(c, pos, length);
         return;
       }
       case bdquo:
@@ -274,8 +304,13 @@ class Scanner {
         }
         if (k >= 0) {
           if (opener_like && !closer_like) {
-            // `said "yes and "no"`: the first one was never closed.
-            while (top_index() >= k) { unclosed(stack_.back()); stack_.pop_back(); }
+            // `said "yes and "no"`: the first one was never closed — unless a closing mark
+            // follows the second one's, in the same paragraph (`"The boom is not "a pig in a
+            // python," but a change."`): straight marks nested in straight marks. Held until
+            // the paragraph ends (stray_closing, end_block).
+            while (top_index() > k) { unclosed(stack_.back()); stack_.pop_back(); }
+            displaced_.push_back(std::move(stack_.back()));
+            stack_.pop_back();
             push(c, '"', MarkFamily::straight, false, pos, length);
           } else {
             close(k, pos, length);
@@ -284,7 +319,11 @@ class Scanner {
         }
         if (sdk::is_ascii_digit(left)) return;  // 3.5" — inches or seconds
         if (opener_like) push(c, '"', MarkFamily::straight, false, pos, length);
-        else if (closer_like) stray_closing(c, pos, length);
+        else if (closer_like && !displaced_.empty()) {
+          stack_.push_back(std::move(displaced_.back()));
+          displaced_.pop_back();
+          close(top_index(), pos, length);
+        } else if (closer_like) stray_closing(c, pos, length);
         return;
       }
       case '\'':
@@ -302,6 +341,7 @@ class Scanner {
   // display set inside it (below), or is unbalanced.
   // Returns the offset of the continuation mark to skip, or UINT32_MAX.
   std::uint32_t end_block(std::uint32_t b) {
+    report_displaced();
     if (stack_.empty()) return UINT32_MAX;
     while (!stack_.empty() && stack_.back().family == MarkFamily::straight && stack_.back().single) stack_.pop_back();
     if (stack_.empty()) return UINT32_MAX;
@@ -329,8 +369,16 @@ class Scanner {
       return UINT32_MAX;
     }
     std::uint32_t continuation = UINT32_MAX;
-    if (b + 1 < blocks.size() && is_prose(blocks[b].kind) && is_prose(blocks[b + 1].kind))
+    if (b + 1 < blocks.size() && is_prose(blocks[b].kind) && is_prose(blocks[b + 1].kind)) {
       continuation = continuation_mark(blocks[b + 1].span);
+      // A paragraph that stops mid-sentence ("…on “From the Have Nots to the Haves: The Rise
+      // and") goes on in the next one: e-mail or hard-wrapped lines pasted into a word
+      // processor, one paragraph per line. The quotation may close there.
+      if (continuation == UINT32_MAX && stops_mid_sentence(blocks[b].span)) {
+        carry_to(b, blocks[b + 1].span.begin);
+        return UINT32_MAX;
+      }
+    }
     if (continuation == UINT32_MAX) {
       while (!stack_.empty()) { unclosed(stack_.back()); stack_.pop_back(); }
       return UINT32_MAX;
@@ -338,6 +386,18 @@ class Scanner {
     while (stack_.size() > 1) { unclosed(stack_.back()); stack_.pop_back(); }
     carry_to(b, continuation);
     return continuation;
+  }
+
+  // True when the block's text ends with a lower-case letter or a comma: no sentence ends there.
+  bool stops_mid_sentence(Span block) const {
+    std::size_t p = block.end;
+    while (p > block.begin) {
+      std::size_t q = p;
+      char32_t c = sdk::previous_code_point(text_, q);
+      if (!sdk::is_space(c)) return c == ',' || (is_letter(c) && is_lower(c));
+      p = q;
+    }
+    return false;
   }
 
   // The offset of the paragraph's first mark when it repeats the open quotation's mark.
@@ -360,7 +420,13 @@ class Scanner {
     }
   }
 
+  void report_displaced() {
+    for (const Open& open : displaced_) unclosed(open);
+    displaced_.clear();
+  }
+
   void finish() {
+    report_displaced();
     while (!stack_.empty()) { unclosed(stack_.back()); stack_.pop_back(); }
     add_block_quotations();
     add_markup_quotations();
@@ -537,6 +603,7 @@ class Scanner {
   std::uint32_t block_ = 0;
   Span span_;
   std::vector<Open> stack_;
+  std::vector<Open> displaced_;  // straight quotations a second opening mark may have nested in
   ScanResult result_;
 };
 

@@ -49,6 +49,18 @@ TEST(ConfigLoader, GivesTheLineAndColumnOfASyntaxError) {
   EXPECT_GT(result.errors[0].column, 0u);
 }
 
+// Found by the config_loader fuzzer: a number beyond a double's range escaped as an exception
+// and ended the run with "internal error" instead of naming the file and position.
+TEST(ConfigLoader, NamesThePlaceOfANumberTooLargeForADouble) {
+  ConfigResult result = parse_config("{\n  \"jobs\": 2e4444444444\n}\n", "marginalia.json");
+  ASSERT_FALSE(result.config);
+  ASSERT_EQ(result.errors.size(), 1u);
+  EXPECT_EQ(result.errors[0].file, "marginalia.json");
+  EXPECT_EQ(result.errors[0].line, 2u);
+  EXPECT_EQ(result.errors[0].column, 11u);
+  EXPECT_EQ(result.errors[0].message, "invalid JSON: the number 2e4444444444 is too large");
+}
+
 TEST(ConfigLoader, ChecksPluginIdsCodesAndOptionsAgainstWhatWasLoaded) {
   ConfigResult result = parse_config(R"({"plugins": {"footnotes": {"options": {"require_source": "yes"}}, "nosuch": {}},
                                         "severity": {"footnotes/not-a-code": "error"}})", "marginalia.json");

@@ -43,5 +43,16 @@ TEST(JsonSchema, ReportsTypeMismatches) {
   EXPECT_EQ(errors[0].message, "expected an integer, found a string");
 }
 
+// Found by the config fuzzer: a whole number beyond 2^63 written in a config was converted to
+// long long (undefined behaviour) while checking "integer".
+TEST(JsonSchema, AHugeWholeNumberIsNoIntegerAndAFractionlessOneIs) {
+  auto huge = validate_json(json::parse(R"({"limit":8444444444444444444444444444444444444444})"), kSchema);
+  ASSERT_EQ(huge.size(), 1u);
+  EXPECT_EQ(huge[0].path, "/limit");
+  EXPECT_EQ(huge[0].message, "expected an integer, found a number");
+  EXPECT_TRUE(validate_json(json::parse(R"({"limit":4.0})"), kSchema).empty());
+  EXPECT_FALSE(validate_json(json::parse(R"({"limit":4.5})"), kSchema).empty());
+}
+
 }  // namespace
 }  // namespace marginalia::config

@@ -68,6 +68,15 @@ TEST(MessageReader, ABadFrameIsReportedAndTheNextMessageStillRead) {
   EXPECT_EQ(good.message["id"], 4);
 }
 
+TEST(MessageReader, ANumberTooLargeForADoubleIsBadJsonNotACrash) {
+  PipeReader pipe(framed("{\"id\":1e99999}") + framed("{\"id\":6}"));
+  MessageReader reader(pipe.fds[0]);
+  EXPECT_EQ(reader.next().kind, Incoming::Kind::bad_json);
+  Incoming good = reader.next();
+  ASSERT_EQ(good.kind, Incoming::Kind::message);
+  EXPECT_EQ(good.message["id"], 6);
+}
+
 TEST(MessageReader, ATooLargeBodyIsSkippedWhole) {
   std::string big(100000, 'x');
   PipeReader pipe(framed(big) + framed("{\"id\":5}"));

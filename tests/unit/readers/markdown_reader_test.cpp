@@ -97,6 +97,7 @@ namespace {
 
 using testing::read_string;
 using testing::text_of;
+using testing::labels_of;
 
 TEST(MarkdownReader, LeavesKramdownAttributeListsOutOfTheText) {
   model::LoadedDocument doc = read_string("r.md", "# Guide\n{: .no_toc }\n\nMind the gap.\n{: .warning }\n\n## Steps {: .text-delta }\n\n{:toc}\n{::options toc_levels=\"2..4\" /}\n");
@@ -124,6 +125,43 @@ TEST(MarkdownReader, ReadsAReferencesListBesideGfmNotesAsABibliography) {
   model::LoadedDocument doc = read_string("r.md", "Text.[^1]\n\n## References\n\n1. A guide - [x](https://example.org/x)\n2. Another\n\n[^1]: A note.\n");
   ASSERT_EQ(doc.document.notes.size(), 1u);
   EXPECT_EQ(doc.document.notes[0].label, "1");
+}
+
+// Footnotes written as raw HTML inside Markdown are read with the HTML reader's conventions.
+TEST(MarkdownReader, ReadsRawHtmlMarkersAndTheNotesOfAFootnotesBlock) {
+  model::LoadedDocument doc = read_string(
+      "r.md",
+      "# T\n\nClaim.<sup id=\"fnref:1\"><a href=\"#fn:1\" class=\"footnote\">1</a></sup> More.<sup><a href=\"#fn2\" id=\"fnref2\">2</a></sup>\n\n"
+      "<div class=\"footnotes\"><ol>\n<li id=\"fn:1\"><p>Source &amp; one, 2020. <a href=\"#fnref:1\" class=\"reversefootnote\">&#8617;</a></p></li>\n"
+      "<li id=\"fn2\"><p>Source two, 2021.</p></li>\n</ol></div>\n");
+  const auto& refs = doc.document.note_refs;
+  ASSERT_EQ(refs.size(), 2u);
+  EXPECT_EQ(labels_of(refs), (std::vector<std::string>{"1", "2"}));
+  EXPECT_EQ(text_of(doc, refs[0].span), "1");
+  model::Position at = doc.source_map.position(refs[0].span.begin);
+  EXPECT_EQ(at.line, 3u);
+  EXPECT_EQ(at.column, 58u) << "the marker's digit inside the <a> element";
+  const auto& notes = doc.document.notes;
+  ASSERT_EQ(notes.size(), 2u);
+  EXPECT_EQ(notes[0].label, "1");
+  EXPECT_EQ(text_of(doc, notes[0].body), "Source & one, 2020.") << "the back-link is no note text";
+  EXPECT_EQ(doc.source_map.position(notes[1].body.begin).line, 7u);
+}
+
+TEST(MarkdownReader, ReadsWordConverterSupLinksAndAnchoredNoteItems) {
+  model::LoadedDocument doc =
+      read_string("r.md", "Text.<sup>[1](#footnote-1)</sup> More.[[2]](#footnote-2)\n\n1. <a id=\"footnote-1\"></a>Agency, Report 2021. [\xE2\x86\x91](#footnote-ref-1)\n"
+                          "2. <a id=\"footnote-2\"></a>Office, Review 2022.\n");
+  EXPECT_EQ(labels_of(doc.document.note_refs), (std::vector<std::string>{"1", "2"}));
+  ASSERT_EQ(doc.document.notes.size(), 2u);
+  EXPECT_EQ(text_of(doc, doc.document.notes[0].body), "Agency, Report 2021.");
+  EXPECT_TRUE(doc.document.links.empty()) << "markers and back-links are not links";
+}
+
+TEST(MarkdownReader, SuperscriptsThatNoNoteCarriesStayText) {
+  model::LoadedDocument doc = read_string("r.md", "# Secure Defaults<sup>(New in v2)</sup>\n\nGrowth of n<sup>2</sup> a year.\n");
+  EXPECT_TRUE(doc.document.note_refs.empty());
+  EXPECT_TRUE(doc.document.notes.empty());
 }
 
 }  // namespace

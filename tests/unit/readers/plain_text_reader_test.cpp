@@ -60,6 +60,21 @@ TEST(PlainTextReader, FindsMarkersFusedToWordsAndPunctuationByTheirRunningSequen
   EXPECT_EQ(labels, (std::vector<std::string>{"1", "2", "3", "4"})) << "12.5, 12-point, 2.1 and list numbers are not markers";
 }
 
+TEST(PlainTextReader, ReadsSymbolNotesUnderShortParagraphsThatEndInTheirMarker) {
+  // A short line ending "May.*" is a sentence with its marker, not a heading; "* …" under it is
+  // its note, and "‡ …" after "† …" is a note of its own.
+  model::LoadedDocument doc = read_string("r.txt",
+                                          "Ferry Services\n\nThe new pier opened in May.*\n\n* Harbour Board, \"Pier\", 1913.\n\n"
+                                          "Fares stayed.\xE2\x80\xA0 Boats were refitted.\xE2\x80\xA1\n\n"
+                                          "\xE2\x80\xA0 Harbour Board, 1911.\n\xE2\x80\xA1 Yard book, 1912.\n");
+  const auto& blocks = doc.document.blocks;
+  ASSERT_GE(blocks.size(), 2u);
+  EXPECT_EQ(blocks[1].kind, BlockKind::paragraph);
+  EXPECT_EQ(labels_of(doc.document.notes), (std::vector<std::string>{"*", "\xE2\x80\xA0", "\xE2\x80\xA1"}));
+  EXPECT_EQ(labels_of(doc.document.note_refs), (std::vector<std::string>{"*", "\xE2\x80\xA0", "\xE2\x80\xA1"}));
+  EXPECT_EQ(text_of(doc, doc.document.notes[2].body), "Yard book, 1912.");
+}
+
 TEST(PlainTextReader, KeepsTheTextByteForByte) {
   model::LoadedDocument doc = read_string("report.txt", kReport);
   EXPECT_EQ(doc.document.text, kReport);

@@ -3,6 +3,8 @@
 
 #include <gtest/gtest.h>
 
+#include <set>
+
 #include <pugixml.hpp>
 
 #include "readers/reader_registry.hpp"
@@ -43,6 +45,25 @@ TEST(TeiWriter, LinksMarkersToTheirNotes) {
   std::string xml = write_tei(report_of("r.txt", "Title\n\nA claim.1\n\nNotes\n\n1. Source, \"Title\", 2020.\n"), {"0.1.0"});
   EXPECT_NE(xml.find("<ref xml:id=\"fnref-1\" type=\"noteAnchor\" n=\"1\" target=\"#fn-1\">1</ref>"), std::string::npos) << xml;
   EXPECT_NE(xml.find("<note xml:id=\"fn-1\" place=\"foot\" n=\"1\" target=\"#fnref-1\">"), std::string::npos) << xml;
+}
+
+TEST(TeiWriter, GivesMarkersWhoseLabelsAnIdCannotHoldDistinctIdsAndPointsEachNoteAtItsOwn) {
+  // "†" and "‡" both become "---" in an id; the second marker must not repeat the first one's id.
+  std::string text = "Ferries\n\nThe timetable was cut.\xE2\x80\xA0 The fares stayed.\xE2\x80\xA1\n\n"
+                     "\xE2\x80\xA0 Ferry Company, 1911.\n\xE2\x80\xA1 Harbour Board, 1912.\n";
+  std::string xml = write_tei(report_of("r.txt", text), {"0.1.0"});
+  pugi::xml_document doc;
+  ASSERT_TRUE(doc.load_string(xml.c_str())) << xml;
+  std::set<std::string> ids;
+  for (pugi::xpath_node n : doc.select_nodes("//*[@xml:id]")) EXPECT_TRUE(ids.insert(n.node().attribute("xml:id").value()).second) << xml;
+  pugi::xpath_node_set refs = doc.select_nodes("//*[local-name()='ref'][@type='noteAnchor']");
+  pugi::xpath_node_set notes = doc.select_nodes("//*[local-name()='note'][@place='foot']");
+  ASSERT_EQ(refs.size(), 2u) << xml;
+  ASSERT_EQ(notes.size(), 2u) << xml;
+  for (std::size_t i = 0; i < 2; ++i) {
+    EXPECT_EQ(std::string("#") + refs[i].node().attribute("xml:id").value(), notes[i].node().attribute("target").value()) << xml;
+    EXPECT_EQ(std::string("#") + notes[i].node().attribute("xml:id").value(), refs[i].node().attribute("target").value()) << xml;
+  }
 }
 
 TEST(TeiWriter, PointsAnnotationsAtCharacterRangesInCodePoints) {
