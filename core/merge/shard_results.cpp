@@ -164,17 +164,14 @@ void renumber_artifacts(ordered_json& node, std::size_t index) {
   }
 }
 
+// The artifact a result is about: its first location's (every location of a result is in one file).
 std::optional<std::size_t> artifact_index(const ordered_json& result) {
-  const ordered_json* at = &result;
-  for (const char* key : {"locations"}) {
-    if (!at->contains(key) || !(*at)[key].is_array() || (*at)[key].empty()) return std::nullopt;
-    at = &(*at)[key][0];
-  }
-  if (!at->contains("physicalLocation")) return std::nullopt;
-  const ordered_json& location = (*at)["physicalLocation"];
-  if (!location.contains("artifactLocation") || !location["artifactLocation"].contains("index")) return std::nullopt;
-  const ordered_json& index = location["artifactLocation"]["index"];
-  return index.is_number_unsigned() ? std::optional<std::size_t>(index.get<std::size_t>()) : std::nullopt;
+  if (!result.contains("locations") || !result["locations"].is_array() || result["locations"].empty()) return std::nullopt;
+  const ordered_json& location = result["locations"][0];
+  if (!location.contains("physicalLocation") || !location["physicalLocation"].contains("artifactLocation")) return std::nullopt;
+  const ordered_json& artifact = location["physicalLocation"]["artifactLocation"];
+  if (!artifact.contains("index") || !artifact["index"].is_number_unsigned()) return std::nullopt;
+  return artifact["index"].get<std::size_t>();
 }
 
 util::Result<ordered_json> merge_sarif(std::vector<Parsed> shards) {
@@ -319,9 +316,14 @@ util::Result<MergedResult> merge_shard_results(const std::vector<ShardResult>& s
   }
   util::Result<std::vector<Parsed>> ordered = check_complete(std::move(parsed));
   if (!ordered) return ordered.problems();
-  util::Result<ordered_json> merged = format == "json" ? merge_json(std::move(*ordered)) : merge_sarif(std::move(*ordered));
-  if (!merged) return merged.problems();
-  return MergedResult{format, dump(*merged)};
+  // A field of an unexpected type deep inside a hand-edited result is the input's fault, not a bug.
+  try {
+    util::Result<ordered_json> merged = format == "json" ? merge_json(std::move(*ordered)) : merge_sarif(std::move(*ordered));
+    if (!merged) return merged.problems();
+    return MergedResult{format, dump(*merged)};
+  } catch (const nlohmann::json::exception& e) {
+    return problem("", std::string("a result is not as marginalia writes it: ") + e.what());
+  }
 }
 
 }  // namespace marginalia::merge

@@ -151,6 +151,19 @@ TEST(ShardMerge, MergeRefusesIncompleteMixedOrForeignResults) {
     EXPECT_NE(merge.err.find(c.says), std::string::npos) << merge.err;
     EXPECT_FALSE(fs::exists(out)) << "nothing is written when the merge is refused";
   }
+  // A shard result edited by hand into something marginalia never writes.
+  std::string one_sarif = run_part("1/2", "sarif");
+  std::string with_files = read_file(one_sarif).find("marginalia/inputIndex") != std::string::npos ? one_sarif : two_sarif;
+  std::string bytes = read_file(with_files);
+  std::size_t at = bytes.find("\"marginalia/inputIndex\": ");
+  ASSERT_NE(at, std::string::npos);
+  bytes.insert(at + 25, "\"zero\", \"was\": ");
+  std::string edited = temp.write("edited.sarif", bytes);
+  ProcessResult broken = in_folder(source_dir(), {"merge", temp.file("all.sarif"), with_files == one_sarif ? edited : one_sarif,
+                                                  with_files == one_sarif ? two_sarif : edited});
+  EXPECT_EQ(broken.exit_code, 2);
+  EXPECT_NE(broken.err.find("not as marginalia writes it"), std::string::npos) << broken.err;
+  EXPECT_EQ(broken.err.find("internal error"), std::string::npos) << broken.err;
   // The JSON shards written as a .sarif file: the name and the contents disagree.
   ProcessResult misnamed = in_folder(source_dir(), {"merge", temp.file("all.sarif"), one, two});
   EXPECT_EQ(misnamed.exit_code, 2);
