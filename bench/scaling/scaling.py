@@ -46,8 +46,61 @@ def many_notes(k):
     return "notes.md", "# Title\n\n" + body + notes
 
 
+def report_sections(k):
+    """(heading, paragraphs, list items) of a report's sections: 1 MB × k of prose in short lines."""
+    sections = []
+    for i in range(1, 1760 * k + 1):
+        paragraphs = [f"Section {i} reviews the harbour figures published on 3 March 2023 by the port authority, "
+                      f"which reported that freight volumes rose by {i % 40} per cent over the year.",
+                      f"The minister said the plan was \u201cready for the next phase\u201d and asked the operators "
+                      f"to report again; see https://example.org/reports/{i} for the tables."]
+        items = [f"Item {i}.{j}: a measure agreed in 2022 and reviewed in 2024." for j in range(1, 4)]
+        sections.append((f"Part {i}", paragraphs, items))
+    return sections
+
+
+def render_report(k, head, section, tail=""):
+    """head, then section(number, heading, paragraphs, items) for each of the report's sections, then tail."""
+    return head + "".join(section(i, *parts) for i, parts in enumerate(report_sections(k), 1)) + tail
+
+
+def report_markdown(k):
+    """A Markdown report of 1 MB × k in many short lines: headings, paragraphs, lists, notes."""
+    def section(i, heading, paragraphs, items):
+        return (f"## {heading}\n\n{paragraphs[0]}[^{i}]\n\n" + "".join(f"{p}\n\n" for p in paragraphs[1:])
+                + "".join(f"- {item}\n" for item in items) + "\n")
+    notes = "".join(f"[^{i}]: Port authority, \u201cAnnual figures\u201d, 2023, https://example.org/notes/{i}.\n"
+                    for i in range(1, len(report_sections(k)) + 1))
+    return "report.md", render_report(k, "# Harbour report\n\n", section, notes)
+
+
+def report_text(k):
+    """The same report as plain text: 1 MB × k."""
+    def section(_, heading, paragraphs, items):
+        return f"{heading}\n\n" + "".join(f"{p}\n\n" for p in paragraphs) + "".join(f"- {item}\n" for item in items) + "\n"
+    return "report.txt", render_report(k, "Harbour report\n\n", section)
+
+
+def report_html(k):
+    """The same report as HTML: 1 MB × k."""
+    def section(_, heading, paragraphs, items):
+        return (f"<h2>{heading}</h2>\n" + "".join(f"<p>{p}</p>\n" for p in paragraphs)
+                + "<ul>" + "".join(f"<li>{item}</li>" for item in items) + "</ul>\n")
+    head = "<!DOCTYPE html><html lang=\"en\"><head><title>Harbour report</title></head><body><h1>Harbour report</h1>\n"
+    return "report.html", render_report(k, head, section, "</body></html>\n")
+
+
+def report_tei(k):
+    """The same report as TEI: 1 MB × k of divisions."""
+    def section(_, heading, paragraphs, items):
+        return (f"<div><head>{heading}</head>\n" + "".join(f"<p>{p.replace('&', '&amp;')}</p>\n" for p in paragraphs)
+                + "<list>" + "".join(f"<item>{item}</item>" for item in items) + "</list></div>\n")
+    return "report.xml", render_report(k, TEI_HEAD, section, "</body></text></TEI>\n")
+
+
 SHAPES = {"long-line": long_line, "deep-nesting": deep_nesting, "findings-on-one-line": findings_on_one_line,
-          "many-notes": many_notes}
+          "many-notes": many_notes, "report-markdown": report_markdown, "report-text": report_text,
+          "report-html": report_html, "report-tei": report_tei}
 
 
 def time_run(binary, path, out):

@@ -10,6 +10,7 @@
 #include <mutex>
 
 #include "cli/commands.hpp"
+#include "cli/fix_files.hpp"
 #include "cli/output_formats.hpp"
 #include "cli/settings_from_flags.hpp"
 #include "merge/baseline.hpp"
@@ -169,9 +170,11 @@ ExitCode run_check_command(const CommandLine& line) {
   }
   session::Session session(std::move(settings));
   util::Result<merge::RunReport> checked = util::Problem::about("", "cli/usage", "no input");
+  std::string stdin_bytes;
   if (line.read_stdin) {
-    std::string bytes = read_standard_input();
-    checked = session.check_text(line.stdin_filename.empty() ? "-" : line.stdin_filename, line.input_format, std::move(bytes));
+    stdin_bytes = read_standard_input();
+    checked = session.check_text(line.stdin_filename.empty() ? "-" : line.stdin_filename, line.input_format,
+                                 line.fix_dry_run ? stdin_bytes : std::move(stdin_bytes));
   } else {
     checked = session.check_paths(inputs);
   }
@@ -202,6 +205,21 @@ ExitCode run_check_command(const CommandLine& line) {
     }
 
   bool output_failed = false;
+  // The fixes first: what is reported and decides the exit code is what is left in the files.
+  if (line.fix || line.fix_dry_run) {
+    Recheck recheck = [&](const std::string& path, const std::string& bytes) -> std::optional<merge::FileReport> {
+      util::Result<merge::RunReport> again = session.check_text(path, line.input_format, bytes);
+      if (!again) {
+        print_problems(again.problems());
+        return std::nullopt;
+      }
+      if (again->files.size() != 1) return std::nullopt;
+      return std::move(again->files[0]);
+    };
+    FixOutcome fixed = fix_run(run, line.fix_dry_run, line.read_stdin ? &stdin_bytes : nullptr, line.quiet, stdout, recheck);
+    output_failed = fixed.failed;
+    if (!line.quiet) std::fprintf(stderr, "marginalia: %s\n", fix_summary(fixed, line.fix_dry_run).c_str());
+  }
   std::vector<std::pair<std::string, std::string>> written;
   auto report_write = [&](const std::string& error) {
     if (error.empty()) return;

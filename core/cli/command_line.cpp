@@ -11,6 +11,7 @@
 #include "session/shard.hpp"
 #include "util/did_you_mean.hpp"
 #include "writers/annotated_copies.hpp"
+#include "writers/fixed_files.hpp"
 
 namespace marginalia::cli {
 namespace {
@@ -48,6 +49,9 @@ const std::vector<OptionDoc>& option_docs() {
       {"--annotate", "PATH", "write a copy of the DOCX draft with every finding as a Word comment (a folder for several drafts; "
                              "relative paths are kept)", check},
       {"--annotate-fixes", "", "with --annotate: certain fixes also as tracked changes to accept or reject", check},
+      {"--fix", "", "apply every certain fix to the files themselves (text, Markdown, HTML, TEI), keeping their encoding, "
+                    "byte-order mark and line ends; the findings left decide the exit code", check},
+      {"--fix-dry-run", "", "print the changes --fix would make as a unified diff on standard output; change nothing", check},
       {"--fail-on", "LEVEL", "exit 1 when a finding is at or above LEVEL: error (default), warning, note", {"check", "print-config"}},
       {"--profile", "NAME", "default (only confident findings of heuristic checks) or thorough (all)", {"check", "print-config"}},
       {"--exit-zero", "", "exit 0 even with findings (report-only jobs); failures still exit 2", check},
@@ -148,7 +152,10 @@ const std::vector<CommandDoc>& command_docs() {
   static const std::vector<CommandDoc> docs = {
       {"check", "check INPUT... [options]",
        "check reports (plain text, Markdown, TEI, HTML, DOCX): files, folders (walked: known\n"
-       "formats, .gitignore and `ignore` globs respected), quoted globs ('reports/**/*.md'), or -"},
+       "formats, .gitignore and `ignore` globs respected), quoted globs ('reports/**/*.md'), or -;\n"
+       "--fix applies the certain fixes (a weekday, a moved URL, a house-style swap) in the files,\n"
+       "keeping their encoding, byte-order mark and line ends; --fix-dry-run prints them as a diff.\n"
+       "With --fix, the findings left after fixing decide the exit code"},
       {"merge", "merge OUT RESULT...",
        "put the JSON or SARIF results of every `check --shard K/N` job of one run back together into\n"
        "OUT (- for standard output), byte-identical to the unsharded run's"},
@@ -319,6 +326,8 @@ util::Result<CommandLine> parse_command_line(const std::vector<std::string>& arg
       {"--exit-zero", [&] { line.exit_zero = true; }},
       {"--prune-baseline", [&] { line.prune_baseline = true; }},
       {"--annotate-fixes", [&] { line.annotate_fixes = true; }},
+      {"--fix", [&] { line.fix = true; }},
+      {"--fix-dry-run", [&] { line.fix_dry_run = true; }},
       {"--force", [&] { line.force = true; }},
       {"--no-default-plugins", [&] { line.default_plugins = false; }},
       {"--help", [&] { line.help_topic = line.command; }},
@@ -387,6 +396,15 @@ util::Result<CommandLine> parse_command_line(const std::vector<std::string>& arg
   if (line.annotate_fixes && line.annotate_output.empty()) return usage_error("--annotate-fixes needs --annotate OUT.docx");
   if (!line.annotate_output.empty())
     if (std::string annotate = writers::annotation_usage_error(line.inputs, line.input_format); !annotate.empty()) return usage_error(annotate);
+  if (line.fix && line.fix_dry_run) return usage_error("--fix and --fix-dry-run exclude each other: --fix-dry-run shows what --fix would change");
+  if (line.fix && reads_stdin)
+    return usage_error("--fix rewrites files and standard input is none: --fix-dry-run prints the fixes as a diff, or save the text to a file");
+  if (line.fix || line.fix_dry_run)
+    if (std::string refused = writers::fix_usage_error(line.inputs, line.input_format); !refused.empty()) return usage_error(refused);
+  if (line.fix_dry_run && line.format != "text" && (line.output.empty() || line.output == "-"))
+    return usage_error("--fix-dry-run prints its diff on standard output: write the --format " + line.format + " report to a file with -o");
+  if ((line.fix || line.fix_dry_run) && !line.write_baseline.empty())
+    return usage_error("--write-baseline records findings as they are: run it without --fix");
   if (line.command == "init" && !line.inputs.empty())
     return usage_error("init takes no file; use -o FILE to choose where marginalia.json goes");
   if (line.prune_baseline && line.baseline.empty())

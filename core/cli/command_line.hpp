@@ -20,6 +20,8 @@ struct CommandLine {
   std::string tei_output;              ///< --tei: also write TEI here
   std::string annotate_output;         ///< --annotate: a copy of each DOCX draft with the findings as comments
   bool annotate_fixes = false;         ///< --annotate-fixes: certain fixes also as tracked changes
+  bool fix = false;                    ///< --fix: apply the certain fixes to the files
+  bool fix_dry_run = false;            ///< --fix-dry-run: print them as a unified diff
   std::vector<std::string> plugin_dirs;
   bool default_plugins = true;         ///< false with --no-default-plugins
   std::vector<std::string> enable, disable;

@@ -28,7 +28,8 @@ Position to_lsp(const model::SourceMap& map, model::Position position) {
 }
 
 Range text_range(const model::SourceMap& map, std::uint32_t begin, std::uint32_t end) {
-  Range range{to_lsp(map, map.position(begin)), to_lsp(map, map.position(end))};
+  model::SourceRange source = map.source_range(begin, end);
+  Range range{to_lsp(map, map.position_of_source(source.begin)), to_lsp(map, map.position_of_source(source.end))};
   if (range.end < range.start) range.end = range.start;
   return range;
 }

@@ -5,6 +5,8 @@
 
 #include <algorithm>
 
+#include "merge/fix_plan.hpp"
+
 namespace marginalia::lsp {
 namespace {
 
@@ -138,9 +140,15 @@ ReportView make_view(const merge::FileReport& file, const std::string& uri, cons
       diagnostic["relatedInformation"] = std::move(related);
     }
     diagnostic["data"] = {{"fingerprint", reported.fingerprint}};
+    // The same edit `check --fix` would make: only where the span is written verbatim in the
+    // buffer, escaped for HTML and TEI.
+    std::string unfixable;
     if (finding.replacement) {
-      std::string title = finding.replacement->empty() ? "marginalia: delete this text" : "marginalia: replace with \"" + *finding.replacement + "\"";
-      view.fixes.push_back({range, *finding.replacement, std::move(title), diagnostic});
+      if (merge::SourceEdit edit = merge::edit_for(report.loaded, reported, unfixable); edit.finding) {
+        std::string title = finding.replacement->empty() ? "marginalia: delete this text" : "marginalia: replace with \"" + *finding.replacement + "\"";
+        Range edited{to_lsp(map, map.position_of_source(edit.begin)), to_lsp(map, map.position_of_source(edit.end))};
+        view.fixes.push_back({edited, std::move(edit.text), std::move(title), diagnostic});
+      }
     }
     view.diagnostics.push_back(std::move(diagnostic));
   }

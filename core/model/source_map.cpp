@@ -64,6 +64,46 @@ std::uint32_t SourceMap::text_to_input(std::uint32_t text_offset) const {
   return segment.source_begin + delta;
 }
 
+std::uint32_t SourceMap::text_to_input_after(std::uint32_t text_offset) const {
+  if (segments_.empty()) return text_offset + 1;
+  auto after = std::upper_bound(segments_.begin(), segments_.end(), text_offset,
+                                [](std::uint32_t offset, const Segment& s) { return offset < s.text_begin; });
+  if (after == segments_.begin()) return segments_.front().source_begin;
+  const Segment& segment = *(after - 1);
+  std::uint32_t delta = text_offset - segment.text_begin;
+  if (delta >= segment.text_length || segment.text_length != segment.source_length) return segment.source_begin + segment.source_length;
+  return segment.source_begin + delta + 1;
+}
+
+SourceRange SourceMap::source_range(std::uint32_t text_begin, std::uint32_t text_end) const {
+  std::uint32_t begin = to_source(text_begin);
+  if (text_end <= text_begin) return {begin, begin};
+  // The end is taken from the last byte, not from `text_end`: that offset may already belong to
+  // the next piece, after the markup that closes this one.
+  std::uint32_t after_last = text_to_input_after(text_end - 1);
+  std::uint32_t last_input = after_last > 0 ? after_last - 1 : 0;
+  std::uint32_t end = input_to_source(last_input) + 1;
+  // A last byte that stands for a CRLF (or another expansion) ends where the next run starts.
+  std::uint32_t after = input_to_source(last_input + 1);
+  if (after > end) end = after;
+  end = std::min<std::uint32_t>(end, static_cast<std::uint32_t>(source_.size()));
+  return {begin, std::max(begin, end)};
+}
+
+bool SourceMap::copies_verbatim(std::string_view text, std::uint32_t text_begin, std::uint32_t text_end) const {
+  if (text_end > text.size() || text_begin > text_end) return false;
+  if (text_begin == text_end) {
+    // A point between two pieces (markup, a separator) has no single place in the file.
+    if (text_begin == 0 || text_begin >= text.size()) return false;
+    return to_source(text_begin - 1) + 1 == to_source(text_begin) && to_source(text_begin) + 1 == to_source(text_begin + 1);
+  }
+  SourceRange range = source_range(text_begin, text_end);
+  if (range.end - range.begin != text_end - text_begin) return false;
+  for (std::uint32_t i = text_begin; i < text_end; ++i)
+    if (to_source(i) != range.begin + (i - text_begin) || source_[to_source(i)] != text[i]) return false;
+  return true;
+}
+
 Position SourceMap::position_of_source(std::uint32_t source_offset) const {
   source_offset = std::min<std::uint32_t>(source_offset, static_cast<std::uint32_t>(source_.size()));
   auto after = std::upper_bound(line_starts_.begin(), line_starts_.end(), source_offset);

@@ -23,6 +23,12 @@ struct Position {
   std::uint32_t column = 1;
 };
 
+/// A half-open range of source bytes.
+struct SourceRange {
+  std::uint32_t begin = 0;
+  std::uint32_t end = 0;
+};
+
 /// Maps text offsets to source offsets piecewise, and source offsets to line:column.
 class SourceMap {
  public:
@@ -52,6 +58,16 @@ class SourceMap {
   /// of the previous segment; inside a segment whose lengths differ (an entity, an escape), to
   /// the segment's start.
   std::uint32_t to_source(std::uint32_t text_offset) const;
+  /// The source bytes text bytes [text_begin, text_end) came from: from where the first came
+  /// from to just after the last (an entity or escape whole), so markup after the span is never
+  /// included. An empty span is the point `to_source(text_begin)`. Shared by every writer that
+  /// goes back from a finding to the file: quick fixes, `--fix`, Word comments.
+  SourceRange source_range(std::uint32_t text_begin, std::uint32_t text_end) const;
+  /// True when text bytes [text_begin, text_end) are a verbatim copy of the source bytes of
+  /// `source_range` (no entity, escape, markup, collapsed space or normalised line end between
+  /// them), so replacing those source bytes replaces exactly that text. An empty span must sit
+  /// inside a verbatim run.
+  bool copies_verbatim(std::string_view text, std::uint32_t text_begin, std::uint32_t text_end) const;
   /// The line:column of a source byte offset.
   Position position_of_source(std::uint32_t source_offset) const;
   /// The line:column a text offset came from.
@@ -84,6 +100,8 @@ class SourceMap {
   std::shared_ptr<const PartMap> part_map_;
 
   std::uint32_t text_to_input(std::uint32_t text_offset) const;
+  // The input offset just after the input bytes text byte `text_offset` came from.
+  std::uint32_t text_to_input_after(std::uint32_t text_offset) const;
 };
 
 }  // namespace marginalia::model

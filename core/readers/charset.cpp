@@ -15,11 +15,11 @@ std::string lower(std::string_view text) {
   return out;
 }
 
-std::optional<std::string> convert(std::string_view bytes, const char* from) {
-  iconv_t cd = iconv_open("UTF-8", from);
+std::optional<std::string> convert(std::string_view bytes, const char* from, const char* to = "UTF-8") {
+  iconv_t cd = iconv_open(to, from);
   if (cd == reinterpret_cast<iconv_t>(-1)) return std::nullopt;
   std::string out;
-  out.resize(bytes.size() * 3 + 16);
+  out.resize(bytes.size() * 4 + 16);
   char* in = const_cast<char*>(bytes.data());
   std::size_t in_left = bytes.size();
   char* dest = out.data();
@@ -50,15 +50,34 @@ std::optional<std::string> declared_html_charset(std::string_view bytes) {
   return std::nullopt;
 }
 
+namespace {
+
+// The labels browsers read as windows-1252.
+bool is_western(const std::string& name) {
+  return name == "iso-8859-1" || name == "iso8859-1" || name == "latin1" || name == "latin-1" || name == "us-ascii" || name == "ascii" ||
+         name == "windows-1252" || name == "cp1252";
+}
+
+}  // namespace
+
 std::optional<std::string> decode_to_utf8(std::string_view bytes, const std::string& charset) {
   std::string name = lower(charset);
-  if (name == "iso-8859-1" || name == "iso8859-1" || name == "latin1" || name == "latin-1" || name == "us-ascii" || name == "ascii" ||
-      name == "windows-1252" || name == "cp1252") {
+  if (is_western(name)) {
     if (auto decoded = convert(bytes, "WINDOWS-1252")) return decoded;
     return convert(bytes, "ISO-8859-1");  // bytes windows-1252 leaves undefined
   }
   if (name.size() > 40) return std::nullopt;
   return convert(bytes, name.c_str());
+}
+
+std::optional<std::string> encode_from_utf8(std::string_view text, const std::string& charset) {
+  std::string name = lower(charset);
+  if (is_western(name)) {
+    if (auto encoded = convert(text, "UTF-8", "WINDOWS-1252")) return encoded;
+    return convert(text, "UTF-8", "ISO-8859-1");
+  }
+  if (name.size() > 40) return std::nullopt;
+  return convert(text, "UTF-8", name.c_str());
 }
 
 }  // namespace marginalia::readers

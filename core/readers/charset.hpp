@@ -18,4 +18,8 @@ std::optional<std::string> declared_html_charset(std::string_view bytes);
 /// the bytes are not valid in it. ISO-8859-1 and US-ASCII are read as windows-1252, as browsers do.
 std::optional<std::string> decode_to_utf8(std::string_view bytes, const std::string& charset);
 
+/// UTF-8 `text` encoded in `charset` (the way back of `decode_to_utf8`, for a fix written into
+/// the file), or nothing when iconv does not know the charset or a character has no encoding in it.
+std::optional<std::string> encode_from_utf8(std::string_view text, const std::string& charset);
+
 }  // namespace marginalia::readers

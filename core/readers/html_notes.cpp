@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cctype>
 #include <set>
+#include <vector>
 
 #include "readers/notes_section.hpp"
 
@@ -43,20 +44,19 @@ bool is_notes_container(const HtmlNode& node) {
          node.attribute("id") == "footnotes" || node.attribute("id") == "notes";
 }
 
-int previous_element(const HtmlTree& tree, int node) {
-  int parent = at(tree, node).parent, previous = -1;
-  if (parent < 0) return -1;
-  for (int c = at(tree, parent).first_child; c >= 0 && c != node; c = at(tree, c).next_sibling)
-    if (!at(tree, c).is_text) previous = c;
+// The element before each node among its siblings (-1 when none), for all nodes in one pass:
+// a walk from the first sibling for each list made a page of many lists quadratic (8 MB of
+// sections, each with its list, took 53 s).
+std::vector<int> previous_elements(const HtmlTree& tree) {
+  std::vector<int> previous(tree.nodes.size(), -1);
+  for (const HtmlNode& parent : tree.nodes) {
+    int last = -1;
+    for (int c = parent.first_child; c >= 0; c = at(tree, c).next_sibling) {
+      previous[static_cast<std::size_t>(c)] = last;
+      if (!at(tree, c).is_text) last = c;
+    }
+  }
   return previous;
-}
-
-std::string digits_of(std::string_view id) {
-  std::size_t end = id.size();
-  while (end > 0 && !std::isdigit(static_cast<unsigned char>(id[end - 1]))) --end;
-  std::size_t begin = end;
-  while (begin > 0 && std::isdigit(static_cast<unsigned char>(id[begin - 1]))) --begin;
-  return std::string(id.substr(begin, end - begin));
 }
 
 // Ids that footnote conventions give notes: Gutenberg "Footnote_28_28" and "footnote12", Google
@@ -82,6 +82,14 @@ bool marker_target(std::string_view id) {
 }
 
 }  // namespace
+
+std::string digits_of(std::string_view id) {
+  std::size_t end = id.size();
+  while (end > 0 && !std::isdigit(static_cast<unsigned char>(id[end - 1]))) --end;
+  std::size_t begin = end;
+  while (begin > 0 && std::isdigit(static_cast<unsigned char>(id[begin - 1]))) --begin;
+  return std::string(id.substr(begin, end - begin));
+}
 
 bool is_note_id(std::string_view id) { return note_target(id); }
 bool is_marker_id(std::string_view id) { return marker_target(id); }
@@ -139,6 +147,7 @@ HtmlNotes HtmlNotes::find(const HtmlTree& tree) {
     target = note;
     notes.insert(note);
   }
+  std::vector<int> previous_element = previous_elements(tree);
   for (int i = 1; i < count; ++i) {
     const HtmlNode& node = at(tree, i);
     if (node.is_text) continue;
@@ -147,7 +156,7 @@ HtmlNotes HtmlNotes::find(const HtmlTree& tree) {
     bool list = node.name == "ol" || node.name == "ul";
     bool in_container = false;
     if (list) {
-      int previous = previous_element(tree, i);
+      int previous = previous_element[static_cast<std::size_t>(i)];
       if (previous >= 0 && is_heading(at(tree, previous).name) && is_notes_heading(text_content(tree, previous, 256))) in_container = true;
       for (int p = node.parent, levels = 0; p > 0 && levels < 3 && !in_container; p = at(tree, p).parent, ++levels) {
         if (at(tree, p).name == "li") break;
@@ -162,11 +171,13 @@ HtmlNotes HtmlNotes::find(const HtmlTree& tree) {
   // An item that lost its marker still carries its convention's note id (MediaWiki's
   // `<li id="cite_note-…">` in `ol.references`): in a list whose other items are notes, it is a
   // note too, so it is reported as a note without a marker rather than read as running text.
+  // (The lists are found first: asking each item's siblings was quadratic in a long list.)
+  std::set<int> lists_with_notes;
+  for (int note : notes)
+    if (at(tree, note).parent >= 0 && note_target(at(tree, note).attribute("id"))) lists_with_notes.insert(at(tree, note).parent);
   for (int i = 1; i < count; ++i) {
     const HtmlNode& node = at(tree, i);
-    if (node.name != "li" || notes.count(i) || !note_target(node.attribute("id")) || node.parent < 0) continue;
-    for (int c = at(tree, node.parent).first_child; c >= 0; c = at(tree, c).next_sibling)
-      if (c != i && notes.count(c) && note_target(at(tree, c).attribute("id"))) { notes.insert(i); break; }
+    if (node.name == "li" && !notes.count(i) && note_target(node.attribute("id")) && lists_with_notes.count(node.parent)) notes.insert(i);
   }
   // A note inside another note is part of it.
   for (int note : std::vector<int>(notes.begin(), notes.end())) {

@@ -45,6 +45,9 @@ std::string clean_label(std::string_view text);
 /// True for an id footnote conventions give notes ("fn1", "fn:1", "Footnote_28_28", "ftnt1",
 /// "_ftn1", "cite_note-…", "footnote-5").
 bool is_note_id(std::string_view id);
+
+/// The last run of digits in an id ("footnote-12" → "12", "Footnote_28_28" → "28"); empty when none.
+std::string digits_of(std::string_view id);
 /// True for an id footnote conventions give markers, that notes link back to ("fnref1",
 /// "FNanchor_1_1", "cite_ref-…", "_ftnref1").
 bool is_marker_id(std::string_view id);

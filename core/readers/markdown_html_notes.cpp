@@ -80,14 +80,6 @@ std::vector<NotePiece> pieces_of(const html::HtmlTree& tree, int note, BackLink&
   return pieces;
 }
 
-std::string digits_of(std::string_view id) {
-  std::size_t end = id.size();
-  while (end > 0 && !std::isdigit(static_cast<unsigned char>(id[end - 1]))) --end;
-  std::size_t begin = end;
-  while (begin > 0 && std::isdigit(static_cast<unsigned char>(id[begin - 1]))) --begin;
-  return std::string(id.substr(begin, end - begin));
-}
-
 }  // namespace
 
 std::vector<BlockNote> notes_in_html_block(std::string_view block) {
@@ -121,7 +113,7 @@ std::vector<BlockNote> notes_in_html_block(std::string_view block) {
         std::string_view href = n.attribute("href");
         return n.name == "a" && href.size() > 1 && href[0] == '#' && html::is_marker_id(href.substr(1));
       };
-      out.push_back({digits_of(element.attribute("id")), std::string(element.attribute("id")), element.raw_begin,
+      out.push_back({html::digits_of(element.attribute("id")), std::string(element.attribute("id")), element.raw_begin,
                      pieces_of(tree, item, back_link)});
     }
   }

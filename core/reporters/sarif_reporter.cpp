@@ -5,6 +5,7 @@
 
 #include "host/builtin_codes.hpp"
 #include "reporters/reporter.hpp"
+#include "merge/fix_plan.hpp"
 
 namespace marginalia::reporters {
 namespace {
@@ -182,8 +183,14 @@ std::string render_sarif(const RunReport& run) {
         }
         result["relatedLocations"] = std::move(related);
       }
-      if (finding.replacement && !file_level) {
-        ordered_json replacement{{"deletedRegion", region(f.begin, f.end)}, {"insertedContent", {{"text", *finding.replacement}}}};
+      // The fix as `check --fix` would make it: where the text is written verbatim, escaped for
+      // the markup; a consumer applying it to the file gets the same bytes.
+      std::string unfixable;
+      merge::SourceEdit edit = finding.replacement && !file_level ? merge::edit_for(report.loaded, f, unfixable) : merge::SourceEdit{};
+      if (edit.finding) {
+        const model::SourceMap& map = report.loaded.source_map;
+        ordered_json replacement{{"deletedRegion", region(map.position_of_source(edit.begin), map.position_of_source(edit.end))},
+                                 {"insertedContent", {{"text", edit.text}}}};
         result["fixes"] = ordered_json::array(
             {{{"description", {{"text", "replace with \"" + *finding.replacement + "\""}}},
               {"artifactChanges", ordered_json::array({{{"artifactLocation", artifact_location}, {"replacements", ordered_json::array({replacement})}}})}}});

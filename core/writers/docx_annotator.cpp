@@ -75,12 +75,12 @@ class Locator {
   Located locate(sdk::Span span) const {
     const auto& pieces = parts_.pieces;
     if (pieces.empty()) return {};
-    std::uint32_t begin_source = map_.to_source(span.begin);
-    auto [begin_piece, begin_offset] = place_of(begin_source);
+    model::SourceRange range = map_.source_range(span.begin, span.end);
+    auto [begin_piece, begin_offset] = place_of(range.begin);
     std::size_t end_piece = begin_piece;
     std::uint32_t end_offset = begin_offset;
     if (!span.empty()) {
-      std::uint32_t last = map_.to_source(span.end - 1);
+      std::uint32_t last = range.end > range.begin ? range.end - 1 : range.begin;
       std::size_t index = parts_.first_ending_after(last);
       if (index < pieces.size() && pieces[index].source_begin <= last) {
         end_piece = index;
@@ -368,6 +368,14 @@ AnnotateResult annotate_docx(std::string_view package, const merge::DocumentRepo
     anchors[located.part].push_back(anchor);
   }
 
+  // What a new comments part needs from the main part, read before the editors take the XML.
+  std::string main_xml = part_xml.count(0) ? part_xml[0] : std::string();
+  std::string w = plan->existing ? prefix_of(*plan->existing, "w:") : prefix_of(main_xml, "w:");
+  std::string uri = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
+  if (main_xml.find("http://purl.oclc.org/ooxml/wordprocessingml/main") != std::string::npos && main_xml.find(uri) == std::string::npos)
+    uri = "http://purl.oclc.org/ooxml/wordprocessingml/main";
+  main_xml.clear();
+
   std::vector<docx::PackagePart> written;
   std::map<std::uint32_t, std::vector<docx::AnchorOutcome>> outcomes;
   for (auto& [part, list] : anchors) {
@@ -378,7 +386,6 @@ AnnotateResult annotate_docx(std::string_view package, const merge::DocumentRepo
   }
 
   AnnotateResult result;
-  std::string w = plan->existing ? prefix_of(*plan->existing, "w:") : prefix_of(part_xml.count(0) ? part_xml[0] : written.empty() ? "" : written.front().second, "w:");
   std::string comments;
   for (const Planned& p : planned) {
     const CommentAnchor& anchor = anchors[p.part][p.anchor];
@@ -395,10 +402,6 @@ AnnotateResult annotate_docx(std::string_view package, const merge::DocumentRepo
     written.push_back({plan->part, std::move(*appended)});
   } else {
     std::string ns = w.empty() ? "xmlns" : "xmlns:" + w.substr(0, w.size() - 1);
-    std::string uri = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
-    if (part_xml.count(0) && part_xml[0].find("http://purl.oclc.org/ooxml/wordprocessingml/main") != std::string::npos &&
-        part_xml[0].find(uri) == std::string::npos)
-      uri = "http://purl.oclc.org/ooxml/wordprocessingml/main";
     written.push_back({plan->part, "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<" + w + "comments " + ns + "=\"" + uri +
                                        "\">" + comments + "</" + w + "comments>"});
     std::string folder = main_part.substr(0, main_part.rfind('/') + 1);

@@ -3,6 +3,8 @@
 
 #include <zip.h>
 
+#include <cstdlib>
+#include <cstring>
 #include <memory>
 
 namespace marginalia::writers::docx {
@@ -24,10 +26,20 @@ std::optional<std::string> rewrite_package(std::string_view package, const std::
                                            const std::string& timestamp_from, std::string& error) {
   zip_error_t zip_error;
   zip_error_init(&zip_error);
-  // libzip writes the new archive into the same buffer source; it copies `package` first, so the
-  // caller's bytes are never touched.
-  std::unique_ptr<zip_source_t, SourceDeleter> source(zip_source_buffer_create(package.data(), package.size(), 0, &zip_error));
+  // libzip writes the new archive into the same buffer source, so it gets a malloc'd copy it owns.
+  // Never the caller's bytes with freep = 0: when the first entries are unchanged (a draft that
+  // already has comments keeps its [Content_Types].xml), libzip 1.7 rewrites the buffer in place
+  // by cloning its first fragment, and then frees that fragment although it does not own it —
+  // the caller's string, freed twice (issue 15, D04).
+  void* copy = std::malloc(package.empty() ? 1 : package.size());
+  if (!copy) {
+    error = "cannot open the archive for writing: out of memory";
+    return std::nullopt;
+  }
+  if (!package.empty()) std::memcpy(copy, package.data(), package.size());
+  std::unique_ptr<zip_source_t, SourceDeleter> source(zip_source_buffer_create(copy, package.size(), 1, &zip_error));
   if (!source) {
+    std::free(copy);
     error = "cannot open the archive for writing: " + lowered(zip_error_strerror(&zip_error));
     zip_error_fini(&zip_error);
     return std::nullopt;

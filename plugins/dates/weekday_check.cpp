@@ -43,7 +43,9 @@ void check_weekdays(const ScannedDocument& scanned, std::vector<sdk::Finding>& o
                                               quoted(document, e.weekday_span) + " does not match " + date + ", which is a " +
                                               std::string(weekday_name(actual)));
     if (!e.explicit_year) finding.message += " (the text gives no year; " + std::to_string(civil_from_day_number(e.first_day).year) + " is taken from the dates around it)";
-    finding.replacement = same_form(document.slice(e.weekday_span), actual);
+    // The right weekday is certain only when the text writes the whole date: a year taken from
+    // the dates around, or a day and month read in an inferred order, may be the wrong part.
+    if (e.explicit_year && !e.ambiguous) finding.replacement = same_form(document.slice(e.weekday_span), actual);
     finding.related.push_back({e.span, "the date"});
     out.push_back(std::move(finding));
   }

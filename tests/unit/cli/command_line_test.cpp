@@ -125,6 +125,18 @@ TEST(CommandLine, RefusesAnOptionThatDoesNotApplyToTheCommand) {
   EXPECT_EQ(parsed({"print-config", "a.md", "--config", "c.json"}).config_file, "c.json");
 }
 
+TEST(CommandLine, FixAppliesToFilesThatCanBeWrittenBack) {
+  EXPECT_TRUE(parsed({"check", "a.md", "--fix"}).fix);
+  EXPECT_TRUE(parsed({"check", "-", "--fix-dry-run"}).fix_dry_run) << "a dry run of standard input prints its diff";
+  EXPECT_EQ(refusal({"check", "-", "--fix"}).rfind("--fix rewrites files and standard input is none", 0), 0u);
+  EXPECT_NE(refusal({"check", "a.md", "draft.docx", "--fix"}).find("draft.docx is a Word file: --annotate OUT.docx --annotate-fixes"), std::string::npos);
+  EXPECT_NE(refusal({"check", "a.md", "--fix", "--fix-dry-run"}).find("exclude each other"), std::string::npos);
+  EXPECT_NE(refusal({"check", "a.md", "--fix-dry-run", "--format", "json"}).find("with -o"), std::string::npos)
+      << "the diff and a JSON report cannot share standard output";
+  EXPECT_TRUE(parsed({"check", "a.md", "--fix-dry-run", "--format", "json", "-o", "out.json"}).fix_dry_run);
+  EXPECT_NE(command_help("check").find("--fix-dry-run"), std::string::npos);
+}
+
 TEST(CommandLine, SuggestsTheNearestOptionOrCommand) {
   EXPECT_EQ(refusal({"check", "a.md", "--ofline"}), "unknown option '--ofline' (did you mean '--offline'?)");
   EXPECT_EQ(refusal({"check", "a.md", "--fail-at", "note"}), "unknown option '--fail-at' (did you mean '--fail-on'?)");

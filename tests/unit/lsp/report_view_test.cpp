@@ -3,6 +3,8 @@
 
 #include <gtest/gtest.h>
 
+#include "readers/reader_registry.hpp"
+
 namespace marginalia::lsp {
 namespace {
 
@@ -47,6 +49,37 @@ TEST(ProblemsView, PutsConfigurationProblemsAtTheTop) {
   EXPECT_EQ(view.diagnostics[0]["severity"], 1);
   EXPECT_EQ(view.diagnostics[0]["message"], "/r/marginalia.json: unknown key \"enabeld\"");
   EXPECT_EQ(view.diagnostics[0]["range"]["start"]["line"], 0);
+}
+
+// A checked HTML buffer with one finding per (text, replacement) pair.
+merge::FileReport html_report(const std::string& html, const std::vector<std::pair<std::string, std::string>>& fixes) {
+  readers::ReadResult read = readers::read_bytes("a.html", html, {});
+  EXPECT_TRUE(read.document);
+  merge::FileReport file;
+  file.path = "a.html";
+  file.report = merge::DocumentReport{std::move(*read.document), {}, {}, {}, true, 0};
+  const model::LoadedDocument& loaded = file.report->loaded;
+  for (const auto& [old_text, replacement] : fixes) {
+    auto at = static_cast<std::uint32_t>(loaded.document.text.find(old_text));
+    merge::ReportedFinding reported;
+    reported.finding = {"test/fix", sdk::Severity::warning, {at, at + static_cast<std::uint32_t>(old_text.size())}, "fix me", {}, replacement};
+    reported.begin = loaded.source_map.position(at);
+    reported.end = loaded.source_map.position(at + static_cast<std::uint32_t>(old_text.size()));
+    file.report->findings.push_back(reported);
+  }
+  return file;
+}
+
+TEST(ReportView, QuickFixesAreTheEditsCheckFixWouldMake) {
+  // The first fix's text is written verbatim and its replacement is escaped for HTML; the second
+  // runs over a character reference, so it gets a diagnostic but no quick fix.
+  merge::FileReport file = html_report("<p>Smith and Sons met on Fri&#100;ay.</p>", {{"and", "&"}, {"Friday", "Monday"}});
+  ReportView view = make_view(file, "file:///a.html", DocumentationLinks());
+  EXPECT_EQ(view.diagnostics.size(), 2u);
+  ASSERT_EQ(view.fixes.size(), 1u);
+  EXPECT_EQ(view.fixes[0].new_text, "&amp;");
+  EXPECT_EQ(view.fixes[0].range.start.character, 9u);
+  EXPECT_EQ(view.fixes[0].range.end.character, 12u);
 }
 
 }  // namespace

@@ -75,5 +75,49 @@ TEST(SourceMap, AnEntityMapsToItsStart) {
   EXPECT_EQ(map.position(6).column, 11u);
 }
 
+TEST(SourceMap, SourceRangeOfASpanEndsAfterItsLastByteNotAtTheNextPiece) {
+  // Text "Friday, 3" from "<b>Friday</b>, 3": the span of "Friday" ends before "</b>".
+  SourceMap map("<b>Friday</b>, 3");
+  map.add_segment(0, 6, 3);
+  map.add_segment(6, 3, 13);
+  SourceRange range = map.source_range(0, 6);
+  EXPECT_EQ(range.begin, 3u);
+  EXPECT_EQ(range.end, 9u);
+  EXPECT_EQ(map.source_range(0, 9).end, 16u);
+}
+
+TEST(SourceMap, SourceRangeOfASpanEndingInAnEntityCoversTheWholeEntity) {
+  // Text "A&B" from "A&amp;B".
+  SourceMap map("A&amp;B");
+  map.add_segment(0, 1, 0);
+  map.add_segment(1, 1, 1, 5);
+  map.add_segment(2, 1, 6);
+  EXPECT_EQ(map.source_range(0, 2).end, 6u);
+}
+
+TEST(SourceMap, CopiesVerbatimOnlyTextWrittenAsIsInOnePiece) {
+  std::string text = "Friday, 3";
+  SourceMap map("<b>Friday</b>, 3");
+  map.add_segment(0, 6, 3);
+  map.add_segment(6, 3, 13);
+  EXPECT_TRUE(map.copies_verbatim(text, 0, 6));
+  EXPECT_TRUE(map.copies_verbatim(text, 6, 9));
+  EXPECT_FALSE(map.copies_verbatim(text, 0, 9)) << "the span runs over </b>";
+  SourceMap entity("Fri&#100;ay");
+  entity.add_segment(0, 3, 0);
+  entity.add_segment(3, 1, 3, 6);
+  entity.add_segment(4, 2, 9);
+  EXPECT_FALSE(entity.copies_verbatim(text.substr(0, 6), 0, 6)) << "a character reference is not the character";
+  EXPECT_TRUE(entity.copies_verbatim(text.substr(0, 6), 0, 3));
+}
+
+TEST(SourceMap, CopiesVerbatimRefusesASpanOverANormalisedLineEnd) {
+  SourceMap map = identity_map("one\r\ntwo\r\n");
+  std::string text = "one\ntwo\n";
+  EXPECT_TRUE(map.copies_verbatim(text, 4, 7));
+  EXPECT_EQ(map.source_range(4, 7).begin, 5u);
+  EXPECT_FALSE(map.copies_verbatim(text, 0, 7)) << "the text's LF is the file's CRLF";
+}
+
 }  // namespace
 }  // namespace marginalia::model

@@ -5,6 +5,7 @@
 usage: make_docx.py CASE OUT.docx [PORT]   (PORT: where the "xxe" case points its external entity)
 """
 import io
+import random
 import struct
 import sys
 import zipfile
@@ -133,6 +134,36 @@ def case(name, port=9):
         files = parts(body)
         files["word/comments.xml"] = (f'<?xml version="1.0"?><w:comments {W}><w:comment w:id="0" w:author="a">'
                                       '<w:p><w:r><w:t>Reviewer remark</w:t></w:r></w:p></w:comment></w:comments>')
+        return archive(files)
+    if name == "reviewed-draft":
+        # A draft back from review, as Word saves it: findings beside and inside tracked changes
+        # and a reviewer's comment, its comments part registered, so an annotated copy leaves
+        # [Content_Types].xml, the package's first entry, unchanged (issue 15: D04's shape).
+        body = ('<w:p><w:r><w:t xml:space="preserve">On </w:t></w:r>'
+                '<w:del w:id="1" w:author="a"><w:r><w:delText xml:space="preserve">Sunday or </w:delText></w:r></w:del>'
+                '<w:r><w:t xml:space="preserve">Monday, 24 April 2024 the </w:t></w:r>'
+                '<w:commentRangeStart w:id="0"/><w:r><w:t>regional operator</w:t></w:r><w:commentRangeEnd w:id="0"/>'
+                '<w:r><w:commentReference w:id="0"/></w:r>'
+                '<w:del w:id="2" w:author="a"><w:r><w:delText xml:space="preserve"> quietly</w:delText></w:r></w:del>'
+                '<w:r><w:t xml:space="preserve"> warned of delays.</w:t></w:r></w:p>'
+                '<w:p><w:r><w:t xml:space="preserve">The board met on </w:t></w:r>'
+                '<w:ins w:id="3" w:author="a"><w:r><w:t xml:space="preserve">Thursday, </w:t></w:r></w:ins>'
+                '<w:del w:id="4" w:author="a"><w:r><w:delText xml:space="preserve">Friday, </w:delText></w:r></w:del>'
+                '<w:r><w:t>2 April 2024.</w:t></w:r></w:p>')
+        files = parts(body)
+        del files["word/footnotes.xml"], files["word/endnotes.xml"]
+        # An incompressible picture stored before the main part, as Word often orders them:
+        # libzip then keeps the unchanged first entries and rewrites only the rest in place.
+        files = {name: files[name] for name in ("[Content_Types].xml", "_rels/.rels")} | \
+            {"word/media/image1.png": random.Random(15).randbytes(16384)} | files
+        files["[Content_Types].xml"] = CONTENT_TYPES.replace(
+            "</Types>", '<Default Extension="png" ContentType="image/png"/>\n<Override PartName="/word/comments.xml" '
+            'ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.comments+xml"/>\n</Types>')
+        files["word/_rels/document.xml.rels"] = DOCUMENT_RELS.replace(
+            "</Relationships>", '<Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/comments" '
+            'Target="comments.xml"/>\n</Relationships>')
+        files["word/comments.xml"] = (f'<?xml version="1.0"?><w:comments {W}><w:comment w:id="0" w:author="a">'
+                                      '<w:p><w:r><w:t>Which operator?</w:t></w:r></w:p></w:comment></w:comments>')
         return archive(files)
     if name == "custom-properties":
         # Word lists custom properties under the officeDocument namespace too, after the main part.

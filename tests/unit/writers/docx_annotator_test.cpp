@@ -158,6 +158,15 @@ class DocxAnnotator : public ::testing::Test {
     EXPECT_TRUE(result.bytes) << result.code << ": " << result.message;
     return result.bytes.value_or(std::string());
   }
+  // The bytes of a DOCX file of `kind` made by tests/unit/readers/make_docx.py; empty (with a
+  // failure) when it could not be made.
+  std::string made_docx(const std::string& kind) {
+    std::string path = made_.file(kind + ".docx");
+    ProcessResult made = run_process(python(), {source_dir() + "/tests/unit/readers/make_docx.py", kind, path});
+    EXPECT_EQ(made.exit_code, 0) << made.err;
+    return read_file(path);
+  }
+  TempDir made_;
 };
 
 TEST_F(DocxAnnotator, WritesEachFindingAsACommentOnItsWordsBesideTheEditorsComment) {
@@ -231,11 +240,8 @@ TEST_F(DocxAnnotator, CopiesEveryUntouchedEntryByteForByte) {
 
 TEST_F(DocxAnnotator, AddsACommentsPartWithItsRelationshipAndContentType) {
   if (python().empty()) GTEST_SKIP() << "python3 is needed to make the DOCX file";
-  TempDir temp;
-  std::string path = temp.file("report.docx");
-  ProcessResult made = run_process(python(), {source_dir() + "/tests/unit/readers/make_docx.py", "report", path});
-  ASSERT_EQ(made.exit_code, 0) << made.err;
-  std::string original = read_file(path);
+  std::string original = made_docx("report");
+  ASSERT_FALSE(original.empty());
   model::LoadedDocument doc = read(original);
   std::string annotated = annotate(original, report_of(read(original), {on(doc, "Exports rose", "test/one", "first"),
                                                                          on(doc, "Cell text", "test/two", "second")}));
@@ -331,6 +337,57 @@ TEST_F(DocxAnnotator, AnchorsSpansAcrossParagraphsAndEmptySpans) {
   EXPECT_EQ(by_text["warning: between two words [test/point]"], "");
   EXPECT_TRUE(ranges.unclosed.empty());
   EXPECT_EQ(read(annotated).document.text, doc.document.text);
+}
+
+// Issue 15 (D04): a draft back from review keeps its comments part and content types, so the
+// package's first entries are unchanged and libzip rewrites the archive in place behind them —
+// which once freed the caller's bytes and crashed. Findings sit beside tracked deletions, inside
+// a tracked insertion and over a reviewer's comment.
+TEST_F(DocxAnnotator, AnnotatesADraftBackFromReviewBesideItsTrackedChangesAndComments) {
+  if (python().empty()) GTEST_SKIP() << "python3 is needed to make the DOCX file";
+  std::string original = made_docx("reviewed-draft");
+  ASSERT_FALSE(original.empty());
+  model::LoadedDocument doc = read(original);
+  ASSERT_NE(doc.document.text.find("On Monday, 24 April 2024 the regional operator warned of delays."), std::string::npos)
+      << "the reader reads the final text: deletions out, insertions in";
+  auto findings = [&] {
+    return std::vector<sdk::Finding>{on(doc, "Monday", "dates/weekday-mismatch", "wrong weekday", "Wednesday"),
+                                     on(doc, "Thursday", "dates/weekday-mismatch", "wrong weekday", "Tuesday"),
+                                     on(doc, "operator warned", "test/overlap", "across the reviewer's comment and a deletion")};
+  };
+  for (bool tracked : {false, true}) {
+    options_.tracked_fixes = tracked;
+    writers::AnnotateResult result = writers::annotate_docx(original, report_of(read(original), findings()), options_);
+    ASSERT_TRUE(result.bytes) << result.code << ": " << result.message;
+    EXPECT_EQ(result.summary.comments, 3u);
+    EXPECT_EQ(result.summary.tracked_changes, tracked ? 1u : 0u) << "the fix inside the reviewer's insertion is left to the comment";
+    std::vector<Entry> before = entries(original), after = entries(*result.bytes);
+    ASSERT_EQ(after.size(), before.size());
+    for (std::size_t i = 0; i < 3; ++i) EXPECT_EQ(after[i].compressed, before[i].compressed) << before[i].name << " is copied as it was";
+    std::map<std::string, Comment> comments = comments_of(part(*result.bytes, "word/comments.xml"));
+    ASSERT_EQ(comments.size(), 4u);
+    EXPECT_EQ(comments["0"].text, "Which operator?") << "the reviewer's comment is kept";
+    Ranges ranges = ranges_of(part(*result.bytes, "word/document.xml"));
+    EXPECT_EQ(ranges.words["0"], "regional operator");
+    EXPECT_TRUE(ranges.unclosed.empty());
+    std::map<std::string, std::string> by_words;
+    for (const auto& [id, comment] : comments)
+      if (comment.author == "marginalia") by_words[ranges.words[id]] = comment.text;
+    EXPECT_NE(by_words[tracked ? "Wednesday" : "Monday"].find("[dates/weekday-mismatch]"), std::string::npos);
+    EXPECT_NE(by_words["Thursday"].find("[dates/weekday-mismatch]"), std::string::npos);
+    EXPECT_NE(by_words["operator warned"].find("[test/overlap]"), std::string::npos);
+    std::string xml = part(*result.bytes, "word/document.xml");
+    for (const char* kept : {"<w:delText xml:space=\"preserve\">Sunday or </w:delText>", "<w:delText xml:space=\"preserve\"> quietly</w:delText>",
+                             "<w:ins w:id=\"3\" w:author=\"a\">", "<w:delText xml:space=\"preserve\">Friday, </w:delText>"})
+      EXPECT_NE(xml.find(kept), std::string::npos) << kept << " in " << xml;
+    std::string text = read(*result.bytes).document.text;
+    if (tracked) {
+      EXPECT_NE(text.find("On Wednesday, 24 April 2024 the regional operator warned of delays."), std::string::npos) << text;
+      EXPECT_NE(text.find("The board met on Thursday, 2 April 2024."), std::string::npos) << text;
+    } else {
+      EXPECT_EQ(text, doc.document.text);
+    }
+  }
 }
 
 TEST_F(DocxAnnotator, RefusesAFileChangedSinceItWasCheckedAndDocumentsOfOtherFormats) {

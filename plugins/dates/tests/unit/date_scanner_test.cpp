@@ -230,6 +230,15 @@ TEST(DateScanner, GivesTheWeekdayCorrectionAsReplacement) {
   EXPECT_NE(finding.message.find("which is a Wednesday"), std::string::npos);
 }
 
+TEST(DateScanner, GivesNoReplacementWhenTheYearIsNotWritten) {
+  // The weekday does not match 24 April 2024 (the year of the document date), but the year is not written: the slip may be the
+  // year's, so no fix is certain (check --fix would otherwise write it into the file).
+  DateAnalysis analysis = analyse_document(document_of("On Monday, 24 April the board met.", "2024-05-10"), {});
+  ASSERT_EQ(analysis.findings.size(), 1u);
+  EXPECT_EQ(analysis.findings[0].code, "dates/weekday-mismatch");
+  EXPECT_FALSE(analysis.findings[0].replacement.has_value());
+}
+
 TEST(DateScanner, ScansInLinearTimeOnPathologicalInput) {
   // Long runs of near-dates must not make a pattern re-scan: 200,000 tokens finish at once.
   std::string text;
