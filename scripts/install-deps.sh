@@ -1,11 +1,14 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: MIT
 # Installs every Debian package marginalia's build and tests need. Idempotent and fast when all
-# are present: apt-get runs only if a package is missing.
+# are present: apt-get runs only if a package is missing. With --build-only, only what building
+# the binary, the plugins and the Debian packages needs (the Dockerfile's build stage).
 set -euo pipefail
 
-packages=(
-  build-essential cmake pkg-config python3
+build_packages=(
+  build-essential cmake pkg-config
+  python3                                        # writes the man page from the binary's help (docs/man)
+  dpkg-dev file                                  # cpack's Debian packages: dpkg-shlibdeps computes Depends
   libboost-dev                                   # Boost.DLL (header-only)
   libpugixml-dev                                 # TEI reader
   libcurl4-openssl-dev                           # URL checks and the fetch service
@@ -17,6 +20,8 @@ packages=(
   libutf8proc-dev                                # quotes plugin: Unicode letter and case classes (names in any script)
   libre2-dev                                     # rules plugin: linear-time patterns (no catastrophic backtracking)
   libyaml-cpp-dev                                # rules plugin: YAML rule files
+)
+test_packages=(
   libgtest-dev libgmock-dev                      # tests
   jing                                           # TEI validation in the tests
   python3-jsonschema                             # SARIF/JSON schema validation in the tests
@@ -25,6 +30,9 @@ packages=(
   libreoffice-writer-nogui                       # test only: a real reader opens the --annotate'd DOCX (headless)
   poppler-utils                                  # docs only: pdftoppm renders docs/annotated-draft.png
 )
+
+packages=("${build_packages[@]}")
+if [ "${1:-}" != "--build-only" ]; then packages+=("${test_packages[@]}"); fi
 
 missing=()
 for package in "${packages[@]}"; do

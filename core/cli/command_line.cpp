@@ -62,7 +62,7 @@ const std::vector<OptionDoc>& option_docs() {
       {"--shard", "K/N", "check only part K of N of the inputs, chosen by a hash of each path (a CI matrix job each); "
                          "marginalia merge puts the parts' JSON or SARIF back together", check},
       {"--config", "FILE", "use this marginalia.json instead of the nearest one above each input", {"check", "print-config", "explain", "lsp"}},
-      {"--docs-base", "URL", "lsp: where the plugins' documentation links point (default: the README files of this build)", {"lsp"}},
+      {"--docs-base", "URL", "lsp: where the plugins' documentation links point (default: the installed documentation, else this build's README files)", {"lsp"}},
       {"--enable", "ID", "turn a plugin on for this run", {"check", "plugins", "explain", "print-config", "lsp"}},
       {"--disable", "ID", "turn a plugin off for this run", {"check", "plugins", "explain", "init", "print-config", "lsp"}},
       {"--document-date", "DATE", "the report's own date (YYYY-MM-DD) when the file does not say", check},

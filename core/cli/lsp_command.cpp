@@ -4,8 +4,11 @@
 // there; usage problems go to standard error.
 #include <unistd.h>
 
+#include <boost/dll/runtime_symbol_info.hpp>
 #include <cstdio>
 #include <cstdlib>
+#include <filesystem>
+#include <system_error>
 
 #include "cli/commands.hpp"
 #include "cli/settings_from_flags.hpp"
@@ -13,6 +16,22 @@
 #include "lsp/language_server.hpp"
 
 namespace marginalia::cli {
+namespace {
+
+// Where documentation links point without --docs-base: the documentation installed beside the
+// binary (<prefix>/share/marginalia/doc, as the Debian package and `cmake --install` lay it
+// out), else the checkout this binary was built from. Decided at run time, so a package built
+// from any build folder links to its own files, not to the machine that built it.
+std::string default_docs_base() {
+  namespace fs = std::filesystem;
+  fs::path self = boost::dll::program_location().string();
+  fs::path installed = (self.parent_path().parent_path() / "share" / "marginalia" / "doc").lexically_normal();
+  std::error_code error;
+  if (fs::is_regular_file(installed / "README.md", error)) return "file://" + installed.string();
+  return MARGINALIA_DOCS_BASE;
+}
+
+}  // namespace
 
 int run_lsp_command(const CommandLine& line) {
   lsp::ServerOptions options;
@@ -24,7 +43,7 @@ int run_lsp_command(const CommandLine& line) {
   }
   options.settings.network = std::move(*network);
   options.settings.network.progress = false;
-  options.docs_base = line.docs_base.empty() ? MARGINALIA_DOCS_BASE : line.docs_base;
+  options.docs_base = line.docs_base.empty() ? default_docs_base() : line.docs_base;
   // The protocol gets its own copy of standard output; whatever else writes to descriptor 1 (a
   // plugin run in this process, a library's warning) lands on standard error instead of
   // corrupting a message.

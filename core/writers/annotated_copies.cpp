@@ -4,25 +4,15 @@
 #include <cstdlib>
 #include <ctime>
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 
 #include "readers/reader_registry.hpp"
+#include "util/file_bytes.hpp"
 #include "writers/atomic_file.hpp"
 
 namespace marginalia::writers {
 namespace {
 
 namespace fs = std::filesystem;
-
-bool read_whole(const std::string& path, std::string& bytes) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return false;
-  std::ostringstream out;
-  out << in.rdbuf();
-  bytes = out.str();
-  return !in.bad();
-}
 
 // Now, or SOURCE_DATE_EPOCH when set (the reproducible-builds convention), so a test or a
 // pipeline can ask for the same bytes twice.
@@ -82,7 +72,7 @@ std::vector<std::string> write_annotated_copies(const std::vector<merge::FileRep
       continue;
     }
     std::string bytes;
-    if (!read_whole(file.path, bytes)) {
+    if (!util::read_file_bytes(file.path, bytes)) {
       problems.push_back("no annotated copy of " + file.path + ": cannot read it again");
       continue;
     }

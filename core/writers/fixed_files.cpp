@@ -2,13 +2,12 @@
 #include "writers/fixed_files.hpp"
 
 #include <algorithm>
-#include <fstream>
 #include <optional>
-#include <sstream>
 
 #include "marginalia/sdk/text.hpp"
 #include "readers/charset.hpp"
 #include "readers/reader_registry.hpp"
+#include "util/file_bytes.hpp"
 #include "writers/unified_diff.hpp"
 
 namespace marginalia::writers {
@@ -19,15 +18,6 @@ struct ByteEdit {
   std::uint32_t begin = 0, end = 0;
   std::string text;
 };
-
-bool read_whole(const std::string& path, std::string& bytes) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return false;
-  std::ostringstream out;
-  out << in.rdbuf();
-  bytes = out.str();
-  return !in.bad();
-}
 
 // The edits in the file's own bytes: the source pieces between and under the edits are encoded
 // one by one, and must give back the file exactly, or the charset cannot be written safely.
@@ -91,7 +81,7 @@ FixedFile fix_file(const merge::FileReport& file, const std::string* stdin_bytes
   fixed.plan = merge::plan_fixes(report);
   if (fixed.plan.edits.empty()) return fixed;
   if (stdin_bytes) fixed.before = *stdin_bytes;
-  else if (!read_whole(file.path, fixed.before)) {
+  else if (!util::read_file_bytes(file.path, fixed.before)) {
     fixed.problem = "it cannot be read again";
     return fixed;
   }

@@ -34,6 +34,17 @@ ProcessResult check_in(const TempDir& temp, const std::string& arguments, const 
   return run_process("/bin/sh", {"-c", command}, 120);
 }
 
+// `name`, holding `before` with a wrong "Friday", is fixed by `--fix` (exit 0) into exactly the
+// same bytes with "Monday" in its place.
+void expect_friday_fixed_to_monday(const TempDir& temp, const std::string& name, const std::string& before) {
+  temp.write(name, before);
+  ProcessResult result = check_in(temp, name + " --fix");
+  EXPECT_EQ(result.exit_code, 0) << result.err;
+  std::string expected = before;
+  expected.replace(expected.find("Friday"), 6, "Monday");
+  EXPECT_EQ(contents(temp.file(name)), expected);
+}
+
 TEST(Fix, MarkdownWeekdayIsFixedInPlaceAndTheRunReportsWhatIsLeft) {
   TempDir temp;
   temp.write("minutes.md", kMeeting);
@@ -77,12 +88,7 @@ TEST(Fix, HtmlInALegacyCharsetIsWrittenBackInThatCharset) {
   // Latin-1: "é" is the single byte E9, and must stay so (not become UTF-8's C3 A9).
   std::string page = "<html><head><meta charset=\"iso-8859-1\"><title>Proc\xE8s-verbal</title></head><body>\n"
                      "<p>La r\xE9union eut lieu on Friday, 3 March 2025 \xE0 Tallinn.</p>\n</body></html>\n";
-  temp.write("minutes.html", page);
-  ProcessResult result = check_in(temp, "minutes.html --fix");
-  EXPECT_EQ(result.exit_code, 0) << result.err;
-  std::string expected = page;
-  expected.replace(expected.find("Friday"), 6, "Monday");
-  EXPECT_EQ(contents(temp.file("minutes.html")), expected);
+  expect_friday_fixed_to_monday(temp, "minutes.html", page);
 }
 
 TEST(Fix, AUtf16FileIsNotReadSoNeverRewritten) {
@@ -102,22 +108,22 @@ TEST(Fix, TeiIsFixedInItsTextAndStaysWellFormed) {
                     "  <teiHeader><fileDesc><titleStmt><title>Minutes</title></titleStmt><publicationStmt><p>draft</p></publicationStmt>"
                     "<sourceDesc><p>none</p></sourceDesc></fileDesc></teiHeader>\n"
                     "  <text><body>\n    <p>The board met on <hi>Friday, 3 March 2025</hi> in Tallinn.</p>\n  </body></text>\n</TEI>\n";
-  temp.write("minutes.xml", tei);
-  ProcessResult result = check_in(temp, "minutes.xml --fix");
-  EXPECT_EQ(result.exit_code, 0) << result.err;
-  std::string expected = tei;
-  expected.replace(expected.find("Friday"), 6, "Monday");
-  EXPECT_EQ(contents(temp.file("minutes.xml")), expected);
+  expect_friday_fixed_to_monday(temp, "minutes.xml", tei);
   if (!jing().empty() && std::ifstream(tei_schema())) {
     ProcessResult valid = run_process(jing(), {tei_schema(), temp.file("minutes.xml")});
     EXPECT_EQ(valid.exit_code, 0) << valid.out << valid.err;
   }
 }
 
-TEST(Fix, AReplacementInHtmlIsEscapedForTheMarkup) {
-  TempDir temp;
+// A house style whose substitution puts an "&" in the text: "Smith and Sons" → "Smith & Sons".
+void write_firm_name_style(const TempDir& temp) {
   temp.write("styles/house/firm-names.yml", "kind: substitution\nmessage: \"write '{replacement}'\"\nswap:\n  Smith and Sons: Smith & Sons\n");
   temp.write("marginalia.json", R"({"plugins": {"rules": {"options": {"styles": ["styles/house"]}}}})");
+}
+
+TEST(Fix, AReplacementInHtmlIsEscapedForTheMarkup) {
+  TempDir temp;
+  write_firm_name_style(temp);
   temp.write("page.html", "<html><body><p>Audited by Smith and Sons in 2024.</p></body></html>\n");
   ProcessResult result = check_in(temp, "page.html --fix");
   EXPECT_EQ(result.exit_code, 0) << result.out << result.err;
@@ -126,8 +132,7 @@ TEST(Fix, AReplacementInHtmlIsEscapedForTheMarkup) {
 
 TEST(Fix, SarifCarriesTheSameEditsAsFix) {
   TempDir temp;
-  temp.write("styles/house/firm-names.yml", "kind: substitution\nmessage: \"write '{replacement}'\"\nswap:\n  Smith and Sons: Smith & Sons\n");
-  temp.write("marginalia.json", R"({"plugins": {"rules": {"options": {"styles": ["styles/house"]}}}})");
+  write_firm_name_style(temp);
   temp.write("page.html", "<html><body><p>Audited by Smith and Sons on Fri&#100;ay, 3 March 2025.</p></body></html>\n");
   ProcessResult result = check_in(temp, "page.html --format sarif");
   nlohmann::json sarif = nlohmann::json::parse(result.out, nullptr, false);

@@ -4,18 +4,8 @@
 # What a plugin author does, in a fresh folder: install marginalia into a prefix, then
 # configure, build and install each outside plugin against that prefix only.
 cmake_minimum_required(VERSION 3.20)
-foreach(variable MARGINALIA_BUILD_DIR MARGINALIA_SOURCE_DIR WORK CXX_COMPILER)
-  if(NOT DEFINED ${variable})
-    message(FATAL_ERROR "build_outside.cmake needs -D${variable}=…")
-  endif()
-endforeach()
-
-function(run)
-  execute_process(COMMAND ${ARGN} RESULT_VARIABLE status OUTPUT_VARIABLE out ERROR_VARIABLE err)
-  if(NOT status EQUAL 0)
-    message(FATAL_ERROR "failed (${status}): ${ARGN}\n${out}\n${err}")
-  endif()
-endfunction()
+include(${CMAKE_CURRENT_LIST_DIR}/../cmake/script_steps.cmake)
+require_variables(MARGINALIA_BUILD_DIR MARGINALIA_SOURCE_DIR WORK CXX_COMPILER)
 
 file(REMOVE_RECURSE ${WORK})
 set(prefix ${WORK}/prefix)
