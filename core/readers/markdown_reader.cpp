@@ -28,6 +28,7 @@
 #include "readers/markdown_html_notes.hpp"
 #include "readers/notes_section.hpp"
 #include "readers/reader.hpp"
+#include "util/lines.hpp"
 
 namespace marginalia::readers {
 namespace {
@@ -147,22 +148,15 @@ void find_inline_notes(model::DocumentBuilder& builder) {
 // Labels of footnote definitions written at the start of a line: "[^label]: text".
 std::vector<std::string> definition_labels(std::string_view text) {
   std::vector<std::string> labels;
-  std::size_t start = 0;
-  while (start < text.size()) {
-    std::size_t end = text.find('\n', start);
-    if (end == std::string_view::npos) end = text.size();
-    std::string_view line = text.substr(start, end - start);
+  util::for_each_line(text, [&](std::string_view line) {
     std::size_t indent = 0;
     while (indent < line.size() && indent < 4 && line[indent] == ' ') ++indent;
-    if (indent < 4 && line.substr(indent).rfind("[^", 0) == 0) {
-      std::size_t close = line.find("]:", indent + 2);
-      if (close != std::string_view::npos && close > indent + 2) {
-        std::string_view label = line.substr(indent + 2, close - indent - 2);
-        if (label.find_first_of(" \t[]") == std::string_view::npos) labels.emplace_back(label);
-      }
-    }
-    start = end + 1;
-  }
+    if (indent >= 4 || line.substr(indent).rfind("[^", 0) != 0) return;
+    std::size_t close = line.find("]:", indent + 2);
+    if (close == std::string_view::npos || close <= indent + 2) return;
+    std::string_view label = line.substr(indent + 2, close - indent - 2);
+    if (label.find_first_of(" \t[]") == std::string_view::npos) labels.emplace_back(label);
+  });
   return labels;
 }
 

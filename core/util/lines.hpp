@@ -9,7 +9,20 @@
 
 namespace marginalia::util {
 
-/// The lines of `text` without their '\n' ("a\nb\n" → {"a", "b"}; "" → {}); a '\r' stays.
+/// Calls `visit(line)` for each line of `text`, without its '\n' (a '\r' stays): "a\nb\n" visits
+/// "a" and "b"; "" visits nothing.
+template <typename Visit>
+void for_each_line(std::string_view text, Visit&& visit) {
+  std::size_t start = 0;
+  while (start < text.size()) {
+    std::size_t end = text.find('\n', start);
+    if (end == std::string_view::npos) end = text.size();
+    visit(text.substr(start, end - start));
+    start = end + 1;
+  }
+}
+
+/// The lines of `text`, as for_each_line visits them.
 std::vector<std::string> split_lines(std::string_view text);
 
 }  // namespace marginalia::util

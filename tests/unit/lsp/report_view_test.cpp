@@ -57,7 +57,7 @@ merge::FileReport html_report(const std::string& html, const std::vector<std::pa
   EXPECT_TRUE(read.document);
   merge::FileReport file;
   file.path = "a.html";
-  file.report = merge::DocumentReport{std::move(*read.document), {}, {}, {}, true, 0};
+  file.report = merge::DocumentReport{std::move(*read.document), {}, {}, {}, true, 0, {}};
   const model::LoadedDocument& loaded = file.report->loaded;
   for (const auto& [old_text, replacement] : fixes) {
     auto at = static_cast<std::uint32_t>(loaded.document.text.find(old_text));

@@ -16,7 +16,7 @@ DocumentReport report_of(const std::string& path, const std::string& bytes,
                                 const std::vector<std::pair<std::string, std::string>>& fixes) {
   readers::ReadResult read = readers::read_bytes(path, bytes, {});
   EXPECT_TRUE(read.document) << (read.error ? read.error->message : "");
-  DocumentReport report{std::move(*read.document), {}, {}, {}, true, 0};
+  DocumentReport report{std::move(*read.document), {}, {}, {}, true, 0, {}};
   const std::string& text = report.loaded.document.text;
   for (const auto& [old_text, replacement] : fixes) {
     std::size_t at = text.find(old_text);

@@ -16,7 +16,7 @@ merge::FileReport checked(const std::string& path, const std::string& bytes, con
   EXPECT_TRUE(read.document) << (read.error ? read.error->message : "");
   merge::FileReport file;
   file.path = path;
-  file.report = merge::DocumentReport{std::move(*read.document), {}, {}, {}, true, 0};
+  file.report = merge::DocumentReport{std::move(*read.document), {}, {}, {}, true, 0, {}};
   const std::string& text = file.report->loaded.document.text;
   auto at = static_cast<std::uint32_t>(text.find(old_text));
   merge::ReportedFinding reported;
