@@ -17,6 +17,7 @@
 #include "reporters/reporter.hpp"
 #include "session/input_walk.hpp"
 #include "session/session.hpp"
+#include "session/shard.hpp"
 #include "writers/annotated_copies.hpp"
 #include "writers/atomic_file.hpp"
 #include "writers/output_paths.hpp"
@@ -45,12 +46,19 @@ std::vector<std::string> document_output_paths(const std::string& target, const 
   return std::vector<std::string>(inputs.size(), target);
 }
 
-// One output per checked document (TEI), into `target`; the problems, one per line.
+// One output per checked document (TEI), into `target`; the problems, one per line. A shard
+// places its files as the whole run (`whole_run`, every input before --shard) would, so the jobs
+// of a matrix write the same tree as one unsharded run.
 std::string write_document_outputs(const merge::RunReport& run, const OutputFormat& format, const std::string& target,
-                                   std::vector<std::pair<std::string, std::string>>& written) {
+                                   const std::vector<std::string>& whole_run, std::vector<std::pair<std::string, std::string>>& written) {
   std::vector<std::string> inputs;
   for (const merge::FileReport& file : run.files) inputs.push_back(file.path);
   std::vector<std::string> paths = document_output_paths(target, inputs, format);
+  if (run.shard && run.shard->input_index.size() == run.files.size()) {
+    std::vector<std::string> whole = document_output_paths(target, whole_run, format);
+    for (std::size_t i = 0; i < paths.size(); ++i)
+      if (run.shard->input_index[i] < whole.size()) paths[i] = whole[run.shard->input_index[i]];
+  }
   std::string problems;
   for (std::size_t i = 0; i < run.files.size(); ++i) {
     const merge::FileReport& file = run.files[i];
@@ -111,8 +119,21 @@ ExitCode run_check_command(const CommandLine& line) {
       for (const util::Problem& notice : expanded->notices) print_error(notice.message);
     inputs = std::move(expanded->paths);
   }
+  // --shard K/N: this job's part of the expanded inputs; an empty part is a valid, empty result.
+  std::optional<merge::ShardPlacement> placement;
+  std::vector<std::size_t> input_index;
+  const std::vector<std::string> whole_run = inputs;
+  if (line.shard_count) {
+    std::error_code no_cwd;
+    std::string working_folder = fs::current_path(no_cwd).string();
+    input_index = session::select_shard(inputs, {line.shard_index, line.shard_count}, working_folder);
+    placement = merge::ShardPlacement{line.shard_index, line.shard_count, inputs.size(), input_index.size(), {}};
+    std::vector<std::string> chosen;
+    for (std::size_t i : input_index) chosen.push_back(inputs[i]);
+    inputs = std::move(chosen);
+  }
   // Before anything is read: an output that is an input would destroy it.
-  if (std::string clash = writers::output_overwriting_input(planned_outputs(line, inputs), inputs); !clash.empty()) {
+  if (std::string clash = writers::output_overwriting_input(planned_outputs(line, whole_run), whole_run); !clash.empty()) {
     print_error(clash);
     return ExitCode::failure;
   }
@@ -162,6 +183,15 @@ ExitCode run_check_command(const CommandLine& line) {
     return ExitCode::failure;
   }
   merge::RunReport& run = *checked;
+  if (placement) {
+    // Files skipped by an `ignore` glob are not in the run: place each reported file by its path.
+    std::size_t next = 0;
+    for (const merge::FileReport& file : run.files) {
+      while (next < inputs.size() && inputs[next] != file.path) ++next;
+      placement->input_index.push_back(next < inputs.size() ? input_index[next++] : 0);
+    }
+    run.shard = std::move(placement);
+  }
   if (progress_shown) std::fputs("\r\033[K", stderr);
   if (line.verbose && !line.quiet)
     for (const merge::FileReport& file : run.files) {
@@ -242,7 +272,7 @@ ExitCode run_check_command(const CommandLine& line) {
       print_error(std::string("--format ") + format.name + " with several files needs -o FOLDER");
       return ExitCode::failure;
     } else {
-      report_write(write_document_outputs(run, format, line.output, written));
+      report_write(write_document_outputs(run, format, line.output, whole_run, written));
     }
   } else {
     std::string rendered = format.render_run(run, {use_color(line.color_never || main_to_file, stdout), line.quiet});
@@ -254,7 +284,7 @@ ExitCode run_check_command(const CommandLine& line) {
       written.push_back({format.label, line.output});
     }
   }
-  if (!line.tei_output.empty()) report_write(write_document_outputs(run, *find_output_format("tei"), line.tei_output, written));
+  if (!line.tei_output.empty()) report_write(write_document_outputs(run, *find_output_format("tei"), line.tei_output, whole_run, written));
   if (!line.annotate_output.empty()) {
     writers::AnnotateOptions annotate;
     annotate.tracked_fixes = line.annotate_fixes;

@@ -8,6 +8,7 @@
 
 #include "cli/output_formats.hpp"
 #include "config/option_values.hpp"
+#include "session/shard.hpp"
 #include "util/did_you_mean.hpp"
 #include "writers/annotated_copies.hpp"
 #include "writers/fixed_files.hpp"
@@ -35,7 +36,14 @@ struct OptionDoc {
   std::vector<std::string> commands;
 };
 
-const std::vector<std::string> kCommands = {"check", "print-config", "plugins", "explain", "init", "lsp", "test-plugin", "validate-schema", "help", "version"};
+const std::vector<std::string> kCommands = {"check", "merge", "print-config", "plugins", "explain", "init", "lsp", "test-plugin", "validate-schema", "help", "version"};
+
+// "check, merge, …": the commands as a usage error names them.
+std::string command_list() {
+  std::string out;
+  for (const std::string& command : kCommands) out += (out.empty() ? "" : ", ") + command;
+  return out;
+}
 
 const std::vector<OptionDoc>& option_docs() {
   const std::vector<std::string> check = {"check"};
@@ -55,10 +63,12 @@ const std::vector<OptionDoc>& option_docs() {
       {"--fail-on", "LEVEL", "exit 1 when a finding is at or above LEVEL: error (default), warning, note", {"check", "print-config"}},
       {"--profile", "NAME", "default (only confident findings of heuristic checks) or thorough (all)", {"check", "print-config"}},
       {"--exit-zero", "", "exit 0 even with findings (report-only jobs); failures still exit 2", check},
-      {"--quiet", "", "print only the summary line on the terminal (and no notes on stderr)", check},
+      {"--quiet", "", "print only the summary line on the terminal (and no notes on stderr)", {"check", "merge"}},
       {"--verbose", "", "say on stderr how each input was read (format, notes, HTML content region)", check},
       {"--no-color", "", "never colour the terminal output (also: NO_COLOR set)", check},
       {"--jobs", "N", "check N files at once (output is identical whatever N)", check},
+      {"--shard", "K/N", "check only part K of N of the inputs, chosen by a hash of each path (a CI matrix job each); "
+                         "marginalia merge puts the parts' JSON or SARIF back together", check},
       {"--config", "FILE", "use this marginalia.json instead of the nearest one above each input", {"check", "print-config", "explain", "lsp"}},
       {"--docs-base", "URL", "lsp: where the plugins' documentation links point (default: the installed documentation, else this build's README files)", {"lsp"}},
       {"--enable", "ID", "turn a plugin on for this run", {"check", "plugins", "explain", "print-config", "lsp"}},
@@ -85,7 +95,7 @@ const std::vector<OptionDoc>& option_docs() {
       {"--json", "", "print the plugins, their codes and options schemas as JSON", {"plugins"}},
       {"--force", "", "overwrite an existing file", {"init"}},
       {"--update", "", "rewrite each differing invalid fixture's expectation block to what the plugin reports", {"test-plugin"}},
-      {"--help", "", "show this command's help", {"check", "print-config", "plugins", "explain", "init", "test-plugin", "validate-schema"}},
+      {"--help", "", "show this command's help", {"check", "merge", "print-config", "plugins", "explain", "init", "test-plugin", "validate-schema"}},
   };
   return docs;
 }
@@ -155,6 +165,9 @@ const std::vector<CommandDoc>& command_docs() {
        "--fix applies the certain fixes (a weekday, a moved URL, a house-style swap) in the files,\n"
        "keeping their encoding, byte-order mark and line ends; --fix-dry-run prints them as a diff.\n"
        "With --fix, the findings left after fixing decide the exit code"},
+      {"merge", "merge OUT RESULT...",
+       "put the JSON or SARIF results of every `check --shard K/N` job of one run back together into\n"
+       "OUT (- for standard output), byte-identical to the unsharded run's"},
       {"print-config", "print-config FILE [options]", "show the configuration FILE is checked with (its marginalia.json, plugins, options)"},
       {"plugins", "plugins [--json]", "list the loaded plugins, their versions and finding codes"},
       {"explain", "explain CODE", "show the documentation of a finding code (e.g. dates/weekday-mismatch)"},
@@ -228,7 +241,7 @@ util::Result<CommandLine> parse_command_line(const std::vector<std::string>& arg
   else if (first == "--version" || first == "version") line.command = "version";
   else if (first == "__worker" || std::find(kCommands.begin(), kCommands.end(), first) != kCommands.end()) line.command = first;
   else return usage_error("unknown command '" + first + "'" + util::did_you_mean(first, kCommands) +
-                          " (commands: check, print-config, plugins, explain, init, lsp, test-plugin, validate-schema, help, version)");
+                          " (commands: " + command_list() + ")");
   ++i;
   if (line.command == "help") {
     if (i < args.size()) {
@@ -276,6 +289,13 @@ util::Result<CommandLine> parse_command_line(const std::vector<std::string>& arg
       {"--isolation", [&](const std::string& v) {
          if (v != "process" && v != "none") { error = "--isolation takes process or none"; return false; }
          line.isolation = v;
+         return true;
+       }},
+      {"--shard", [&](const std::string& v) {
+         std::optional<session::Shard> shard = session::parse_shard(v, error);
+         if (!shard) return false;
+         line.shard_index = shard->index;
+         line.shard_count = shard->count;
          return true;
        }},
       {"--jobs", [&](const std::string& v) {
@@ -379,6 +399,10 @@ util::Result<CommandLine> parse_command_line(const std::vector<std::string>& arg
   const bool reads_stdin = line.read_stdin;
   if (line.command == "check" && reads_stdin && line.inputs.size() > 1)
     return usage_error("'-' reads one document from standard input and cannot be combined with other inputs");
+  if (line.shard_count && reads_stdin)
+    return usage_error("--shard splits files, folders and globs; standard input is one document");
+  if (line.command == "merge" && line.inputs.size() < 2)
+    return usage_error("merge takes the output file and the shards' results, e.g. marginalia merge all.json shard-1.json shard-2.json");
   if (!line.stdin_filename.empty() && !reads_stdin)
     return usage_error("--stdin-filename names standard input; give '-' as the input");
   if (!line.baseline.empty() && !line.write_baseline.empty())

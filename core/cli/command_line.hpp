@@ -12,9 +12,9 @@ namespace marginalia::cli {
 
 /// Everything the command line can say.
 struct CommandLine {
-  std::string command;                 ///< "check", "print-config", "plugins", "explain", "init", "lsp", "test-plugin", "help", "version"
+  std::string command;                 ///< "check", "merge", "print-config", "plugins", "explain", "init", "lsp", "test-plugin", "validate-schema", "help", "version"
   std::string help_topic;              ///< help: the command asked about (`help check`, `check --help`); empty = all
-  std::vector<std::string> inputs;     ///< files (check) or the code (explain)
+  std::vector<std::string> inputs;     ///< files (check), the code (explain), OUT then the results (merge)
   std::string format = "text";         ///< a name from cli/output_formats.hpp
   std::string output;                  ///< -o: file or folder; empty = standard output
   std::string tei_output;              ///< --tei: also write TEI here
@@ -33,6 +33,8 @@ struct CommandLine {
   std::string profile;                 ///< default|thorough; empty = from config or default
   std::string isolation;               ///< process|none; empty = from config or process
   unsigned jobs = 0;                   ///< 0 = automatic
+  unsigned shard_index = 0;            ///< --shard K/N: K (from 1); 0 = the whole run
+  unsigned shard_count = 0;            ///< --shard K/N: N
   bool quiet = false;
   bool verbose = false;                ///< --verbose: say on stderr how each input was read
   bool color_never = false;

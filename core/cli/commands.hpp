@@ -9,6 +9,8 @@
 namespace marginalia::cli {
 
 ExitCode run_check_command(const CommandLine& line);
+/// Combines the JSON or SARIF results of a `--shard K/N` run's jobs into one file.
+ExitCode run_merge_command(const CommandLine& line);
 ExitCode run_plugins_command(const CommandLine& line);
 ExitCode run_explain_command(const CommandLine& line);
 ExitCode run_init_command(const CommandLine& line);

@@ -31,6 +31,7 @@ int run(int argc, char** argv) {
     std::printf("marginalia %s (plugin API %d.%d)\n", marginalia::session::tool_version(), MARGINALIA_SDK_VERSION_MAJOR, MARGINALIA_SDK_VERSION_MINOR);
     return to_int(ExitCode::clean);
   }
+  if (line.command == "merge") return to_int(run_merge_command(line));
   if (line.command == "plugins") return to_int(run_plugins_command(line));
   if (line.command == "explain") return to_int(run_explain_command(line));
   if (line.command == "init") return to_int(run_init_command(line));

@@ -61,6 +61,8 @@ session::RunSettings settings_from_flags(const CommandLine& line) {
 
 util::Result<net::FetchSettings> network_from_flags(const CommandLine& line) {
   net::FetchSettings settings;
+  // Proxies as curl takes them from the environment; `--net proxy=` wins (net/proxy_choice.hpp).
+  settings.proxy_environment = net::ProxyEnvironment::from_process();
   for (const std::string& text : line.allow_net) {
     std::string error;
     std::optional<net::IpRange> range = net::parse_cidr(text, error);

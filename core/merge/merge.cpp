@@ -46,6 +46,22 @@ bool RunReport::complete() const {
   return true;
 }
 
+UrlCounts& UrlCounts::operator+=(const UrlCounts& other) {
+  checked += other.checked;
+  cached += other.cached;
+  offline += other.offline;
+  blocked += other.blocked;
+  skipped += other.skipped;
+  return *this;
+}
+
+UrlCounts RunReport::url_counts() const {
+  UrlCounts sum;
+  for (const FileReport& file : files)
+    if (file.report) sum += file.report->urls;
+  return sum;
+}
+
 std::string content_hash(const std::string& data) {
   std::uint64_t hash = 1469598103934665603ULL;
   for (unsigned char c : data) {

@@ -50,6 +50,15 @@ struct PluginMark {
   sdk::Mark mark;
 };
 
+/// What became of the distinct URLs a document's plugins asked the host to check: checked over
+/// the network in this run, answered from the cache, or not checked (an offline run, refused by
+/// the address policy, or skipped: asked but never attempted, or not a URL the service takes).
+struct UrlCounts {
+  std::size_t checked = 0, cached = 0, offline = 0, blocked = 0, skipped = 0;
+  std::size_t total() const { return checked + cached + offline + blocked + skipped; }
+  UrlCounts& operator+=(const UrlCounts& other);
+};
+
 /// Everything known about one checked document.
 struct DocumentReport {
   model::LoadedDocument loaded;
@@ -60,6 +69,8 @@ struct DocumentReport {
   bool complete = true;
   /// Suppression directives that matched nothing, already turned into findings; kept for counts.
   std::size_t suppressed_count = 0;
+  /// The URLs its plugins asked about, by what became of them.
+  UrlCounts urls;
 };
 
 /// One input of a run: a checked document or the reason it could not be read.
@@ -70,6 +81,17 @@ struct FileReport {
   /// Findings at or above this severity fail the run: --fail-on, else this file's own
   /// configuration's `fail_on` (files of one run may have different marginalia.json files).
   sdk::Severity fail_level = sdk::Severity::error;
+};
+
+/// Where the files of a `--shard K/N` run sit in the whole, unsharded run, so that
+/// `marginalia merge` can put the shards' results back in the unsharded order. JSON and SARIF
+/// carry it only in sharded runs; the merge removes it.
+struct ShardPlacement {
+  unsigned index = 1, count = 1;
+  /// The whole run's inputs after expansion, and how many of them this shard took.
+  std::size_t inputs = 0, selected = 0;
+  /// Per entry of `RunReport::files`: its position among the whole run's inputs.
+  std::vector<std::size_t> input_index;
 };
 
 /// A run over one or more files: what a session returns and reporters render.
@@ -87,6 +109,10 @@ struct RunReport {
   sdk::Severity fail_level = sdk::Severity::error;
   /// Findings hidden by inline suppressions and by the baseline, across all files.
   std::size_t suppressed = 0, baselined = 0;
+  /// Set in `--shard` runs only.
+  std::optional<ShardPlacement> shard;
+  /// Every file's URL counts added up.
+  UrlCounts url_counts() const;
 };
 
 /// Severity per code, from configuration.

@@ -12,6 +12,9 @@
 
 namespace marginalia::net {
 
+/// The `detail` of every answer of an offline run: summaries count these as "offline".
+inline constexpr const char* kOfflineRunDetail = "not checked: offline run";
+
 /// Checks or reads URLs; thread-safe (documents are checked concurrently).
 class FetchService {
  public:
@@ -43,7 +46,7 @@ class FetchService {
 class OfflineFetchService final : public FetchService {
  public:
   std::vector<sdk::FetchResult> fetch_all(const std::vector<sdk::FetchRequest>& requests) override {
-    return unknown(requests, "not checked: offline run");
+    return unknown(requests, kOfflineRunDetail);
   }
 };
 

@@ -116,7 +116,7 @@ const std::map<std::string, Setting>& settings_table() {
       {"probe-bytes", {"64K", "body bytes read when HEAD is refused and GET is used", size_into(&FetchSettings::probe_bytes)}},
       {"text-bytes", {"2M", "body bytes read when a plugin asks for a page's text", size_into(&FetchSettings::text_bytes)}},
       {"user-agent", {"marginalia/0.1 (report link checker)", "the User-Agent header", text_into(&FetchSettings::user_agent)}},
-      {"proxy", {"", "proxy URL; the proxy then does the address filtering", text_into(&FetchSettings::proxy)}},
+      {"proxy", {"", "proxy URL for every request, or none; default: http_proxy, https_proxy, no_proxy from the environment", text_into(&FetchSettings::proxy)}},
       {"ca-file", {"", "extra CA bundle (PEM) for TLS verification", text_into(&FetchSettings::ca_file)}},
       {"cache-ttl", {"1d", "how long ok and redirected results are reused", duration_into(&FetchSettings::cache_ttl)}},
       {"cache-ttl-failure", {"0", "how long failures are reused (0: never)", duration_into(&FetchSettings::cache_ttl_failure)}},

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "net/ip_address.hpp"
+#include "net/proxy_choice.hpp"
 
 namespace marginalia::net {
 
@@ -20,7 +21,13 @@ using Milliseconds = std::chrono::milliseconds;
 struct FetchSettings {
   // Address policy.
   std::vector<IpRange> allow;               ///< --allow-net: ranges let through the guard
-  std::string proxy;                        ///< empty: no proxy, whatever the environment says
+  /// `--net proxy=URL`: every request through this proxy; "none": no proxy whatever the
+  /// environment says; empty: as `proxy_environment` says (net/proxy_choice.hpp).
+  std::string proxy;
+  /// The proxy variables, filled by front ends from the process's environment; the engine
+  /// itself never reads the environment. Every address connected to, a proxy's included,
+  /// passes the address policy.
+  ProxyEnvironment proxy_environment;
 
   // Load.
   std::size_t max_in_flight = 64;          ///< transfers in the multi handle at once (sliding window)

@@ -16,6 +16,7 @@
 #include <unordered_map>
 
 #include "net/host_scheduler.hpp"
+#include "net/proxy_choice.hpp"
 #include "input/html_text.hpp"
 #include "net/retry_after.hpp"
 #include "net/url_precheck.hpp"
@@ -120,6 +121,8 @@ struct HttpEngine::Transfer {
   bool keep_body = false, capped = false;
   bool blocked = false, gated = false;
   std::string blocked_reason;
+  // The proxy this transfer goes through (net/proxy_choice.hpp); empty: straight to the host.
+  std::string proxy;
 
   ~Transfer() {
     if (easy) curl_easy_cleanup(easy);
@@ -187,21 +190,26 @@ struct HttpEngine::Loop {
     enqueue(job, Clock::now() + wait);
   }
 
+  // A refusal of the proxy's address says so: the URL itself may be fine.
+  static std::string proxy_reason(const Transfer& transfer, const std::string& reason) {
+    if (transfer.proxy.empty()) return reason;
+    std::string shown = transfer.proxy.find("://") == std::string::npos ? "http://" + transfer.proxy : transfer.proxy;
+    return "the proxy " + strip_userinfo(shown) + " was refused: " + reason;
+  }
+
   static curl_socket_t open_socket(void* data, curlsocktype purpose, curl_sockaddr* address) {
     auto* transfer = static_cast<Transfer*>(data);
     HttpEngine& engine = *transfer->engine;
     std::optional<IpAddress> ip = purpose == CURLSOCKTYPE_IPCXN ? from_sockaddr(&address->addr) : std::nullopt;
     std::string name = ip ? ip->to_string() : std::string("?");
-    bool proxied = !engine.settings_.proxy.empty();
-    if (!ip && !proxied) {
+    // Whatever the connection is for, the target or a proxy, its address passes the policy: a
+    // proxy on an internal address needs --allow-net like any internal host.
+    if (!ip) {
       transfer->blocked = true;
       transfer->blocked_reason = "not an IP connection";
-    } else if (ip && !proxied) {
-      AddressVerdict verdict = engine.policy_.judge(*ip);
-      if (!verdict.allowed) {
-        transfer->blocked = true;
-        transfer->blocked_reason = verdict.reason;
-      }
+    } else if (AddressVerdict verdict = engine.policy_.judge(*ip); !verdict.allowed) {
+      transfer->blocked = true;
+      transfer->blocked_reason = proxy_reason(*transfer, verdict.reason);
     }
     if (!transfer->blocked && ip && engine.settings_.socket_gate && !engine.settings_.socket_gate(*ip)) transfer->gated = true;
     std::lock_guard<std::mutex> lock(engine.mutex_);
@@ -221,12 +229,11 @@ struct HttpEngine::Loop {
       std::lock_guard<std::mutex> lock(engine.mutex_);
       ++engine.stats_.requests;
     }
-    if (!engine.settings_.proxy.empty()) return CURL_PREREQFUNC_OK;
     std::optional<IpAddress> ip = primary_ip ? parse_ip(primary_ip) : std::nullopt;
     AddressVerdict verdict = ip ? engine.policy_.judge(*ip) : AddressVerdict{false, "an unknown peer address"};
     if (verdict.allowed) return CURL_PREREQFUNC_OK;
     transfer->blocked = true;
-    transfer->blocked_reason = verdict.reason;
+    transfer->blocked_reason = proxy_reason(*transfer, verdict.reason);
     return CURL_PREREQFUNC_ABORT;
   }
 
@@ -309,9 +316,13 @@ struct HttpEngine::Loop {
       curl_easy_setopt(easy, CURLOPT_LOW_SPEED_LIMIT, s.low_speed_bytes);
       curl_easy_setopt(easy, CURLOPT_LOW_SPEED_TIME, static_cast<long>(std::max<long long>(1, (s.low_speed_time.count() + 999) / 1000)));
     }
-    // Nothing from the environment: no proxy variables, no .netrc, no cookies, no credentials
+    // Nothing from the environment: no .netrc, no cookies, no credentials
     // forwarded across hosts, TLS always verified.
-    curl_easy_setopt(easy, CURLOPT_PROXY, s.proxy.c_str());
+    // The proxy is chosen here, from the settings (which a front end fills from the environment),
+    // and libcurl reads no variable itself: the engine must know what each socket is for.
+    transfer->proxy = choose_proxy(job->url, s.proxy, s.proxy_environment);
+    curl_easy_setopt(easy, CURLOPT_PROXY, transfer->proxy.c_str());
+    curl_easy_setopt(easy, CURLOPT_NOPROXY, "");
     curl_easy_setopt(easy, CURLOPT_NETRC, static_cast<long>(CURL_NETRC_IGNORED));
     curl_easy_setopt(easy, CURLOPT_UNRESTRICTED_AUTH, 0L);
     curl_easy_setopt(easy, CURLOPT_SSL_VERIFYPEER, 1L);

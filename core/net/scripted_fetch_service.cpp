@@ -75,7 +75,7 @@ std::vector<sdk::FetchResult> ScriptedFetchService::fetch_all(const std::vector<
     sdk::FetchResult offline;
     offline.url = offline.final_url = request.url;
     offline.outcome = sdk::FetchOutcome::offline;
-    offline.detail = "not checked: offline run";
+    offline.detail = kOfflineRunDetail;
     results.push_back(offline);
   }
   return results;

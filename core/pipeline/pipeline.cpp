@@ -4,6 +4,8 @@
 #include <atomic>
 #include <thread>
 
+#include "pipeline/url_tally.hpp"
+
 namespace marginalia::pipeline {
 
 Pipeline::Pipeline(const host::PluginRegistry& registry, RunOptions options) : registry_(registry), options_(std::move(options)) {}
@@ -15,7 +17,13 @@ merge::DocumentReport Pipeline::check_document(model::LoadedDocument loaded) con
       if (entry.name == "date") { entry.value = options_.document_date; set = true; }
     if (!set) loaded.document.metadata.push_back({"date", options_.document_date});
   }
-  std::vector<host::PluginRunResult> runs = host::run_plugins(registry_.plugins(), loaded.document, options_.context);
+  host::RunContext context = options_.context;
+  std::optional<UrlTally> tally;
+  if (context.fetch) {
+    tally.emplace(*context.fetch);
+    context.fetch = &*tally;
+  }
+  std::vector<host::PluginRunResult> runs = host::run_plugins(registry_.plugins(), loaded.document, context);
   std::vector<const sdk::PluginInfo*> infos;
   for (const host::LoadedPlugin& plugin : registry_.plugins()) infos.push_back(&plugin.info);
   // A library that did not load is a plugin whose findings are missing from every document.
@@ -25,6 +33,7 @@ merge::DocumentReport Pipeline::check_document(model::LoadedDocument loaded) con
   }
   merge::DocumentReport report = merge::merge_document(std::move(loaded), std::move(runs), infos, options_.severity_overrides);
   merge::apply_suppressions(report, options_.suppressions);
+  if (tally) report.urls = tally->counts();
   return report;
 }
 

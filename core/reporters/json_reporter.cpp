@@ -38,17 +38,26 @@ ordered_json finding_json(const merge::FileReport& file, const merge::ReportedFi
   return out;
 }
 
+ordered_json url_counts_json(const merge::UrlCounts& counts) {
+  return {{"checked", counts.checked}, {"cached", counts.cached}, {"offline", counts.offline}, {"blocked", counts.blocked}, {"skipped", counts.skipped}};
+}
+
 }  // namespace
 
 std::string render_json(const RunReport& run) {
   ordered_json root;
   root["tool"] = {{"name", "marginalia"}, {"version", run.tool_version}};
   root["complete"] = run.complete();
+  // A shard's result says where its files belong; `marginalia merge` reads and removes this.
+  if (run.shard)
+    root["shard"] = {{"index", run.shard->index}, {"count", run.shard->count}, {"inputs", run.shard->inputs}, {"selected", run.shard->selected}};
   ordered_json files = ordered_json::array();
   ordered_json all = ordered_json::array();
-  for (const merge::FileReport& file : run.files) {
+  for (std::size_t index = 0; index < run.files.size(); ++index) {
+    const merge::FileReport& file = run.files[index];
     ordered_json entry;
     entry["path"] = file.path;
+    if (run.shard && index < run.shard->input_index.size()) entry["input_index"] = run.shard->input_index[index];
     if (file.error) {
       const readers::ReadError& e = *file.error;
       entry["complete"] = false;
@@ -78,12 +87,14 @@ std::string render_json(const RunReport& run) {
       ++count;
     }
     entry["finding_count"] = count;
+    if (report.urls.total()) entry["urls"] = url_counts_json(report.urls);
     files.push_back(std::move(entry));
   }
   root["files"] = std::move(files);
   root["findings"] = std::move(all);
   SeverityCounts counts = count_findings(run);
-  root["summary"] = {{"files", run.files.size()}, {"errors", counts.errors}, {"warnings", counts.warnings}, {"notes", counts.notes}};
+  root["summary"] = {{"files", run.files.size()}, {"errors", counts.errors}, {"warnings", counts.warnings}, {"notes", counts.notes},
+                     {"urls", url_counts_json(run.url_counts())}};
   ordered_json problems = ordered_json::array();
   for (const util::Problem& p : run.plugin_problems) problems.push_back({{"path", p.path}, {"code", p.code}, {"message", p.message}});
   root["plugin_problems"] = std::move(problems);

@@ -25,6 +25,9 @@ struct TerminalOptions {
 
 /// `path:line:column: severity: message [code]` lines, source excerpts and a summary.
 std::string render_terminal(const RunReport& run, const TerminalOptions& options);
+/// "URLs: 3 checked, 1 from the cache, 2 not checked (2 offline)", or nothing when no URL was
+/// asked about; `render_terminal` ends with it unless quiet.
+std::string url_summary(const merge::UrlCounts& urls);
 /// A per-plugin summary table (`--format text` appends it).
 std::string render_plugin_summary(const RunReport& run);
 /// JSON described by schemas/findings.schema.json.

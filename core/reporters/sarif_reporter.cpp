@@ -125,7 +125,18 @@ std::string render_sarif(const RunReport& run) {
     artifact_location["index"] = index;
     ordered_json artifact{{"location", {{"uri", artifact_location["uri"]}}}, {"roles", ordered_json::array({"analysisTarget"})}};
     if (artifact_location.contains("uriBaseId")) artifact["location"]["uriBaseId"] = "%SRCROOT%";
+    // A shard's result says where each file belongs; `marginalia merge` reads and removes this.
+    ordered_json placement;
+    if (run.shard && index < run.shard->input_index.size()) {
+      placement = {{"marginalia/inputIndex", run.shard->input_index[index]}};
+      artifact["properties"] = placement;
+    }
     artifacts.push_back(std::move(artifact));
+    auto file_notification = [&](const std::string& code, const std::string& message) {
+      ordered_json said = notification(code, "error", message);
+      if (!placement.is_null()) said["properties"] = placement;
+      return said;
+    };
 
     if (file.error) {
       const readers::ReadError& e = *file.error;
@@ -136,15 +147,15 @@ std::string render_sarif(const RunReport& run) {
                          {"level", "error"},
                          {"message", {{"text", e.message}}},
                          {"locations", ordered_json::array({{{"physicalLocation", physical}}})}});
-      notifications.push_back(notification(e.code, "error", file.path + ": " + e.message));
+      notifications.push_back(file_notification(e.code, file.path + ": " + e.message));
       continue;
     }
     const merge::DocumentReport& report = *file.report;
     for (const merge::PluginStatus& status : report.plugins)
       if (status.status != host::RunStatus::ok)
-        notifications.push_back(notification(host::code_for(status.status), "error",
-                                             file.path + ": plugin '" + status.id + "' " + host::to_string(status.status) +
-                                                 (status.detail.empty() ? "" : ": " + status.detail)));
+        notifications.push_back(file_notification(host::code_for(status.status),
+                                                  file.path + ": plugin '" + status.id + "' " + host::to_string(status.status) +
+                                                      (status.detail.empty() ? "" : ": " + status.detail)));
     const std::string& source = report.loaded.source_map.source();
     for (const merge::ReportedFinding& f : report.findings) {
       const sdk::Finding& finding = f.finding;
@@ -198,6 +209,9 @@ std::string render_sarif(const RunReport& run) {
   if (!extensions.empty()) sarif_run["tool"]["extensions"] = std::move(extensions);
   sarif_run["invocations"] = ordered_json::array({std::move(invocation)});
   sarif_run["columnKind"] = "unicodeCodePoints";
+  if (run.shard)
+    sarif_run["properties"] = {{"marginalia/shard",
+                                {{"index", run.shard->index}, {"count", run.shard->count}, {"inputs", run.shard->inputs}, {"selected", run.shard->selected}}}};
   sarif_run["artifacts"] = std::move(artifacts);
   sarif_run["results"] = std::move(results);
 

@@ -135,7 +135,18 @@ std::string render_terminal(const RunReport& run, const TerminalOptions& options
   out += paint(kBold) + plural(counts.errors, "error") + ", " + plural(counts.warnings, "warning") + ", " + plural(counts.notes, "note") +
          " in " + plural(run.files.size(), "file") + (unreadable ? " (" + std::to_string(unreadable) + " unreadable)" : "") + paint(kReset) +
          (run.complete() ? "" : "; the run is incomplete") + "\n";
+  if (!options.quiet) out += url_summary(run.url_counts());
   return out;
+}
+
+std::string url_summary(const merge::UrlCounts& urls) {
+  if (!urls.total()) return {};
+  std::size_t not_checked = urls.offline + urls.blocked + urls.skipped;
+  std::string why;
+  for (const auto& [count, reason] : {std::pair{urls.offline, "offline"}, std::pair{urls.blocked, "blocked"}, std::pair{urls.skipped, "skipped"}})
+    if (count) why += (why.empty() ? "" : ", ") + std::to_string(count) + " " + reason;
+  return "URLs: " + std::to_string(urls.checked) + " checked, " + std::to_string(urls.cached) + " from the cache, " +
+         std::to_string(not_checked) + " not checked" + (why.empty() ? "" : " (" + why + ")") + "\n";
 }
 
 std::string render_plugin_summary(const RunReport& run) {

@@ -79,7 +79,11 @@ TEST(CommandLine, NetworkFlagsBecomeFetchSettingsOrAProblemNamingTheFlag) {
 
 TEST(CommandLine, RefusesWhatCannotRun) {
   EXPECT_EQ(refusal({}), "no command given");
-  EXPECT_EQ(refusal({"frobnicate"}), "unknown command 'frobnicate' (commands: check, print-config, plugins, explain, init, lsp, test-plugin, validate-schema, help, version)");
+  EXPECT_EQ(refusal({"frobnicate"}), "unknown command 'frobnicate' (commands: check, merge, print-config, plugins, explain, init, lsp, test-plugin, validate-schema, help, version)");
+  EXPECT_EQ(refusal({"merge", "all.json"}), "merge takes the output file and the shards' results, e.g. marginalia merge all.json shard-1.json shard-2.json");
+  EXPECT_EQ(refusal({"merge", "all.json", "a.json", "--offline"}), "--offline does not apply to 'merge' (marginalia help merge lists its options)");
+  EXPECT_EQ(refusal({"check", "a.md", "--shard", "3/2"}), "--shard takes K/N with 1 <= K <= N <= 1024, such as 2/4, not '3/2'");
+  EXPECT_EQ(refusal({"check", "-", "--shard", "1/2"}), "--shard splits files, folders and globs; standard input is one document");
   EXPECT_EQ(refusal({"check"}), "check needs at least one file, folder or glob ('-' reads standard input)");
   EXPECT_EQ(refusal({"lsp", "a.md"}), "lsp takes no file: the editor sends the buffers over standard input");
   EXPECT_EQ(refusal({"check", "a.md", "--jobs", "0"}), "--jobs takes a number from 1 to 256");
