@@ -28,6 +28,7 @@ test_packages=(
   python3-jsonschema                             # SARIF/JSON schema validation in the tests
   chromium                                       # the HTML report's browser test (driven by playwright-core from npm)
   neovim                                         # test only: a real LSP client for `marginalia lsp` (tests/lsp; skipped without it)
+  emacs-nox elpa-eglot elpa-markdown-mode        # test only: the language server's Emacs client test (eglot, tests/lsp; skipped without it)
   libreoffice-writer-nogui                       # test only: a real reader opens the --annotate'd DOCX (headless)
   poppler-utils                                  # docs only: pdftoppm renders docs/annotated-draft.png
 )
