@@ -52,7 +52,7 @@ for target in "${targets[@]}"; do
   cpu_used=${cpu:-0}
   wait "$pid" 2>/dev/null || true
   wall=$(( $(date +%s) - start ))
-  last=$(grep -E '^#[0-9]+' "$log" | tail -1)
+  last=$(grep -a -E '^#[0-9]+' "$log" | tail -1)
   execs=$(sed -E 's/^#([0-9]+).*/\1/' <<<"$last")
   cov=$(grep -oE 'cov: [0-9]+' <<<"$last" | awk '{print $2}')
   ft=$(grep -oE 'ft: [0-9]+' <<<"$last" | awk '{print $2}')
