@@ -35,6 +35,28 @@ struct ServedRequest {
   std::string range;
 };
 
+/// Starts `args[0]` with `args` and reads its first line of standard output, "PORT N": the port
+/// it listens on, or 0 when it could not start or said something else. `pid` is the child's.
+inline int start_port_announcing_child(std::vector<std::string> args, pid_t& pid) {
+  int out[2];
+  if (::pipe2(out, O_CLOEXEC) != 0) return 0;
+  pid = ::fork();
+  if (pid == 0) {
+    ::dup2(out[1], 1);
+    std::vector<char*> argv;
+    for (std::string& arg : args) argv.push_back(arg.data());
+    argv.push_back(nullptr);
+    ::execv(args[0].c_str(), argv.data());
+    ::_exit(127);
+  }
+  ::close(out[1]);
+  std::string line;
+  char c;
+  while (::read(out[0], &c, 1) == 1 && c != '\n') line += c;
+  ::close(out[0]);
+  return line.rfind("PORT ", 0) == 0 ? std::stoi(line.substr(5)) : 0;
+}
+
 class LocalHttpServer {
  public:
   /// Starts the server (TLS when `cert`/`key` are given). `ok()` false if python3 is missing.
@@ -43,25 +65,9 @@ class LocalHttpServer {
     std::string python_path = python();
     if (python_path.empty()) return;
     std::string script = source_dir() + "/tests/support/http_fixture_server.py";
-    int out[2];
-    if (::pipe2(out, O_CLOEXEC) != 0) return;
-    pid_ = ::fork();
-    if (pid_ == 0) {
-      ::dup2(out[1], 1);
-      std::vector<std::string> args = {python_path, script, "--log", log_path_};
-      if (!cert.empty()) args.insert(args.end(), {"--tls-cert", cert, "--tls-key", key});
-      std::vector<char*> argv;
-      for (std::string& arg : args) argv.push_back(arg.data());
-      argv.push_back(nullptr);
-      ::execv(python_path.c_str(), argv.data());
-      ::_exit(127);
-    }
-    ::close(out[1]);
-    std::string line;
-    char c;
-    while (::read(out[0], &c, 1) == 1 && c != '\n') line += c;
-    ::close(out[0]);
-    if (line.rfind("PORT ", 0) == 0) port_ = std::stoi(line.substr(5));
+    std::vector<std::string> args = {python_path, script, "--log", log_path_};
+    if (!cert.empty()) args.insert(args.end(), {"--tls-cert", cert, "--tls-key", key});
+    port_ = start_port_announcing_child(args, pid_);
   }
   ~LocalHttpServer() {
     if (pid_ > 0) {

@@ -30,25 +30,8 @@ class ForwardProxy {
     log_ = temp_.file("proxy.log");
     std::string python = testing::python();
     if (python.empty()) return;
-    int out[2];
-    if (::pipe2(out, O_CLOEXEC) != 0) return;
-    pid_ = ::fork();
-    if (pid_ == 0) {
-      ::dup2(out[1], 1);
-      std::vector<std::string> args = {python, testing::source_dir() + "/tests/support/forward_proxy.py", "--log", log_, "--upstream",
-                                       std::to_string(upstream)};
-      std::vector<char*> argv;
-      for (std::string& arg : args) argv.push_back(arg.data());
-      argv.push_back(nullptr);
-      ::execv(python.c_str(), argv.data());
-      ::_exit(127);
-    }
-    ::close(out[1]);
-    std::string line;
-    char c;
-    while (::read(out[0], &c, 1) == 1 && c != '\n') line += c;
-    ::close(out[0]);
-    if (line.rfind("PORT ", 0) == 0) port_ = std::stoi(line.substr(5));
+    port_ = testing::start_port_announcing_child(
+        {python, testing::source_dir() + "/tests/support/forward_proxy.py", "--log", log_, "--upstream", std::to_string(upstream)}, pid_);
   }
   ~ForwardProxy() {
     if (pid_ > 0) {
