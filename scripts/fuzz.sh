@@ -15,9 +15,12 @@ cd "$(dirname "$0")/.."
 budget=${1:-60}; shift || true
 targets=("$@")
 [ ${#targets[@]} -gt 0 ] || targets=(text_reader markdown_reader tei_reader html_reader docx_reader config config_loader baseline
-                                     worker_protocol url_extractor)
+                                     worker_protocol url_extractor source_text)
 wall_limit=${FUZZ_WALL_LIMIT:-$((budget * 4))}
-flags="-g -O1 -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer"
+# fuzzer-no-link puts coverage counters in every translation unit (the readers, the config and
+# baseline loaders, the worker protocol), not only in each target's own file: without it libFuzzer
+# sees only the few edges of the target's entry point and mutates blind.
+flags="-g -O1 -fsanitize=address,undefined,fuzzer-no-link -fno-sanitize-recover=all -fno-omit-frame-pointer"
 cmake -S . -B build-fuzz -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_C_COMPILER=clang-14 -DCMAKE_CXX_COMPILER=clang++-14 \
   -DCMAKE_CXX_FLAGS="$flags" -DCMAKE_C_FLAGS="$flags" -DCMAKE_EXE_LINKER_FLAGS="-fsanitize=address,undefined" \
   -DCMAKE_MODULE_LINKER_FLAGS="-fsanitize=address,undefined" \
