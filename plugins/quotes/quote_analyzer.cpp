@@ -7,13 +7,13 @@
 #include <map>
 #include <memory>
 
+#include <marginalia/sdk/segment.hpp>
 #include <marginalia/sdk/text.hpp>
 
 #include "letter_classes.hpp"
 #include "name_finder.hpp"
 #include "name_index.hpp"
 #include "quote_scanner.hpp"
-#include "sentence_splitter.hpp"
 #include "vocabulary.hpp"
 #include "word_lexer.hpp"
 
@@ -161,12 +161,18 @@ class Analyzer {
     for (const QuoteRef& r : refs_)
       if (clean.empty() || clean.back().span.end <= r.span.begin) clean.push_back(r);
     refs_ = std::move(clean);
+    // Sentences are the SDK's, told where the quotations and note markers are: a period inside
+    // “…” does not end the sentence around it, and “…”.2 belongs to the sentence before.
+    for (const QuoteRef& r : refs_) sentence_context_.quotations.push_back(r.span);
+    for (const sdk::NoteRef& r : document_.note_refs) sentence_context_.markers.push_back(r.span);
+    std::sort(sentence_context_.markers.begin(), sentence_context_.markers.end(),
+              [](const Span& a, const Span& b) { return a.begin < b.begin; });
   }
 
   void ensure(const Context& ctx) const {
     if (ctx.split) return;
     ctx.split = true;
-    ctx.sentences = split_sentences(text_, document_.blocks[ctx.block].span, refs_, document_.note_refs);
+    ctx.sentences = sdk::split_sentences(text_, document_.blocks[ctx.block].span, sentence_context_);
     index_sentences(ctx);
   }
 
@@ -1354,6 +1360,7 @@ class Analyzer {
   NameIndex index_;
   std::vector<Quotation> quotes_;
   std::vector<QuoteRef> refs_;
+  sdk::SentenceContext sentence_context_;
   Context previous_;
   // A quotation over several paragraphs waits for its last one: the context where it began.
   struct Pending {
