@@ -52,6 +52,56 @@ TEST(SplitSentences, EndsWhereAReaderWould) {
   for (const Case& c : cases) EXPECT_EQ(sentences(c.text), c.expected) << c.rule;
 }
 
+std::vector<std::string> sentences(const std::string& text, const SentenceContext& context) {
+  std::vector<std::string> out;
+  for (Span span : split_sentences(text, {0, static_cast<std::uint32_t>(text.size())}, context)) out.push_back(text.substr(span.begin, span.size()));
+  return out;
+}
+
+Span span_of(const std::string& text, const std::string& part) {
+  auto at = static_cast<std::uint32_t>(text.find(part));
+  return {at, static_cast<std::uint32_t>(at + part.size())};
+}
+
+// The quotes plugin's reading: quotations are opaque, note markers glued to a stop stay with it.
+TEST(SplitSentences, StopsInsideAQuotationEndTheSentenceOnlyAtTheQuotationsEnd) {
+  std::string text = "He said \u201cWe left. They stayed\u201d and went home. \u201cIt is over.\u201d Nobody agreed.";
+  SentenceContext context;
+  context.quotations = {span_of(text, "\u201cWe left. They stayed\u201d"), span_of(text, "\u201cIt is over.\u201d")};
+  EXPECT_EQ(sentences(text, context), (std::vector<std::string>{"He said \u201cWe left. They stayed\u201d and went home.",
+                                                                "\u201cIt is over.\u201d", "Nobody agreed."}));
+  // Without the quotations, the first one's inner stop ends a sentence.
+  EXPECT_EQ(sentences(text).size(), 4u);
+}
+
+TEST(SplitSentences, KeepsANoteMarkerAfterTheStopWithItsSentence) {
+  std::string text = "Prices rose.12 Wages did not.3";
+  SentenceContext context;
+  context.markers = {{12, 14}, {static_cast<std::uint32_t>(text.size() - 1), static_cast<std::uint32_t>(text.size())}};
+  EXPECT_EQ(sentences(text, context), (std::vector<std::string>{"Prices rose.12", "Wages did not.3"}));
+  EXPECT_EQ(sentences(text).size(), 1u);  // unmarked, "12" glued to the stop hides the boundary
+}
+
+TEST(SplitSentences, KnowsMoreAbbreviationsAndCaselessScripts) {
+  EXPECT_EQ(sentences("Shares of Acme Inc. Rose sharply. Smith et al. Found more. Ask Messrs. Brown and Lt. Gray."),
+            (std::vector<std::string>{"Shares of Acme Inc. Rose sharply.", "Smith et al. Found more.", "Ask Messrs. Brown and Lt. Gray."}));
+  EXPECT_EQ(sentences("The talks ended. \u6771\u4EAC responded."), (std::vector<std::string>{"The talks ended.", "\u6771\u4EAC responded."}));
+  EXPECT_EQ(sentences("He said no. The board agreed. See no. 5 and Art. 12."),
+            (std::vector<std::string>{"He said no.", "The board agreed.", "See no. 5 and Art. 12."}));
+}
+
+TEST(EndsSentence, AppliesTheSplittersRuleToOneStop) {
+  std::string text = "Is it? yes. We met on Wed. 5 March in the U.S. Then we flew to the UK. It rained!";
+  Span all{0, static_cast<std::uint32_t>(text.size())};
+  EXPECT_FALSE(ends_sentence(text, all, text.find('?')));              // a lower-case word follows
+  EXPECT_TRUE(ends_sentence(text, all, text.find("yes.") + 3));        // "We" follows
+  EXPECT_FALSE(ends_sentence(text, all, text.find("Wed.") + 3));       // a weekday abbreviation before a date
+  EXPECT_FALSE(ends_sentence(text, all, text.find("U.S.") + 3));       // "U.S." then a capital
+  EXPECT_TRUE(ends_sentence(text, all, text.find("UK.") + 2));         // two capitals are a word, not an initial
+  EXPECT_TRUE(ends_sentence(text, all, text.size() - 1));              // the end of the span
+  EXPECT_FALSE(ends_sentence(text, all, text.find("met")));            // not a stop
+}
+
 TEST(SplitWords, KeepsApostrophesHyphensAndNumbersTogether) {
   EXPECT_EQ(words("The well-known firm's 1,000.5 units don't \u0160ef\u010Dovi\u010D."),
             (std::vector<std::string>{"The", "well-known", "firm's", "1,000.5", "units", "don't", "\u0160ef\u010Dovi\u010D"}));
@@ -68,6 +118,22 @@ TEST(AbbreviationBefore, TellsAbbreviationsFromSentenceEnds) {
   EXPECT_TRUE(is_abbreviation_before(text, 0, text.find("U.S.") + 3));
   EXPECT_TRUE(is_abbreviation_before(text, 0, text.find("Dr.") + 2));
   EXPECT_FALSE(is_abbreviation_before(text, 0, text.find("Ng.") + 2));
+}
+
+TEST(AbbreviationBefore, InitialsOfAnyScriptAndWordsThatAreAlsoAbbreviations) {
+  std::string text = "By \u0141. Nowak. The sun. On Sat. the fig. 3 shows no. 4 Fig. It";
+  EXPECT_TRUE(is_abbreviation_before(text, 0, text.find("\u0141.") + 2));  // Ł. is an initial
+  EXPECT_FALSE(is_abbreviation_before(text, 0, text.find("sun.") + 3));     // "sun" is a word
+  EXPECT_TRUE(is_abbreviation_before(text, 0, text.find("Sat.") + 3));      // "Sat" capitalised is a weekday
+  EXPECT_TRUE(is_abbreviation_before(text, 0, text.find("fig.") + 3));      // lower case before a number
+  EXPECT_TRUE(is_abbreviation_before(text, 0, text.find("no.") + 2));
+  EXPECT_TRUE(is_abbreviation_before(text, 0, text.find("Fig.") + 3));
+  EXPECT_FALSE(is_abbreviation_before(text, 0, text.find("Nowak.") + 5));
+}
+
+TEST(StartsSentence, CapitalsCaselessLettersDigitsAndOpeners) {
+  for (char32_t c : {U'A', U'\u0141', U'\u6771', U'\u05D0', U'7', U'\u201C', U'(', U'"'}) EXPECT_TRUE(starts_sentence(c)) << static_cast<unsigned>(c);
+  for (char32_t c : {U'a', U'\u0142', U',', U'\u2014'}) EXPECT_FALSE(starts_sentence(c)) << static_cast<unsigned>(c);
 }
 
 TEST(Unicode, LetterAndCaseClassesCoverEveryScript) {
