@@ -8,6 +8,7 @@
 #include <string>
 
 #include <marginalia/sdk/text.hpp>
+#include <marginalia/sdk/unicode.hpp>
 
 #include "scopes.hpp"
 #include <marginalia/sdk/segment.hpp>
@@ -138,7 +139,7 @@ void repetition(const Rule& rule, const sdk::Document& document, std::vector<sdk
       if (!same || exceptions.count(lower(first))) continue;
       // "Bora Bora", "Walla Walla": a name that doubles itself is capitalised both times.
       std::size_t at = 0, other = 0;
-      if (first == second && sdk::is_upper(sdk::next_code_point(first, at)) && sdk::is_upper(sdk::next_code_point(second, other))) continue;
+      if (first == second && sdk::unicode::is_upper(sdk::next_code_point(first, at)) && sdk::unicode::is_upper(sdk::next_code_point(second, other))) continue;
       sdk::Finding made = finding(rule, {words[i - 1].begin, words[i].end}, {{"match", std::string(first)}});
       made.replacement = std::string(first);
       out.push_back(std::move(made));
@@ -177,12 +178,12 @@ void consistency(const Rule& rule, const sdk::Document& document, std::vector<sd
 
 bool has_lower(std::string_view word) {
   for (std::size_t at = 0; at < word.size();)
-    if (sdk::is_lower(sdk::next_code_point(word, at))) return true;
+    if (sdk::unicode::is_lower(sdk::next_code_point(word, at))) return true;
   return false;
 }
 bool has_upper(std::string_view word) {
   for (std::size_t at = 0; at < word.size();)
-    if (sdk::is_upper(sdk::next_code_point(word, at))) return true;
+    if (sdk::unicode::is_upper(sdk::next_code_point(word, at))) return true;
   return false;
 }
 
@@ -197,7 +198,7 @@ std::optional<Span> miscased_word(const Rule& rule, const sdk::Document& documen
     std::string_view word = document.slice(words[i]);
     std::size_t at = 0;
     char32_t lead = sdk::next_code_point(word, at);
-    if (!sdk::is_letter(lead)) continue;  // section numbers, figures
+    if (!sdk::unicode::is_letter(lead)) continue;  // section numbers, figures
     bool first = first_word;
     first_word = false;
     std::string_view stem = word;  // "Commission's" is excepted with "Commission"
@@ -214,10 +215,10 @@ std::optional<Span> miscased_word(const Rule& rule, const sdk::Document& documen
         break;
       case CaseStyle::sentence:
         if (acronym) break;
-        if (first ? sdk::is_lower(lead) : sdk::is_upper(lead)) return words[i];
+        if (first ? sdk::unicode::is_lower(lead) : sdk::unicode::is_upper(lead)) return words[i];
         break;
       case CaseStyle::title: {
-        if (acronym || !sdk::is_lower(lead)) break;
+        if (acronym || !sdk::unicode::is_lower(lead)) break;
         bool last = i + 1 == words.size();
         if (first || last || !kTitleSmallWords.count(lower(word))) return words[i];
         break;
