@@ -3,7 +3,6 @@
 
 #include <algorithm>
 
-#include <marginalia/sdk/segment.hpp>
 #include <marginalia/sdk/text.hpp>
 
 #include "letter_classes.hpp"
@@ -15,6 +14,19 @@ namespace {
 bool is_word_char(char32_t c) { return is_letter(c) || sdk::is_ascii_digit(c); }
 bool is_apostrophe(char32_t c) { return c == 0x2019 || c == '\'' || c == 0x02BC; }
 bool is_joiner(char32_t c) { return c == '-' || c == 0x2010 || c == 0x2011; }
+
+// Words after which a period belongs to the word token ("Mr.", "U.S.", "J."): titles and initials
+// only, in their written case. Sentence ends are sdk::split_sentences' (a wider list: months,
+// "No.", "Co."); taking that list here made "Co." and "MR." name tokens and moved speakers.
+bool takes_period(std::string_view word) {
+  static constexpr std::string_view list[] = {"Adm", "Capt", "Col", "Dr", "Gen", "Gov", "Hon", "Jr", "Lt", "Messrs",
+                                              "Mlle", "Mme", "Mr", "Mrs", "Ms", "Prof", "Rep", "Rev", "Sen", "Sgt",
+                                              "Sr", "St", "al", "cf", "vs"};
+  if (word.size() == 1 && word[0] >= 'A' && word[0] <= 'Z') return true;
+  for (std::string_view entry : list)
+    if (entry == word) return true;
+  return false;
+}
 
 }  // namespace
 
@@ -114,7 +126,7 @@ void lex(std::string_view text, sdk::Span range, const std::vector<QuoteRef>& qu
         t.possessive = true;
         t.stem_end = static_cast<std::uint32_t>(p);
         word_end = q;
-      } else if (d == '.' && sdk::is_abbreviation_before(text, start, p)) {  // "Mr.", "J.", "U.S."
+      } else if (d == '.' && takes_period(text.substr(start, p - start))) {
         word_end = q;
         // U.S. / e.g.: letter-period pairs.
         while (word_end + 1 < limit && is_word_char(static_cast<unsigned char>(text[word_end])) && text[word_end + 1] == '.') {
