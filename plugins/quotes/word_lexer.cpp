@@ -22,7 +22,8 @@ bool takes_period(std::string_view word) {
   static constexpr std::string_view list[] = {"Adm", "Capt", "Col", "Dr", "Gen", "Gov", "Hon", "Jr", "Lt", "Messrs",
                                               "Mlle", "Mme", "Mr", "Mrs", "Ms", "Prof", "Rep", "Rev", "Sen", "Sgt",
                                               "Sr", "St", "al", "cf", "vs"};
-  if (word.size() == 1 && word[0] >= 'A' && word[0] <= 'Z') return true;
+  std::size_t first = 0;
+  if (!word.empty() && is_upper(sdk::next_code_point(word, first)) && first == word.size()) return true;  // "J.", "Ž.
   for (std::string_view entry : list)
     if (entry == word) return true;
   return false;

@@ -127,6 +127,22 @@ TEST(QuoteAnalyzer, NamesInAnyScriptAreNames) {
   EXPECT_EQ(starting_with(d, a, "We will not")->speaker.name, "Maroš Šefčovič");
 }
 
+// An initial outside ASCII ends no sentence (sdk::split_sentences) and belongs to its name:
+// "according to Ž. Kovač" attributes the quotation to Ž. Kovač, not to nobody or to "Ž".
+TEST(QuoteAnalyzer, InitialsOfAnyScriptStayWithTheirNames) {
+  model::LoadedDocument loaded = read("a.md",
+                                      "The council met on Tuesday. \u0141. Nowak, who chairs it, was blunt. "
+                                      "\u201cWe will fight the closure in every court we can find.\u201d\n\n"
+                                      "The mayor spoke last. According to \u017D. Kova\u010D the plan was "
+                                      "\u201ca betrayal of the valley and of everyone who works in it\u201d.\n");
+  Analysis a = QuoteAnalyzer().analyse(loaded.document);
+  const sdk::Document& d = loaded.document;
+  ASSERT_NE(starting_with(d, a, "We will fight"), nullptr);
+  ASSERT_NE(starting_with(d, a, "a betrayal"), nullptr);
+  EXPECT_EQ(starting_with(d, a, "We will fight")->speaker.name, "\u0141. Nowak");
+  EXPECT_EQ(starting_with(d, a, "a betrayal")->speaker.name, "\u017D. Kova\u010D");
+}
+
 TEST(QuoteAnalyzer, DocumentsInstitutionsPronounsAndColonSubjectsSpeak) {
   model::LoadedDocument loaded = read(
       "a.md",
