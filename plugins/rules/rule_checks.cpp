@@ -77,9 +77,13 @@ std::string lower(std::string_view word) {
 
 // The replacement in the case of the text it replaces: "Utilise" → "Use".
 std::string matching_case(std::string replacement, std::string_view replaced) {
-  if (!replaced.empty() && replaced[0] >= 'A' && replaced[0] <= 'Z' && !replacement.empty() && replacement[0] >= 'a' && replacement[0] <= 'z')
-    replacement[0] = static_cast<char>(replacement[0] - 'a' + 'A');
-  return replacement;
+  if (replaced.empty() || replacement.empty()) return replacement;
+  std::size_t after_lead = 0, after_first = 0;
+  char32_t lead = sdk::next_code_point(replaced, after_lead), first = sdk::next_code_point(replacement, after_first);
+  if (!sdk::unicode::is_upper(lead) || !sdk::unicode::is_lower(first)) return replacement;
+  std::string capitalised;
+  sdk::append_utf8(capitalised, sdk::unicode::to_upper(first));  // "Łódź" from "łódź" as from ASCII
+  return capitalised + replacement.substr(after_first);
 }
 
 sdk::Finding finding(const Rule& rule, Span span, const Values& values) {

@@ -148,6 +148,20 @@ TEST(Unicode, LetterAndCaseClassesCoverEveryScript) {
   EXPECT_TRUE(unicode::is_digit(U'\u0667'));   // Arabic-Indic seven
 }
 
+TEST(Unicode, CaseMappingCoversEveryScript) {
+  EXPECT_EQ(unicode::to_lower(U'A'), U'a');
+  EXPECT_EQ(unicode::to_lower(U'\u0141'), U'\u0142');  // Ł → ł, outside Latin-1
+  EXPECT_EQ(unicode::to_lower(U'\u0160'), U'\u0161');  // Š → š
+  EXPECT_EQ(unicode::to_lower(U'\u03A3'), U'\u03C3');  // Σ → σ
+  EXPECT_EQ(unicode::to_lower(U'\u0416'), U'\u0436');  // Ж → ж
+  EXPECT_EQ(unicode::to_upper(U'\u0142'), U'\u0141');
+  EXPECT_EQ(unicode::to_upper(U'\u00E9'), U'\u00C9');  // é → É
+  for (char32_t c : {U'7', U'.', U'\u6771', U'\u201C'}) {
+    EXPECT_EQ(unicode::to_lower(c), c);
+    EXPECT_EQ(unicode::to_upper(c), c);
+  }
+}
+
 TEST(Unicode, ScriptsOfLettersAndCommonForTheRest) {
   EXPECT_EQ(unicode::script(U'\u0160'), unicode::Script::latin);
   EXPECT_EQ(unicode::script(U'\u03AC'), unicode::Script::greek);
