@@ -968,20 +968,20 @@ class Analyzer {
     std::string_view t = document_.slice(blocks[b].span);
     std::size_t words = 0, i = 0;
     bool in_word = false;
-    for (; i < t.size() && i < 60; ++i) {
-      unsigned char c = static_cast<unsigned char>(t[i]);
-      if (c == ':' || (c == 0xE2 && i + 2 < t.size() && static_cast<unsigned char>(t[i + 1]) == 0x80 &&
-                       (static_cast<unsigned char>(t[i + 2]) == 0x94 || static_cast<unsigned char>(t[i + 2]) == 0x93) && i > 0 && t[i - 1] == ' '))
-        break;
+    while (i < t.size() && i < 60) {
+      std::size_t next = i;
+      char32_t c = sdk::next_code_point(t, next);
+      if (c == ':' || ((c == 0x2014 || c == 0x2013) && i > 0 && t[i - 1] == ' ')) break;
       if (c == '.' || c == ',' || c == ';' || c == '!' || c == '?') return false;
-      bool letter = c >= 0x80 || std::isalnum(c) || c == '\'' || c == '-';
+      bool letter = sdk::is_word_character(c) || c == '\'' || c == '-' || c == 0x2014 || c == 0x2013;
       if (letter && !in_word) {
-        ++words;
         std::size_t e = i;
-        while (e < t.size() && (static_cast<unsigned char>(t[e]) >= 0x80 || std::isalnum(static_cast<unsigned char>(t[e])))) ++e;
+        for (std::size_t at = e; e < t.size() && sdk::is_word_character(sdk::next_code_point(t, at)); at = e) e = at;
+        ++words;
         if (vocabulary_.reporting_verb(fold(t.substr(i, e - i)))) return false;
       }
       in_word = letter;
+      i = next;
     }
     return words >= 1 && words <= 4 && i < t.size() && i < 60;
   }
