@@ -118,7 +118,7 @@ void substitution(const Rule& rule, const sdk::Document& document, std::vector<s
 
 void occurrence(const Rule& rule, const sdk::Document& document, std::vector<sdk::Finding>& out) {
   for (const Span& scope : scope_spans(document, rule.scope)) {
-    std::size_t count = rule.unit == Unit::word ? sdk::split_words(document.text, scope).size() : sdk::split_sentences(document.text, scope).size();
+    std::size_t count = rule.unit == Unit::word ? sdk::split_words(document.text, scope).size() : sentences(document, scope).size();
     if (count <= static_cast<std::size_t>(rule.max)) continue;
     const char* unit = rule.unit == Unit::word ? " words" : " sentences";
     out.push_back(finding(rule, scope, {{"count", std::to_string(count) + unit}, {"max", std::to_string(rule.max) + unit}}));

@@ -74,13 +74,22 @@ std::vector<Span> quotations(const sdk::Document& document, Span within) {
   return outermost;
 }
 
+std::vector<Span> sentences(const sdk::Document& document, Span within) {
+  sdk::SentenceContext context;
+  context.quotations = quotations(document, within);
+  for (const sdk::NoteRef& ref : document.note_refs)
+    if (ref.span.begin >= within.begin && ref.span.end <= within.end) context.markers.push_back(ref.span);
+  std::sort(context.markers.begin(), context.markers.end());
+  return sdk::split_sentences(document.text, within, context);
+}
+
 std::vector<Span> scope_spans(const sdk::Document& document, Scope scope) {
   if (scope == Scope::text) return {{0, static_cast<std::uint32_t>(document.text.size())}};
   std::vector<Span> spans;
   for (const sdk::Block& block : document.blocks) {
     if (!in_scope(block.kind, scope) || block.span.empty()) continue;
     if (scope == Scope::sentence) {
-      for (const Span& sentence : sdk::split_sentences(document.text, block.span)) spans.push_back(sentence);
+      for (const Span& sentence : sentences(document, block.span)) spans.push_back(sentence);
     } else if (scope == Scope::quotation) {
       for (const Span& quotation : quotations(document, block.span)) spans.push_back(quotation);
     } else {

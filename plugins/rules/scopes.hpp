@@ -16,6 +16,10 @@ namespace marginalia::plugins::rules {
 /// The spans of `document.text` that `scope` covers.
 std::vector<sdk::Span> scope_spans(const sdk::Document& document, Scope scope);
 
+/// The sentences of `within` (sdk::split_sentences), told where its quotations and footnote
+/// markers are: "rose.1 Imports fell.2" is two sentences, and a stop inside “…” ends none.
+std::vector<sdk::Span> sentences(const sdk::Document& document, sdk::Span within);
+
 /// The quotations inside `within`: source markup (`<q>`, `<quote>`) and text between paired
 /// quotation marks (“…”, „…“, «…», "…"), outermost only, without the marks themselves.
 std::vector<sdk::Span> quotations(const sdk::Document& document, sdk::Span within);
