@@ -75,8 +75,9 @@ std::vector<Span> quotations(const sdk::Document& document, Span within) {
 }
 
 std::vector<Span> sentences(const sdk::Document& document, Span within) {
+  // Markers only: a quoted passage of several sentences is still several sentences to a reader
+  // counting words, and guessed pairs of marks (»…« against «…») could swallow a paragraph.
   sdk::SentenceContext context;
-  context.quotations = quotations(document, within);
   for (const sdk::NoteRef& ref : document.note_refs)
     if (ref.span.begin >= within.begin && ref.span.end <= within.end) context.markers.push_back(ref.span);
   std::sort(context.markers.begin(), context.markers.end());

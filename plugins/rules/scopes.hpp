@@ -16,8 +16,8 @@ namespace marginalia::plugins::rules {
 /// The spans of `document.text` that `scope` covers.
 std::vector<sdk::Span> scope_spans(const sdk::Document& document, Scope scope);
 
-/// The sentences of `within` (sdk::split_sentences), told where its quotations and footnote
-/// markers are: "rose.1 Imports fell.2" is two sentences, and a stop inside “…” ends none.
+/// The sentences of `within` (sdk::split_sentences), told where its footnote markers are:
+/// "rose.1 Imports fell.2" is two sentences.
 std::vector<sdk::Span> sentences(const sdk::Document& document, sdk::Span within);
 
 /// The quotations inside `within`: source markup (`<q>`, `<quote>`) and text between paired
