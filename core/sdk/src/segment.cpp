@@ -73,8 +73,9 @@ class SentenceScanner {
   // Where the sentence whose stop ends just before `p` ends: closing marks, further stops and a
   // glued note marker stay in it; then space and the start of a sentence must follow. npos when
   // they do not; the end of `within` when it comes first. `more_stops` tells "?!" and "..."
-  // from a lone period.
-  std::size_t boundary_after(std::size_t p, bool& more_stops) const {
+  // from a lone period; `run_end` is where the stops and closing marks end, the same for every
+  // stop of the run, so a caller can skip the run (linear on "......").
+  std::size_t boundary_after(std::size_t p, bool& more_stops, std::size_t& run_end) const {
     while (p < end_) {
       std::size_t q = p;
       char32_t c = sdk::next_code_point(text_, q);
@@ -89,6 +90,7 @@ class SentenceScanner {
       }
       break;
     }
+    run_end = p;
     if (p >= end_) return end_;
     std::size_t q = p;
     if (!sdk::is_space(sdk::next_code_point(text_, q))) return npos;  // "3.5", "e.g.,", "example.com"
@@ -103,12 +105,13 @@ class SentenceScanner {
   }
 
   // The end of the sentence whose stop starts at `stop`, or npos when it does not end one.
-  std::size_t sentence_end_at(std::size_t stop, std::size_t sentence_begin) const {
+  std::size_t sentence_end_at(std::size_t stop, std::size_t sentence_begin, std::size_t& run_end) const {
     std::size_t pos = stop;
     char32_t c = sdk::next_code_point(text_, pos);
+    run_end = pos;
     if (!is_terminal(c)) return npos;
     bool more_stops = false;
-    std::size_t end = boundary_after(pos, more_stops);
+    std::size_t end = boundary_after(pos, more_stops, run_end);
     if (end == npos || end >= end_) return end;
     if (c == '.' && !more_stops && is_abbreviation_before(text_, sentence_begin, stop)) return npos;
     return end;
@@ -138,7 +141,8 @@ class SentenceScanner {
         pos = quote->end;
         if (is_terminal(last)) {
           bool more_stops = false;
-          if (std::size_t end = boundary_after(pos, more_stops); end != npos) {
+          std::size_t run_end = pos;
+          if (std::size_t end = boundary_after(pos, more_stops, run_end); end != npos) {
             close(end);
             pos = end;
           }
@@ -148,8 +152,12 @@ class SentenceScanner {
       std::size_t here = pos;
       char32_t c = sdk::next_code_point(text_, pos);
       if (!is_terminal(c)) continue;
-      std::size_t end = sentence_end_at(here, start);
-      if (end == npos) continue;
+      std::size_t run_end = pos;
+      std::size_t end = sentence_end_at(here, start, run_end);
+      if (end == npos) {
+        pos = std::max(pos, run_end);
+        continue;
+      }
       if (end >= end_) break;
       close(end);
       pos = end;
@@ -208,7 +216,8 @@ bool ends_sentence(std::string_view text, Span within, std::size_t stop) {
   SentenceContext none;
   SentenceScanner scanner(text, within, none);
   if (stop < within.begin || stop >= std::min<std::size_t>(within.end, text.size())) return false;
-  return scanner.sentence_end_at(stop, within.begin) != npos;
+  std::size_t run_end = stop;
+  return scanner.sentence_end_at(stop, within.begin, run_end) != npos;
 }
 
 std::vector<Span> split_words(std::string_view text, Span within) {
