@@ -6,6 +6,7 @@
 #include <optional>
 #include <set>
 #include <string>
+#include <utility>
 
 #include "source_shape.hpp"
 
@@ -43,6 +44,15 @@ Label split_label(std::string_view label, bool qualified) {
   return {label.substr(0, colon), label.substr(colon + 1)};
 }
 
+// The lines of `text`, as views into it.
+void split_lines(std::string_view text, std::set<std::string_view>& out) {
+  while (!text.empty()) {
+    std::size_t end = text.find('\n');
+    out.insert(text.substr(0, end));
+    text = end == std::string_view::npos ? std::string_view() : text.substr(end + 1);
+  }
+}
+
 std::string range_text(long from, long to) {
   return from == to ? std::to_string(from) : std::to_string(from) + "–" + std::to_string(to);
 }
@@ -50,15 +60,26 @@ std::string range_text(long from, long to) {
 void check_numbering(const sdk::Document& document, const NoteCheckOptions& options, const std::set<std::string>& note_labels,
                      std::vector<sdk::Finding>& out) {
   bool qualified = document.meta("note-labels") == "qualified";
+  // A note the source left unnumbered (TEI without @n) is numbered by the renderer: its number
+  // is not the document's, so it is neither checked nor compared with, and a jump between two
+  // given numbers with such notes between them is not a gap the document made.
+  std::set<std::string_view> unnumbered;
+  split_lines(document.meta("unnumbered-notes"), unnumbered);
   // Each part (a chapter, a letter, the endnotes beside the footnotes) is numbered on its own.
   struct PartState {
     long highest = 0;
     std::map<long, const sdk::NoteRef*> first_use;
+    bool unnumbered_since = false;
   };
   std::map<std::string_view, PartState> parts;
   for (const sdk::NoteRef& full : document.note_refs) {
     Label split = split_label(full.label, qualified);
     PartState& state = parts[split.part];
+    if (unnumbered.count(full.label)) {
+      state.unnumbered_since = true;
+      continue;
+    }
+    bool bridged = std::exchange(state.unnumbered_since, false);
     long& highest = state.highest;
     std::map<long, const sdk::NoteRef*>& first_use = state.first_use;
     sdk::NoteRef ref{full.span, std::string(split.shown)};
@@ -80,7 +101,7 @@ void check_numbering(const sdk::Document& document, const NoteCheckOptions& opti
                             "marker " + ref.label + " comes after marker " + std::to_string(highest) + "; markers should run in order"));
       continue;
     }
-    if (*value > highest + 1) {
+    if (*value > highest + 1 && !bridged) {
       // Numbers skipped by the markers but present as notes are reported as notes without a
       // marker; a gap is a numbering defect only when nothing carries the missing numbers.
       bool notes_fill_gap = false;
