@@ -8,6 +8,7 @@
 #include <string>
 #include <utility>
 
+#include "marker_place.hpp"
 #include "source_shape.hpp"
 
 namespace marginalia::plugins::footnotes {
@@ -165,6 +166,18 @@ std::vector<sdk::Finding> check_notes(const sdk::Document& document, const NoteC
   std::size_t total = citing + commenting;
   bool notes_cite = citing >= commenting && (uncited <= 1 || uncited * 10 <= total);
 
+  // A note whose every marker sits inside its sentence, right after a word, glosses that word:
+  // citations are numbered where the clause ends. It is commentary, not a citation left out.
+  auto glosses_a_word = [&](const std::string& label) {
+    bool any = false;
+    for (const sdk::NoteRef& ref : document.note_refs) {
+      if (ref.label != label) continue;
+      if (!marker_inside_sentence(document, ref.span)) return false;
+      any = true;
+    }
+    return any;
+  };
+
   std::set<std::string> seen_notes;
   bool previous_note_exists = false;
   for (std::size_t index = 0; index < document.notes.size(); ++index) {
@@ -193,7 +206,7 @@ std::vector<sdk::Finding> check_notes(const sdk::Document& document, const NoteC
         out.push_back(code_table.finding("footnotes/ibid-without-antecedent", anchor,
                               "note " + shown(note.label) + " says \"" + std::string(body.substr(0, std::min<std::size_t>(body.find_first_of(" ,"), 6))) +
                                   "\" but no earlier note has a source it could refer to"));
-    } else if (shape == NoteShape::no_source && options.require_source && notes_cite) {
+    } else if (shape == NoteShape::no_source && options.require_source && notes_cite && !glosses_a_word(note.label)) {
       out.push_back(code_table.finding("footnotes/note-without-source", anchor,
                             "note " + shown(note.label) + " cites no source (no URL, DOI or author, title and year)"));
     }
