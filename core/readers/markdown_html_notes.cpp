@@ -59,6 +59,15 @@ std::optional<InlineTag> parse_inline_tag(std::string_view s) {
   return tag;
 }
 
+int unclosed_lists(std::string_view html) {
+  int depth = 0;
+  for (std::size_t at = html.find('<'); at != std::string_view::npos; at = html.find('<', at + 1)) {
+    std::optional<InlineTag> tag = parse_inline_tag(html.substr(at, html.find('>', at) == std::string_view::npos ? 0 : html.find('>', at) + 1 - at));
+    if (tag && !tag->self_closing && (tag->name == "ol" || tag->name == "ul")) depth += tag->closing ? -1 : 1;
+  }
+  return depth;
+}
+
 namespace {
 
 // The note's text without its back-links, depth-first without recursion.
