@@ -402,19 +402,22 @@ class MarkdownWalker {
   // CommonMark ends an HTML block at a blank line, so a note `<li>` of several paragraphs
   // (`<p>First.</p>`, a blank line, `<p>Second.</p>`) is split over several blocks. A list left
   // open is read whole, up to the block that closes it: the last node to read with `node`.
-  cmark_node* end_of_html_list(cmark_node* node) const {
-    constexpr int kMaxJoined = 256;
+  cmark_node* end_of_html_list(cmark_node* node) {
     std::string_view first = input_.substr(node_start(node), node_end(node) - node_start(node));
-    if (first.find("<li") == std::string_view::npos) return node;
+    if (unclosed_html_.count(node) || first.find("<li") == std::string_view::npos) return node;
     int depth = markdown_html::unclosed_lists(first);
-    cmark_node* next = cmark_node_next(node);
-    for (int joined = 0; depth > 0 && next && joined < kMaxJoined; ++joined, next = cmark_node_next(next)) {
+    std::vector<cmark_node*> scanned;
+    for (cmark_node* next = cmark_node_next(node); depth > 0 && next; next = cmark_node_next(next)) {
       cmark_node_type type = cmark_node_get_type(next);
       if ((type != CMARK_NODE_HTML_BLOCK && type != CMARK_NODE_PARAGRAPH) || synthetic(next)) break;
       depth += markdown_html::unclosed_lists(input_.substr(node_start(next), node_end(next) - node_start(next)));
       if (depth <= 0) return next;
+      scanned.push_back(next);
     }
-    return node;  // never closed: each block on its own, as CommonMark reads it
+    // Never closed: each block on its own, as CommonMark reads it. The blocks scanned are not
+    // scanned again from each of them, so a run of unclosed lists costs linear time.
+    unclosed_html_.insert(scanned.begin(), scanned.end());
+    return node;
   }
 
   // A footnotes section written as HTML (`<div class="footnotes"><ol><li id="fn:1">…`): its
@@ -714,6 +717,7 @@ class MarkdownWalker {
   std::vector<HtmlMarker> html_markers_;
   std::unordered_map<std::string, std::size_t> html_note_ids_;  // note id → index into notes
   std::unordered_set<cmark_node*> joined_html_;  // blocks read as part of an HTML list opened before them
+  std::unordered_set<cmark_node*> unclosed_html_;  // blocks after an HTML list that is never closed
   int sup_depth_ = 0;
   std::uint32_t sup_begin_ = 0;
   bool marker_in_sup_ = false;
