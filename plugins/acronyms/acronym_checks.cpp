@@ -92,7 +92,7 @@ struct Acronym {
 }  // namespace
 
 std::vector<sdk::Finding> check_acronyms(const sdk::Document& document, const CheckOptions& options) {
-  std::vector<Token> tokens = find_tokens(document.text);
+  std::vector<Token> tokens = find_tokens(document);
   std::vector<Definition> definitions = find_definitions(document, tokens);
   std::vector<bool> in_note = inside_notes(document, tokens);
   std::vector<bool> defining(tokens.size(), false);
@@ -102,14 +102,17 @@ std::vector<sdk::Finding> check_acronyms(const sdk::Document& document, const Ch
     acronyms[definition.key].definitions.push_back(&definition);
   }
   for (std::size_t i = 0; i < tokens.size(); ++i)
-    if (!defining[i] && (options.check_notes || !in_note[i])) acronyms[tokens[i].key].uses.push_back(i);
+    if (!defining[i] && tokens[i].use && (options.check_notes || !in_note[i])) acronyms[tokens[i].key].uses.push_back(i);
 
   std::vector<sdk::Finding> findings;
+  std::unordered_set<std::string> names;  // initials_of_names, once an acronym needs them
   for (const auto& [key, acronym] : acronyms) {
     if (options.known.count(key)) continue;
     const std::vector<std::size_t>& uses = acronym.uses;
 
     if (acronym.definitions.empty()) {
+      if (names.empty()) names = initials_of_names(document.text);
+      if (names.count(key)) continue;
       sdk::Finding f = code_table.finding("acronyms/undefined", tokens[uses.front()].span,
                                           "acronym " + quoted(key) + (uses.size() == 1 ? " is used" : " is used " + std::to_string(uses.size()) + " times") +
                                               " and never defined");

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "acronym_scanner.hpp"
 
+#include <unordered_set>
+
 namespace marginalia::plugins::acronyms {
 namespace {
 
@@ -24,6 +26,7 @@ struct Word {
   bool final_s = false;      // the last character is a lower-case "s"
   bool roman = true;         // only I, V, X
   bool newline_before = false;
+  std::size_t cell = 0;      // which line or table cell holds it
 };
 
 bool all_capitals(const Word& word) { return word.letters > 0 && word.lower == 0; }
@@ -35,6 +38,43 @@ bool acronym_shaped(const Word& word) {
   if (!word.starts_with_letter || word.digits > 2) return false;
   if (word.final_s && word.capitals < 2) return false;
   return !(word.roman && word.letters == word.capitals && word.letters == word.length);
+}
+
+// `word` in lower case, for comparing words: ASCII, Latin-1 and Latin Extended-A letters
+// ("FÜRST" and "Fürst", "ŠEFČOVIČ" and "Šefčovič").
+std::string folded(std::string_view word) {
+  std::string out;
+  for (std::size_t at = 0; at < word.size();) {
+    char32_t c = sdk::next_code_point(word, at);
+    if ((c >= 'A' && c <= 'Z') || (c >= 0xC0 && c <= 0xDE && c != 0xD7)) c += 0x20;
+    else if (c >= 0x100 && c <= 0x17F && sdk::is_upper(c)) c += 1;
+    sdk::append_utf8(out, c);
+  }
+  return out;
+}
+
+// True when the capitals are part of a code or a measure, not a name to spell out: followed by
+// a number ("RFC 2119", "ISO 8601", "SP 800-63B", "COVID-19"), two letters after a number ("6
+// PM", "40 GB"), or two letters after a place and a comma ("Fairbanks, AK", "Princeton, NJ:").
+bool code_or_unit(std::string_view text, sdk::Span span) {
+  std::size_t after = span.end;
+  if (after < text.size() && (text[after] == ' ' || text[after] == '-')) ++after;
+  else if (text.substr(after, 2) == "\xC2\xA0") after += 2;  // a no-break space: "ISBN 978-…"
+  if (after < text.size() && text[after] >= '0' && text[after] <= '9') return true;
+  if (span.end - span.begin != 2 || span.begin < 3) return false;
+  char before = text[span.begin - 2];
+  if (text[span.begin - 1] == ' ' && before >= '0' && before <= '9') return true;
+  if (text[span.begin - 1] != ' ' || before != ',' || !(text[span.begin - 3] >= 'a' && text[span.begin - 3] <= 'z')) return false;
+  std::size_t next = span.end;
+  while (next < text.size() && text[next] == ' ') ++next;
+  return next == text.size() || std::string_view(",.:;)\n0123456789").find(text[next]) != std::string_view::npos;
+}
+
+// The requirement words of standards (RFC 2119, BCP 14): capitals for emphasis, not acronyms.
+bool requirement_word(std::string_view word) {
+  for (std::string_view keyword : {"MUST", "SHALL", "SHOULD", "MAY", "NOT", "REQUIRED", "RECOMMENDED", "OPTIONAL"})
+    if (word == keyword) return true;
+  return false;
 }
 
 // Words that cannot begin a long form: "Office of Management and Budget (OMB)" starts at
@@ -54,23 +94,30 @@ bool alphanumeric(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= '
 
 }  // namespace
 
-std::vector<Token> find_tokens(std::string_view text) {
+std::vector<Token> find_tokens(const sdk::Document& document) {
+  std::string_view text = document.text;
   std::vector<Word> words;
+  std::size_t cell = 0;
+  std::size_t marker = 0;  // the next footnote marker: "SBOM33" is "SBOM" and marker 33
   bool newline = true;
   for (std::size_t pos = 0; pos < text.size();) {
     std::size_t start = pos;
     char32_t c = sdk::next_code_point(text, pos);
     if (!is_word_character(c)) {
       if (c == '\n') newline = true;
+      if (c == '\n' || c == '|' || c == '\t' || (c == ' ' && pos < text.size() && text[pos] == ' ')) ++cell;
       continue;
     }
+    while (marker < document.note_refs.size() && document.note_refs[marker].span.begin <= start) ++marker;
+    std::size_t marker_begin = marker < document.note_refs.size() ? document.note_refs[marker].span.begin : text.size();
     Word word;
     word.newline_before = newline;
     word.starts_with_letter = sdk::is_letter(c);
+    word.cell = cell;
     newline = false;
     std::size_t end = pos;
     char32_t last = c;
-    for (std::size_t at = start; at < text.size();) {
+    for (std::size_t at = start; at < text.size() && at < marker_begin;) {
       std::size_t before = at;
       char32_t d = sdk::next_code_point(text, at);
       if (d == '&' && sdk::is_upper(last) && at < text.size()) {
@@ -118,12 +165,28 @@ std::vector<Token> find_tokens(std::string_view text) {
   }
   close_run();
 
+  // A line or table cell with no lower-case word is a label: a heading in capitals ("CHAPTER
+  // I."), a signature, a table cell ("SC"), a letter's salutation ("DEAR SIR,--").
+  std::unordered_set<std::size_t> mixed_cells;
+  // Words the document also writes in lower case are words set in capitals ("CHAPTER" and
+  // "chapter", "SHALL" and "shall", "BEETHOVEN" and "Beethoven"), not acronyms.
+  std::unordered_set<std::string> lower_case_words;
+  for (const Word& word : words) {
+    if (word.letters < 2 || all_capitals(word)) continue;
+    mixed_cells.insert(word.cell);
+    if (word.lower > (word.final_s ? 1u : 0u) && !in_address(text, word.span)) lower_case_words.insert(folded(document.slice(word.span)));
+  }
+
   std::vector<Token> tokens;
   for (std::size_t i = 0; i < words.size(); ++i) {
     if (shouted[i] || !acronym_shaped(words[i]) || in_address(text, words[i].span)) continue;
     sdk::Span span = words[i].span;
     std::uint32_t key_end = words[i].final_s ? span.end - 1 : span.end;
-    tokens.push_back({std::string(text.substr(span.begin, key_end - span.begin)), span});
+    std::string key(text.substr(span.begin, key_end - span.begin));
+    if (lower_case_words.count(folded(key)) || requirement_word(key)) continue;
+    if (span.begin > 0 && text[span.begin - 1] == '.') continue;  // ".NET", "cs.LG": a name's or a file's part
+    bool use = mixed_cells.count(words[i].cell) && !code_or_unit(text, span);
+    tokens.push_back({std::move(key), span, use});
   }
   return tokens;
 }
