@@ -27,13 +27,16 @@ struct Word {
   bool roman = true;         // only I, V, X
   bool newline_before = false;
   std::size_t cell = 0;      // which line or table cell holds it
+  bool marker_after = false; // a footnote marker follows at once ("SBOM" of "SBOM33")
 };
 
 bool all_capitals(const Word& word) { return word.letters > 0 && word.lower == 0; }
 
 bool acronym_shaped(const Word& word) {
   std::size_t lower = word.lower - (word.final_s ? 1 : 0);
-  if (lower != 0 || word.capitals < 2 || word.length > 12) return false;
+  // Longer capitals are words set in capitals ("INDEMNITY", "WASHINGTON"); an acronym of
+  // eight letters or more (UNCITRAL) is rare enough to leave out.
+  if (lower != 0 || word.capitals < 2 || word.letters > 7 || word.length > 12) return false;
   // G20, CO2, P2P yes; FY2026, IF12578 (years, report numbers) and hexadecimal ids no.
   if (!word.starts_with_letter || word.digits > 2) return false;
   if (word.final_s && word.capitals < 2) return false;
@@ -68,6 +71,13 @@ bool code_or_unit(std::string_view text, sdk::Span span) {
   std::size_t next = span.end;
   while (next < text.size() && text[next] == ' ') ++next;
   return next == text.size() || std::string_view(",.:;)\n0123456789").find(text[next]) != std::string_view::npos;
+}
+
+// "this MS. is the only score": capitals with a period inside a sentence abbreviate one word.
+bool abbreviated_word(std::string_view text, sdk::Span span) {
+  if (span.end + 2 >= text.size() || text[span.end] != '.' || text[span.end + 1] != ' ') return false;
+  std::size_t next = span.end + 2;
+  return sdk::is_lower(sdk::next_code_point(text, next));
 }
 
 // The requirement words of standards (RFC 2119, BCP 14): capitals for emphasis, not acronyms.
@@ -143,6 +153,7 @@ std::vector<Token> find_tokens(const sdk::Document& document) {
       if (d != 'I' && d != 'V' && d != 'X') word.roman = false;
     }
     word.final_s = last == 's' && word.length > 2;
+    word.marker_after = end == marker_begin;
     word.span = {static_cast<std::uint32_t>(start), static_cast<std::uint32_t>(end)};
     words.push_back(word);
     pos = end;
@@ -185,7 +196,8 @@ std::vector<Token> find_tokens(const sdk::Document& document) {
     std::string key(text.substr(span.begin, key_end - span.begin));
     if (lower_case_words.count(folded(key)) || requirement_word(key)) continue;
     if (span.begin > 0 && text[span.begin - 1] == '.') continue;  // ".NET", "cs.LG": a name's or a file's part
-    bool use = mixed_cells.count(words[i].cell) && !code_or_unit(text, span);
+    if (abbreviated_word(text, span)) continue;
+    bool use = mixed_cells.count(words[i].cell) && (words[i].marker_after || !code_or_unit(text, span));
     tokens.push_back({std::move(key), span, use});
   }
   return tokens;

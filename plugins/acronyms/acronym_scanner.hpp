@@ -24,7 +24,7 @@ struct Token {
 };
 
 /// Every acronym-shaped word of the document's text, in text order: at least two upper-case
-/// letters, no lower-case letter but a final plural "s", at most 12 characters and 2 digits,
+/// letters, no lower-case letter but a final plural "s", at most 7 letters and 2 digits,
 /// not a Roman numeral (II, XIV), not in an address, ending at a footnote marker ("SBOM" of
 /// "SBOM33"). Skipped: words inside a run of three or more all-capital words (shouting), and
 /// words the document also writes in lower case ("CHAPTER", "SHALL", "BEETHOVEN").
