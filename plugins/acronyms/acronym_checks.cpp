@@ -111,6 +111,7 @@ std::vector<sdk::Finding> check_acronyms(const sdk::Document& document, const Ch
     const std::vector<std::size_t>& uses = acronym.uses;
 
     if (acronym.definitions.empty()) {
+      if (!options.report_undefined) continue;
       if (names.empty()) names = initials_of_names(document.text);
       if (names.count(key)) continue;
       sdk::Finding f = code_table.finding("acronyms/undefined", tokens[uses.front()].span,
