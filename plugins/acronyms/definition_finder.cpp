@@ -45,14 +45,17 @@ bool plausible_long_form(std::string_view long_form, std::string_view acronym) {
   return true;
 }
 
-// "Long Form (ACR)": the acronym in parentheses right after the long form, alone or last of a
-// few words: "(SCO)", "(SCO; founded 2001)", "(“the Foundation” or PGLAF)". The long form may
-// run across a line break.
+// "Long Form (ACR)": the acronym in parentheses right after the long form, alone or as the
+// alternative after "or": "(SCO)", "(SCO; founded 2001)", "(“the Foundation” or PGLAF)". The
+// long form may run across a line break.
 bool before_parenthesis(const sdk::Document& document, const Token& token, Definition& definition) {
   std::string_view text = document.text;
   std::size_t open = token.span.begin;
   while (open > 0 && token.span.begin - open < 40 && text[open - 1] != '(' && text[open - 1] != ')') --open;
   if (open == 0 || text[open - 1] != '(') return false;
+  // Words before the acronym inside the parenthesis only as an alternative name: "(… or ACR)".
+  std::string_view lead = text.substr(open, token.span.begin - open);
+  if (!lead.empty() && !(lead.size() >= 4 && lead.substr(lead.size() - 4) == " or ")) return false;
   std::size_t close = token.span.end;
   while (close < text.size() && text[close] == ' ') ++close;
   if (close >= text.size() || (text[close] != ')' && text[close] != ';' && text[close] != ',')) return false;

@@ -249,7 +249,8 @@ TEST(SdkConsumer, TestPluginShowsADiffAndUpdateFixesTheExpectations) {
   TempDir temp;
   fs::path copy = fs::path(temp.path()) / "acronyms";
   fs::copy(source_dir() + "/plugins/acronyms", copy, fs::copy_options::recursive);
-  const std::string broken = (copy / "tests/invalid/used-and-never-defined.txt").string();
+  // A fixture without an options line, so that the hunk starts at the changed line.
+  const std::string broken = (copy / "tests/invalid/defined-twice-differently.txt").string();
   std::string text = read_file(broken);
   std::size_t block = text.find("%%% expect\n");
   ASSERT_NE(block, std::string::npos);
