@@ -63,24 +63,38 @@ std::string quoted(std::string_view text) {
   return out + "'";
 }
 
+// Which tokens sit inside one of `spans`.
+std::vector<bool> inside(std::vector<sdk::Span> spans, const std::vector<Token>& tokens) {
+  std::sort(spans.begin(), spans.end());
+  std::vector<bool> result(tokens.size(), false);
+  std::size_t first = 0;
+  sdk::Span reach{0, 0};  // the union of spans seen so far that may still cover a token
+  for (std::size_t i = 0; i < tokens.size(); ++i) {
+    while (first < spans.size() && spans[first].begin <= tokens[i].span.begin) {
+      if (spans[first].end > reach.end) reach = spans[first];
+      ++first;
+    }
+    result[i] = reach.contains(tokens[i].span);
+  }
+  return result;
+}
+
 // Which tokens sit inside a footnote or endnote.
 std::vector<bool> inside_notes(const sdk::Document& document, const std::vector<Token>& tokens) {
   std::vector<sdk::Span> notes;
   for (const sdk::Block& block : document.blocks)
     if (block.kind == sdk::BlockKind::note) notes.push_back(block.span);
   for (const sdk::Note& note : document.notes) notes.push_back(note.span);
-  std::sort(notes.begin(), notes.end());
-  std::vector<bool> inside(tokens.size(), false);
-  std::size_t first = 0;
-  sdk::Span reach{0, 0};  // the union of notes seen so far that may still cover a token
-  for (std::size_t i = 0; i < tokens.size(); ++i) {
-    while (first < notes.size() && notes[first].begin <= tokens[i].span.begin) {
-      if (notes[first].end > reach.end) reach = notes[first];
-      ++first;
-    }
-    inside[i] = reach.contains(tokens[i].span);
-  }
-  return inside;
+  return inside(std::move(notes), tokens);
+}
+
+// Which tokens sit inside a heading or the title: "#### Require SBOM" may name what the
+// section's first sentence spells out.
+std::vector<bool> inside_headings(const sdk::Document& document, const std::vector<Token>& tokens) {
+  std::vector<sdk::Span> headings;
+  for (const sdk::Block& block : document.blocks)
+    if (block.kind == sdk::BlockKind::heading || block.kind == sdk::BlockKind::title) headings.push_back(block.span);
+  return inside(std::move(headings), tokens);
 }
 
 // Everything the document says about one acronym.
@@ -95,6 +109,7 @@ std::vector<sdk::Finding> check_acronyms(const sdk::Document& document, const Ch
   std::vector<Token> tokens = find_tokens(document);
   std::vector<Definition> definitions = find_definitions(document, tokens);
   std::vector<bool> in_note = inside_notes(document, tokens);
+  std::vector<bool> in_heading = inside_headings(document, tokens);
   std::vector<bool> defining(tokens.size(), false);
   std::map<std::string, Acronym> acronyms;
   for (const Definition& definition : definitions) {
@@ -139,8 +154,9 @@ std::vector<sdk::Finding> check_acronyms(const sdk::Document& document, const Ch
     // whatever place it annotates); a definition in running text from there on.
     bool glossary = std::any_of(acronym.definitions.begin(), acronym.definitions.end(),
                                 [&](const Definition* d) { return d->kind == DefinitionKind::glossary || in_note[d->token]; });
-    if (!glossary && !uses.empty() && uses.front() < first.token) {
-      sdk::Finding f = code_table.finding("acronyms/used-before-definition", tokens[uses.front()].span,
+    auto early = std::find_if(uses.begin(), uses.end(), [&](std::size_t use) { return !in_heading[use]; });
+    if (!glossary && early != uses.end() && *early < first.token) {
+      sdk::Finding f = code_table.finding("acronyms/used-before-definition", tokens[*early].span,
                                           "acronym " + quoted(key) + " is used before it is defined as " + quoted(document.slice(first.long_form)));
       f.related.push_back({tokens[first.token].span, "defined here"});
       findings.push_back(std::move(f));

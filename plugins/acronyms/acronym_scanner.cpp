@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "acronym_scanner.hpp"
 
+#include <algorithm>
 #include <unordered_set>
 
 namespace marginalia::plugins::acronyms {
@@ -26,6 +27,7 @@ struct Word {
   bool final_s = false;      // the last character is a lower-case "s"
   bool roman = true;         // only I, V, X
   bool newline_before = false;
+  std::size_t line = 0;      // which line holds it
   std::size_t cell = 0;      // which line or table cell holds it
   bool marker_after = false; // a footnote marker follows at once ("SBOM" of "SBOM33")
 };
@@ -80,6 +82,35 @@ bool abbreviated_word(std::string_view text, sdk::Span span) {
   return sdk::is_lower(sdk::next_code_point(text, next));
 }
 
+// Which lines are entries of a table of contents or a list of figures ("C.  Applying the WSIS
+// criteria 56"): lines that end in a page number, with no final period, next to another such
+// line (blank lines between them aside). They repeat headings; they are not uses.
+std::vector<bool> contents_lines(std::string_view text) {
+  std::vector<std::string_view> lines;
+  for (std::size_t begin = 0; begin <= text.size();) {
+    std::size_t end = std::min(text.find('\n', begin), text.size());
+    std::string_view line = text.substr(begin, end - begin);
+    while (!line.empty() && (line.back() == ' ' || line.back() == '\t')) line.remove_suffix(1);
+    lines.push_back(line);
+    begin = end + 1;
+  }
+  auto numbered = [](std::string_view line) {
+    std::size_t before = line.find_last_not_of("0123456789");
+    if (before == std::string_view::npos || before + 1 == line.size() || line.size() - before > 4) return false;
+    if (line[before] != ' ' && line[before] != '\t' && line[before] != '.') return false;
+    std::size_t last = line.find_last_not_of(" \t.", before);  // the title's last character
+    return last != std::string_view::npos && std::string_view(".:;!?").find(line[last]) == std::string_view::npos;
+  };
+  std::vector<std::size_t> filled;  // lines with text, in order
+  for (std::size_t i = 0; i < lines.size(); ++i)
+    if (!lines[i].empty()) filled.push_back(i);
+  std::vector<bool> contents(lines.size(), false);
+  for (std::size_t k = 0; k < filled.size(); ++k)
+    contents[filled[k]] = numbered(lines[filled[k]]) && ((k > 0 && numbered(lines[filled[k - 1]])) ||
+                                                         (k + 1 < filled.size() && numbered(lines[filled[k + 1]])));
+  return contents;
+}
+
 // The requirement words of standards (RFC 2119, BCP 14): capitals for emphasis, not acronyms.
 bool requirement_word(std::string_view word) {
   for (std::string_view keyword : {"MUST", "SHALL", "SHOULD", "MAY", "NOT", "REQUIRED", "RECOMMENDED", "OPTIONAL"})
@@ -107,14 +138,14 @@ bool alphanumeric(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= '
 std::vector<Token> find_tokens(const sdk::Document& document) {
   std::string_view text = document.text;
   std::vector<Word> words;
-  std::size_t cell = 0;
+  std::size_t line = 0, cell = 0;
   std::size_t marker = 0;  // the next footnote marker: "SBOM33" is "SBOM" and marker 33
   bool newline = true;
   for (std::size_t pos = 0; pos < text.size();) {
     std::size_t start = pos;
     char32_t c = sdk::next_code_point(text, pos);
     if (!is_word_character(c)) {
-      if (c == '\n') newline = true;
+      if (c == '\n') newline = true, ++line;
       if (c == '\n' || c == '|' || c == '\t' || (c == ' ' && pos < text.size() && text[pos] == ' ')) ++cell;
       continue;
     }
@@ -123,6 +154,7 @@ std::vector<Token> find_tokens(const sdk::Document& document) {
     Word word;
     word.newline_before = newline;
     word.starts_with_letter = sdk::is_letter(c);
+    word.line = line;
     word.cell = cell;
     newline = false;
     std::size_t end = pos;
@@ -188,6 +220,7 @@ std::vector<Token> find_tokens(const sdk::Document& document) {
     if (word.lower > (word.final_s ? 1u : 0u) && !in_address(text, word.span)) lower_case_words.insert(folded(document.slice(word.span)));
   }
 
+  std::vector<bool> contents = contents_lines(text);
   std::vector<Token> tokens;
   for (std::size_t i = 0; i < words.size(); ++i) {
     if (shouted[i] || !acronym_shaped(words[i]) || in_address(text, words[i].span)) continue;
@@ -197,7 +230,7 @@ std::vector<Token> find_tokens(const sdk::Document& document) {
     if (lower_case_words.count(folded(key)) || requirement_word(key)) continue;
     if (span.begin > 0 && text[span.begin - 1] == '.') continue;  // ".NET", "cs.LG": a name's or a file's part
     if (abbreviated_word(text, span)) continue;
-    bool use = mixed_cells.count(words[i].cell) && (words[i].marker_after || !code_or_unit(text, span));
+    bool use = mixed_cells.count(words[i].cell) && !contents[words[i].line] && (words[i].marker_after || !code_or_unit(text, span));
     tokens.push_back({std::move(key), span, use});
   }
   return tokens;

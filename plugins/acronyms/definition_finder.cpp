@@ -45,19 +45,23 @@ bool plausible_long_form(std::string_view long_form, std::string_view acronym) {
   return true;
 }
 
-// "Long Form (ACR)": the acronym in parentheses right after the long form, alone or as the
-// alternative after "or": "(SCO)", "(SCO; founded 2001)", "(“the Foundation” or PGLAF)". The
-// long form may run across a line break.
+// "Long Form (ACR)": the acronym in parentheses right after the long form, alone, as the
+// alternative after "or" or in a short name: "(SCO)", "(SCO; founded 2001)", "(“the
+// Foundation” or PGLAF)", "(the WGIG Report)". The long form may run across a line break.
 bool before_parenthesis(const sdk::Document& document, const Token& token, Definition& definition) {
   std::string_view text = document.text;
   std::size_t open = token.span.begin;
   while (open > 0 && token.span.begin - open < 40 && text[open - 1] != '(' && text[open - 1] != ')') --open;
   if (open == 0 || text[open - 1] != '(') return false;
-  // Words before the acronym inside the parenthesis only as an alternative name: "(… or ACR)".
+  // Words around the acronym inside the parenthesis only as an alternative or a short name:
+  // "(… or ACR)", "(the ACR Report)".
   std::string_view lead = text.substr(open, token.span.begin - open);
-  if (!lead.empty() && !(lead.size() >= 4 && lead.substr(lead.size() - 4) == " or ")) return false;
+  bool named = lead == "the " || lead == "The ";
+  if (!lead.empty() && !named && !(lead.size() >= 4 && lead.substr(lead.size() - 4) == " or ")) return false;
   std::size_t close = token.span.end;
   while (close < text.size() && text[close] == ' ') ++close;
+  if (named && close > token.span.end && close < text.size() && text[close] >= 'A' && text[close] <= 'Z')
+    while (close < text.size() && std::isalpha(static_cast<unsigned char>(text[close]))) ++close;
   if (close >= text.size() || (text[close] != ')' && text[close] != ';' && text[close] != ',')) return false;
   std::size_t words_end = open - 1;
   sdk::Span block = block_around(document, token.span.begin);
