@@ -18,33 +18,42 @@ const sdk::CodeTable code_table{
 
 namespace {
 
-// Long forms compare without case, extra spaces, a leading article, "&" for "and" or plural
-// endings ("exclusive economic zone" and "exclusive economic zones" are one definition).
-std::string normalized(std::string_view text) {
-  std::string out;
+// A long form's words for comparing: lower case, "&" as "and", "-" and "/" between words, no
+// plural ending, no function word, in sorted order ("public-private partnerships" and
+// "private-public partnerships" are one long form, as are "Department of Defense" and
+// "Defense Department").
+std::vector<std::string> long_form_words(std::string_view text) {
+  std::vector<std::string> words;
+  std::string word;
   auto end_word = [&] {
-    std::size_t start = out.rfind(' ') == std::string::npos ? 0 : out.rfind(' ') + 1;
-    std::size_t length = out.size() - start;
-    if (length > 4 && out.compare(out.size() - 3, 3, "ies") == 0) out.replace(out.size() - 3, 3, "y");
-    else if (length > 3 && out.back() == 's') out.pop_back();
+    if (word.size() > 4 && word.compare(word.size() - 3, 3, "ies") == 0) word.replace(word.size() - 3, 3, "y");
+    else if (word.size() > 3 && word.back() == 's') word.pop_back();
+    bool function = false;
+    for (std::string_view skip : {"a", "an", "and", "for", "in", "of", "on", "the", "to"}) function = function || word == skip;
+    if (!word.empty() && !function) words.push_back(word);
+    word.clear();
   };
-  bool space = false;
   for (char c : text) {
-    if (c == ' ' || c == '\n' || c == '\t') {
-      space = !out.empty();
-      continue;
-    }
-    if (space) {
-      end_word();
-      out += ' ';
-    }
-    space = false;
-    if (c == '&') out += "and";
-    else out += c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+    if (c == ' ' || c == '\n' || c == '\t' || c == '-' || c == '/') end_word();
+    else if (c == '&') end_word(), word = "and", end_word();
+    else word += c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
   }
-  if (!out.empty()) end_word();
-  if (out.rfind("the ", 0) == 0) out.erase(0, 4);
-  return out;
+  end_word();
+  std::sort(words.begin(), words.end());
+  return words;
+}
+
+// Two long forms name one thing when their words match one for one, a word also matching its
+// own longer form ("intergovernmental organization" and "intergovernmental organizational").
+bool same_long_form(std::string_view a, std::string_view b) {
+  std::vector<std::string> left = long_form_words(a), right = long_form_words(b);
+  if (left.size() != right.size()) return false;
+  for (std::size_t i = 0; i < left.size(); ++i) {
+    const std::string& shorter = left[i].size() < right[i].size() ? left[i] : right[i];
+    const std::string& longer = left[i].size() < right[i].size() ? right[i] : left[i];
+    if (shorter != longer && (shorter.size() < 5 || longer.compare(0, shorter.size(), shorter) != 0)) return false;
+  }
+  return true;
 }
 
 // A long form as messages show it: on one line, single spaces.
@@ -138,10 +147,10 @@ std::vector<sdk::Finding> check_acronyms(const sdk::Document& document, const Ch
     }
 
     const Definition& first = *acronym.definitions.front();
-    std::string first_long = normalized(document.slice(first.long_form));
+
     for (std::size_t d = 1; d < acronym.definitions.size(); ++d) {
       const Definition& again = *acronym.definitions[d];
-      if (normalized(document.slice(again.long_form)) == first_long) continue;
+      if (same_long_form(document.slice(again.long_form), document.slice(first.long_form))) continue;
       sdk::Finding f = code_table.finding("acronyms/conflicting-definitions", tokens[again.token].span,
                                           "acronym " + quoted(key) + " is defined as " + quoted(document.slice(again.long_form)) + ", but first as " +
                                               quoted(document.slice(first.long_form)));

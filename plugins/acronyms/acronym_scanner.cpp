@@ -264,7 +264,7 @@ std::size_t long_form_start(std::string_view acronym, std::string_view words) {
       continue;
     }
     while (l >= 0 && (fold(text[static_cast<std::size_t>(l)]) != c ||
-                      (s == 0 && l > 0 && alphanumeric(text[static_cast<std::size_t>(l) - 1])) ||
+                      (s == 0 && l > 0 && (alphanumeric(text[static_cast<std::size_t>(l) - 1]) || text[static_cast<std::size_t>(l) - 1] == '-')) ||
                       (s == 0 && function_word_at(text, static_cast<std::size_t>(l)))))
       --l;
     if (l < 0) return std::string_view::npos;
