@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <map>
+#include <unordered_set>
 
 #include "acronym_scanner.hpp"
 #include "definition_finder.hpp"
@@ -106,6 +107,19 @@ std::vector<bool> inside_headings(const sdk::Document& document, const std::vect
   return inside(std::move(headings), tokens);
 }
 
+// True when the acronym is explained where it is used: "the Foundation's EIN or federal tax
+// identification number", an "or" and at least two lower-case words.
+bool glossed(std::string_view text, sdk::Span span) {
+  if (text.substr(span.end, 4) != " or ") return false;
+  std::size_t at = span.end + 4, words = 0;
+  while (words < 2 && at < text.size() && text[at] >= 'a' && text[at] <= 'z') {
+    while (at < text.size() && text[at] >= 'a' && text[at] <= 'z') ++at;
+    ++words;
+    if (at < text.size() && text[at] == ' ') ++at;
+  }
+  return words == 2;
+}
+
 // Everything the document says about one acronym.
 struct Acronym {
   std::vector<std::size_t> uses;               // token indices, not definitions
@@ -129,15 +143,17 @@ std::vector<sdk::Finding> check_acronyms(const sdk::Document& document, const Ch
     if (!defining[i] && tokens[i].use && (options.check_notes || !in_note[i])) acronyms[tokens[i].key].uses.push_back(i);
 
   std::vector<sdk::Finding> findings;
-  std::unordered_set<std::string> names;  // initials_of_names, once an acronym needs them
+  std::unordered_set<std::string> names;  // initials_of_names, read once an acronym needs them
+  bool names_read = false;
   for (const auto& [key, acronym] : acronyms) {
     if (options.known.count(key)) continue;
     const std::vector<std::size_t>& uses = acronym.uses;
 
     if (acronym.definitions.empty()) {
       if (!options.report_undefined) continue;
-      if (names.empty()) names = initials_of_names(document.text);
-      if (names.count(key)) continue;
+      if (!names_read) names = initials_of_names(document.text), names_read = true;
+      if (names.count(key) || std::any_of(uses.begin(), uses.end(), [&](std::size_t use) { return glossed(document.text, tokens[use].span); }))
+        continue;
       sdk::Finding f = code_table.finding("acronyms/undefined", tokens[uses.front()].span,
                                           "acronym " + quoted(key) + (uses.size() == 1 ? " is used" : " is used " + std::to_string(uses.size()) + " times") +
                                               " and never defined");
