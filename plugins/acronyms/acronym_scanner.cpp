@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: MIT
 #include "acronym_scanner.hpp"
 
-#include <algorithm>
 #include <unordered_set>
+
+#include "capitals_context.hpp"
 
 namespace marginalia::plugins::acronyms {
 namespace {
@@ -43,79 +44,6 @@ bool acronym_shaped(const Word& word) {
   if (!word.starts_with_letter || word.digits > 2) return false;
   if (word.final_s && word.capitals < 2) return false;
   return !(word.roman && word.letters == word.capitals && word.letters == word.length);
-}
-
-// `word` in lower case, for comparing words: ASCII, Latin-1 and Latin Extended-A letters
-// ("FÜRST" and "Fürst", "ŠEFČOVIČ" and "Šefčovič").
-std::string folded(std::string_view word) {
-  std::string out;
-  for (std::size_t at = 0; at < word.size();) {
-    char32_t c = sdk::next_code_point(word, at);
-    if ((c >= 'A' && c <= 'Z') || (c >= 0xC0 && c <= 0xDE && c != 0xD7)) c += 0x20;
-    else if (c >= 0x100 && c <= 0x17F && sdk::is_upper(c)) c += 1;
-    sdk::append_utf8(out, c);
-  }
-  return out;
-}
-
-// True when the capitals are part of a code or a measure, not a name to spell out: followed by
-// a number ("RFC 2119", "ISO 8601", "SP 800-63B", "COVID-19"), two letters after a number ("6
-// PM", "40 GB"), or two letters after a place and a comma ("Fairbanks, AK", "Princeton, NJ:").
-bool code_or_unit(std::string_view text, sdk::Span span) {
-  std::size_t after = span.end;
-  if (after < text.size() && (text[after] == ' ' || text[after] == '-')) ++after;
-  else if (text.substr(after, 2) == "\xC2\xA0") after += 2;  // a no-break space: "ISBN 978-…"
-  if (after < text.size() && text[after] >= '0' && text[after] <= '9') return true;
-  if (span.end - span.begin != 2 || span.begin < 3) return false;
-  char before = text[span.begin - 2];
-  if (text[span.begin - 1] == ' ' && before >= '0' && before <= '9') return true;
-  if (text[span.begin - 1] != ' ' || before != ',' || !(text[span.begin - 3] >= 'a' && text[span.begin - 3] <= 'z')) return false;
-  std::size_t next = span.end;
-  while (next < text.size() && text[next] == ' ') ++next;
-  return next == text.size() || std::string_view(",.:;)\n0123456789").find(text[next]) != std::string_view::npos;
-}
-
-// "this MS. is the only score": capitals with a period inside a sentence abbreviate one word.
-bool abbreviated_word(std::string_view text, sdk::Span span) {
-  if (span.end + 2 >= text.size() || text[span.end] != '.' || text[span.end + 1] != ' ') return false;
-  std::size_t next = span.end + 2;
-  return sdk::is_lower(sdk::next_code_point(text, next));
-}
-
-// Which lines are entries of a table of contents or a list of figures ("C.  Applying the WSIS
-// criteria 56"): lines that end in a page number, with no final period, next to another such
-// line (blank lines between them aside). They repeat headings; they are not uses.
-std::vector<bool> contents_lines(std::string_view text) {
-  std::vector<std::string_view> lines;
-  for (std::size_t begin = 0; begin <= text.size();) {
-    std::size_t end = std::min(text.find('\n', begin), text.size());
-    std::string_view line = text.substr(begin, end - begin);
-    while (!line.empty() && (line.back() == ' ' || line.back() == '\t')) line.remove_suffix(1);
-    lines.push_back(line);
-    begin = end + 1;
-  }
-  auto numbered = [](std::string_view line) {
-    std::size_t before = line.find_last_not_of("0123456789");
-    if (before == std::string_view::npos || before + 1 == line.size() || line.size() - before > 4) return false;
-    if (line[before] != ' ' && line[before] != '\t' && line[before] != '.') return false;
-    std::size_t last = line.find_last_not_of(" \t.", before);  // the title's last character
-    return last != std::string_view::npos && std::string_view(".:;!?").find(line[last]) == std::string_view::npos;
-  };
-  std::vector<std::size_t> filled;  // lines with text, in order
-  for (std::size_t i = 0; i < lines.size(); ++i)
-    if (!lines[i].empty()) filled.push_back(i);
-  std::vector<bool> contents(lines.size(), false);
-  for (std::size_t k = 0; k < filled.size(); ++k)
-    contents[filled[k]] = numbered(lines[filled[k]]) && ((k > 0 && numbered(lines[filled[k - 1]])) ||
-                                                         (k + 1 < filled.size() && numbered(lines[filled[k + 1]])));
-  return contents;
-}
-
-// The requirement words of standards (RFC 2119, BCP 14): capitals for emphasis, not acronyms.
-bool requirement_word(std::string_view word) {
-  for (std::string_view keyword : {"MUST", "SHALL", "SHOULD", "MAY", "NOT", "REQUIRED", "RECOMMENDED", "OPTIONAL"})
-    if (word == keyword) return true;
-  return false;
 }
 
 // Words that cannot begin a long form: "Office of Management and Budget (OMB)" starts at
