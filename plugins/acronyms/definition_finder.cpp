@@ -166,10 +166,11 @@ std::vector<Definition> find_definitions(const sdk::Document& document, const st
   std::string_view text = document.text;
 
   // Glossary sections: from a heading (or a short paragraph) naming abbreviations to the next
-  // heading, as long as the blocks hold entries.
+  // heading, as long as the blocks hold entries (one per line, or a table of two columns).
   std::vector<bool> in_glossary(tokens.size(), false);
   bool open = false;
-  for (const sdk::Block& block : document.blocks) {
+  for (std::size_t b = 0; b < document.blocks.size(); ++b) {
+    const sdk::Block& block = document.blocks[b];
     std::string_view block_text = document.slice(block.span);
     bool names_glossary = is_glossary_heading(block_text) &&
                           (block.kind == sdk::BlockKind::heading || block.kind == sdk::BlockKind::paragraph);
@@ -184,6 +185,16 @@ std::vector<Definition> find_definitions(const sdk::Document& document, const st
     // the block's tokens are found by binary search.
     auto first = std::lower_bound(tokens.begin(), tokens.end(), block.span.begin,
                                   [](const Token& token, std::uint32_t offset) { return token.span.begin < offset; });
+    // A table of two columns: the acronym alone in one cell, the long form in the next.
+    std::size_t at = static_cast<std::size_t>(first - tokens.begin());
+    if (at < tokens.size() && tokens[at].span == block.span && b + 1 < document.blocks.size() &&
+        document.blocks[b + 1].kind != sdk::BlockKind::heading && !document.blocks[b + 1].span.empty()) {
+      Definition definition{tokens[at].key, at, document.blocks[b + 1].span, DefinitionKind::glossary};
+      definitions.push_back(definition);
+      in_glossary[at] = true;
+      ++b;
+      continue;
+    }
     for (std::size_t i = static_cast<std::size_t>(first - tokens.begin()); i < tokens.size() && tokens[i].span.end <= block.span.end; ++i) {
       const Token& token = tokens[i];
       std::size_t line_begin = text.rfind('\n', token.span.begin == 0 ? 0 : token.span.begin - 1);
@@ -201,7 +212,8 @@ std::vector<Definition> find_definitions(const sdk::Document& document, const st
       in_glossary[i] = true;
       any_entry = true;
     }
-    if (!any_entry) open = false;
+    // Prose ends the list; a short block without an entry (a table's header cell) does not.
+    if (!any_entry && block_text.size() > 30) open = false;
   }
 
   for (std::size_t i = 0; i < tokens.size(); ++i) {
