@@ -29,6 +29,12 @@ bool code_or_unit(std::string_view text, sdk::Span span) {
   char before = text[span.begin - 2];
   // Two letters after a number: a unit or the time of day.
   if (length == 2 && text[span.begin - 1] == ' ' && before >= '0' && before <= '9') return true;
+  // A legislator's party and state: "(R-OH)", "(D–NY)".
+  std::size_t dash = text.rfind('(', span.begin);
+  if (length == 2 && dash != std::string_view::npos && dash + 2 < span.begin && text[dash + 1] >= 'A' && text[dash + 1] <= 'Z') {
+    std::string_view link = text.substr(dash + 2, span.begin - dash - 2);
+    if (link == "-" || link == "\xE2\x80\x93") return true;
+  }
   // After a place and a comma, a state or country code: "Fairbanks, AK 99712", "Princeton, NJ:",
   // "Collingwood, VIC: Csiro Publishing" (three letters only before a publisher's colon).
   if (text[span.begin - 1] != ' ' || before != ',' || !(text[span.begin - 3] >= 'a' && text[span.begin - 3] <= 'z')) return false;

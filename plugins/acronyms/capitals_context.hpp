@@ -17,8 +17,8 @@ std::string folded(std::string_view word);
 
 /// True when the capitals at `span` are a code or a measure, not a name to spell out: followed
 /// by a number ("RFC 2119", "SP 800-63B", "COVID-19", "IB #16", "ISBN 978-…"), two letters
-/// after a number ("6 PM", "40 GB"), or a state code after a place and a comma ("Fairbanks, AK
-/// 99712", "Collingwood, VIC: Csiro").
+/// after a number ("6 PM", "40 GB"), a state code after a place and a comma ("Fairbanks, AK
+/// 99712", "Collingwood, VIC: Csiro") or after a party ("(R-OH)").
 bool code_or_unit(std::string_view text, sdk::Span span);
 
 /// True when the capitals at `span` abbreviate one word: a period, then the sentence goes on

@@ -33,9 +33,10 @@ sdk::Span block_around(const sdk::Document& document, std::uint32_t offset) {
 }
 
 // A long form is words: more than one, longer than the acronym, without the acronym itself
-// ("docx4j's XSLT is simple (Java XSLT …)" spells nothing out).
+// ("docx4j's XSLT is simple (Java XSLT …)" spells nothing out) or a parenthesis.
 bool plausible_long_form(std::string_view long_form, std::string_view acronym) {
   if (long_form.size() <= acronym.size() || long_form.find(' ') == std::string_view::npos) return false;
+  if (long_form.find_first_of("()") != std::string_view::npos) return false;  // "Adam Howard (acting) (HO)"
   for (std::size_t at = long_form.find(acronym); at != std::string_view::npos; at = long_form.find(acronym, at + 1)) {
     std::size_t end = at + acronym.size();
     bool starts = at == 0 || !std::isalnum(static_cast<unsigned char>(long_form[at - 1]));
