@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <map>
+#include <set>
 #include <unordered_set>
 
 #include "acronym_scanner.hpp"
@@ -120,6 +121,21 @@ bool glossed(std::string_view text, sdk::Span span) {
   return words == 2;
 }
 
+// Acronyms an HTML page spells out in markup: <abbr title="Organization for …">OSCE</abbr>.
+std::set<std::string> spelled_out_in_markup(const sdk::Document& document, const std::vector<Token>& tokens) {
+  std::set<std::string> keys;
+  for (const sdk::Element& element : document.elements) {
+    if (element.name != "abbr") continue;
+    bool titled = std::any_of(element.attributes.begin(), element.attributes.end(),
+                              [](const sdk::Attribute& a) { return a.name == "title" && a.value.find(' ') != std::string::npos; });
+    if (!titled) continue;
+    auto token = std::lower_bound(tokens.begin(), tokens.end(), element.span.begin,
+                                  [](const Token& t, std::uint32_t offset) { return t.span.begin < offset; });
+    for (; token != tokens.end() && token->span.end <= element.span.end; ++token) keys.insert(token->key);
+  }
+  return keys;
+}
+
 // Everything the document says about one acronym.
 struct Acronym {
   std::vector<std::size_t> uses;               // token indices, not definitions
@@ -142,6 +158,7 @@ std::vector<sdk::Finding> check_acronyms(const sdk::Document& document, const Ch
   for (std::size_t i = 0; i < tokens.size(); ++i)
     if (!defining[i] && tokens[i].use && (options.check_notes || !in_note[i])) acronyms[tokens[i].key].uses.push_back(i);
 
+  std::set<std::string> in_markup = spelled_out_in_markup(document, tokens);
   std::vector<sdk::Finding> findings;
   std::unordered_set<std::string> names;  // initials_of_names, read once an acronym needs them
   bool names_read = false;
@@ -152,7 +169,7 @@ std::vector<sdk::Finding> check_acronyms(const sdk::Document& document, const Ch
     if (acronym.definitions.empty()) {
       if (!options.report_undefined) continue;
       if (!names_read) names = initials_of_names(document.text), names_read = true;
-      if (names.count(key) || std::any_of(uses.begin(), uses.end(), [&](std::size_t use) { return glossed(document.text, tokens[use].span); }))
+      if (names.count(key) || in_markup.count(key) || std::any_of(uses.begin(), uses.end(), [&](std::size_t use) { return glossed(document.text, tokens[use].span); }))
         continue;
       sdk::Finding f = code_table.finding("acronyms/undefined", tokens[uses.front()].span,
                                           "acronym " + quoted(key) + (uses.size() == 1 ? " is used" : " is used " + std::to_string(uses.size()) + " times") +
