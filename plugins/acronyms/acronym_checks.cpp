@@ -169,8 +169,9 @@ std::vector<sdk::Finding> check_acronyms(const sdk::Document& document, const Ch
     if (acronym.definitions.empty()) {
       if (!options.report_undefined) continue;
       if (!names_read) names = initials_of_names(document.text), names_read = true;
-      if (names.count(key) || in_markup.count(key) || std::any_of(uses.begin(), uses.end(), [&](std::size_t use) { return glossed(document.text, tokens[use].span); }))
-        continue;
+      bool explained = names.count(key) || in_markup.count(key) ||
+                       std::any_of(uses.begin(), uses.end(), [&](std::size_t use) { return glossed(document.text, tokens[use].span); });
+      if (explained) continue;
       sdk::Finding f = code_table.finding("acronyms/undefined", tokens[uses.front()].span,
                                           "acronym " + quoted(key) + (uses.size() == 1 ? " is used" : " is used " + std::to_string(uses.size()) + " times") +
                                               " and never defined");

@@ -145,7 +145,8 @@ std::vector<Token> find_tokens(const sdk::Document& document) {
   for (const Word& word : words) {
     if (word.letters < 2 || all_capitals(word)) continue;
     mixed_cells.insert(word.cell);
-    if (word.lower > (word.final_s ? 1u : 0u) && !in_address(text, word.span)) lower_case_words.insert(folded(document.slice(word.span)));
+    if (word.lower > (word.final_s ? 1u : 0u) && !in_address(text, word.span))
+      lower_case_words.insert(folded(document.slice(word.span)));
   }
 
   std::vector<bool> contents = contents_lines(text);
@@ -158,7 +159,8 @@ std::vector<Token> find_tokens(const sdk::Document& document) {
     if (lower_case_words.count(folded(key)) || requirement_word(key)) continue;
     if (span.begin > 0 && text[span.begin - 1] == '.') continue;  // ".NET", "cs.LG": a name's or a file's part
     if (abbreviated_word(text, span)) continue;
-    bool use = mixed_cells.count(words[i].cell) && !contents[words[i].line] && (words[i].marker_after || !code_or_unit(text, span));
+    bool label = !mixed_cells.count(words[i].cell) || contents[words[i].line];
+    bool use = !label && (words[i].marker_after || !code_or_unit(text, span));
     tokens.push_back({std::move(key), span, use});
   }
   return tokens;
