@@ -17,6 +17,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "marginalia/sdk/text.hpp"
@@ -304,6 +305,7 @@ class MarkdownWalker {
 
   // Handles a block on entry; returns true when its subtree has been consumed.
   bool enter_block(cmark_node* node) {
+    if (joined_html_.count(node)) return true;  // read with the HTML block before it
     switch (cmark_node_get_type(node)) {
       case CMARK_NODE_HEADING: {
         block(node, BlockKind::heading, cmark_node_get_heading_level(node));
@@ -332,9 +334,12 @@ class MarkdownWalker {
         saw_gfm_footnotes_ = true;
         deferred_notes_.push_back({node, definition_label(node)});
         return true;
-      case CMARK_NODE_HTML_BLOCK:
-        html_block(node);
+      case CMARK_NODE_HTML_BLOCK: {
+        cmark_node* last = end_of_html_list(node);
+        for (cmark_node* next = node; next != last;) joined_html_.insert(next = cmark_node_next(next));
+        html_block(node_start(node), node_end(last));
         return true;
+      }
       case CMARK_NODE_CODE_BLOCK:
       case CMARK_NODE_THEMATIC_BREAK:
         return true;
@@ -394,10 +399,31 @@ class MarkdownWalker {
     return begin < end ? std::string(id.substr(begin, end - begin)) : std::string(id);
   }
 
+  // CommonMark ends an HTML block at a blank line, so a note `<li>` of several paragraphs
+  // (`<p>First.</p>`, a blank line, `<p>Second.</p>`) is split over several blocks. A list left
+  // open is read whole, up to the block that closes it: the last node to read with `node`.
+  cmark_node* end_of_html_list(cmark_node* node) {
+    std::string_view first = input_.substr(node_start(node), node_end(node) - node_start(node));
+    if (unclosed_html_.count(node) || first.find("<li") == std::string_view::npos) return node;
+    int depth = markdown_html::unclosed_lists(first);
+    std::vector<cmark_node*> scanned;
+    for (cmark_node* next = cmark_node_next(node); depth > 0 && next; next = cmark_node_next(next)) {
+      cmark_node_type type = cmark_node_get_type(next);
+      if ((type != CMARK_NODE_HTML_BLOCK && type != CMARK_NODE_PARAGRAPH) || synthetic(next)) break;
+      depth += markdown_html::unclosed_lists(input_.substr(node_start(next), node_end(next) - node_start(next)));
+      if (depth <= 0) return next;
+      scanned.push_back(next);
+    }
+    // Never closed: each block on its own, as CommonMark reads it. The blocks scanned are not
+    // scanned again from each of them, so a run of unclosed lists costs linear time.
+    unclosed_html_.insert(scanned.begin(), scanned.end());
+    return node;
+  }
+
   // A footnotes section written as HTML (`<div class="footnotes"><ol><li id="fn:1">…`): its
   // notes, read with the HTML reader's conventions; any other HTML block is not running text.
-  void html_block(cmark_node* node) {
-    std::uint32_t begin = node_start(node), end = std::min<std::uint32_t>(node_end(node), static_cast<std::uint32_t>(input_.size()));
+  void html_block(std::uint32_t begin, std::uint32_t end) {
+    end = std::min<std::uint32_t>(end, static_cast<std::uint32_t>(input_.size()));
     if (end <= begin) return;
     std::string_view source = input_.substr(begin, end - begin);
     if (source.find("<li") == std::string_view::npos && source.find("<aside") == std::string_view::npos) return;
@@ -690,6 +716,8 @@ class MarkdownWalker {
   };
   std::vector<HtmlMarker> html_markers_;
   std::unordered_map<std::string, std::size_t> html_note_ids_;  // note id → index into notes
+  std::unordered_set<cmark_node*> joined_html_;  // blocks read as part of an HTML list opened before them
+  std::unordered_set<cmark_node*> unclosed_html_;  // blocks after an HTML list that is never closed
   int sup_depth_ = 0;
   std::uint32_t sup_begin_ = 0;
   bool marker_in_sup_ = false;

@@ -491,6 +491,9 @@ ReadResult read_tei(const ReaderInput& input) {
   TeiWalker walker(input, builder, tei_mode, notes);
   walker.read(root);
   if (notes.qualified()) builder.set_metadata("note-labels", "qualified");
+  // A note without @n is numbered by whatever renders the file, so only the numbers the file
+  // gives are the document's own numbering (the footnotes plugin checks those).
+  if (std::string unnumbered = notes.unnumbered_labels(); !unnumbered.empty()) builder.set_metadata("unnumbered-notes", unnumbered);
 
   if (!tei_mode)
     builder.add_reader_finding({"reader/unknown-markup", sdk::Severity::note, {0, 0},

@@ -111,6 +111,8 @@ struct Document {
   /// "note-labels": "names" when note labels are names the reader never sees (GFM `[^label]`,
   /// numbered on display in order of first reference), "qualified" when numbering restarts by
   /// part and labels read "part:label" ("chapter-2:14"); absent when labels are what is printed.
+  /// "unnumbered-notes": the labels, one per line, of notes the source gave no number (a TEI
+  /// `note` without `@n`), which the reader numbered as a renderer would; absent when none.
   std::vector<Attribute> metadata;
 
   /// The text of `span`.
