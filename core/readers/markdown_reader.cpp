@@ -592,9 +592,15 @@ class MarkdownWalker {
           cursor_ = node_start(node);
           break;
         case CMARK_NODE_TEXT:
-        case CMARK_NODE_CODE:
           append_literal(literal ? literal : "", node);
           break;
+        case CMARK_NODE_CODE: {
+          // A backtick span reads on in its sentence but is literal: plugins leave it alone.
+          std::uint32_t begin = builder_.offset();
+          append_literal(literal ? literal : "", node);
+          if (builder_.offset() > begin) builder_.add_element({{begin, builder_.offset()}, "code", {}});
+          break;
+        }
         case CMARK_NODE_SOFTBREAK:
         case CMARK_NODE_LINEBREAK: {
           std::size_t newline = input_.find('\n', cursor_);
@@ -658,6 +664,7 @@ class MarkdownWalker {
     }
     cmark_iter_free(iter);
     sup_depth_ = 0;
+    code_depth_ = 0;
     open_marker_.reset();
   }
 
@@ -666,6 +673,15 @@ class MarkdownWalker {
   void inline_tag(std::string_view literal) {
     auto tag = markdown_html::parse_inline_tag(literal);
     if (!tag) return;
+    if ((tag->name == "code" || tag->name == "kbd" || tag->name == "samp" || tag->name == "tt" || tag->name == "var") && !tag->self_closing) {
+      // Raw HTML inline code, as a backtick span.
+      if (!tag->closing) {
+        if (code_depth_++ == 0) code_begin_ = builder_.offset();
+      } else if (code_depth_ > 0 && --code_depth_ == 0 && builder_.offset() > code_begin_) {
+        builder_.add_element({{code_begin_, builder_.offset()}, "code", {}});
+      }
+      return;
+    }
     if (tag->name == "sup" && !tag->self_closing) {
       if (!tag->closing) {
         if (sup_depth_++ == 0) { sup_begin_ = builder_.offset(); marker_in_sup_ = false; }
@@ -704,6 +720,8 @@ class MarkdownWalker {
   bool saw_gfm_footnotes_ = false;
   int anonymous_ = 0;
   int quote_depth_ = 0;
+  int code_depth_ = 0;             // raw `<code>` tags open in the current block
+  std::uint32_t code_begin_ = 0;
   int list_depth_ = 0;
   std::unordered_map<cmark_node*, int> list_next_;
   std::unordered_map<cmark_node*, std::string> item_label_;
