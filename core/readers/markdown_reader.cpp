@@ -20,6 +20,7 @@
 #include <unordered_set>
 #include <vector>
 
+#include "marginalia/sdk/code_spans.hpp"
 #include "marginalia/sdk/text.hpp"
 #include "model/text_normalizer.hpp"
 #include "readers/dateline.hpp"
@@ -745,6 +746,7 @@ class MarkdownWalker {
 // `[^label]` left as text: cmark keeps references to undefined notes literally.
 void find_undefined_references(model::DocumentBuilder& builder) {
   const sdk::Document& document = builder.document();
+  const sdk::CodeSpans code(document);  // `[^2]` in backticks shows the syntax, it is no marker
   std::vector<std::pair<Span, std::string>> found;
   for (const sdk::Block& block : document.blocks) {
     if (block.kind == BlockKind::note) continue;
@@ -756,8 +758,8 @@ void find_undefined_references(model::DocumentBuilder& builder) {
       std::string_view label = text.substr(pos + 2, close - pos - 2);
       if (!label.empty() && label.find_first_of(" \t\n[") == std::string_view::npos &&
           (close + 1 >= text.size() || text[close + 1] != ':')) {
-        std::uint32_t begin = block.span.begin + static_cast<std::uint32_t>(pos);
-        found.push_back({{begin, block.span.begin + static_cast<std::uint32_t>(close + 1)}, std::string(label)});
+        Span span{block.span.begin + static_cast<std::uint32_t>(pos), block.span.begin + static_cast<std::uint32_t>(close + 1)};
+        if (!code.overlaps(span)) found.push_back({span, std::string(label)});
       }
       pos = close;
     }
@@ -775,7 +777,9 @@ void find_fused_markers(model::DocumentBuilder& builder) {
   for (const sdk::Note& note : document.notes)
     if (!note.label.empty() && note.label.size() < 6 && std::isdigit(static_cast<unsigned char>(note.label[0])))
       labels.insert(static_cast<std::uint32_t>(std::stoul(note.label)));
-  for (sdk::NoteRef& ref : detect_fused_markers(document.text, ranges, labels)) builder.add_note_ref(ref.span, ref.label);
+  const sdk::CodeSpans code(document);
+  for (sdk::NoteRef& ref : detect_fused_markers(document.text, ranges, labels))
+    if (!code.overlaps(ref.span)) builder.add_note_ref(ref.span, ref.label);
 }
 
 // A numbered list under "References" or "Sources" is a bibliography, not notes, unless the
