@@ -192,5 +192,11 @@ TEST_F(DocxReader, RecordsThePartAndElementOfEveryPieceOfText) {
   for (std::size_t i = 1; i < map->pieces.size(); ++i) EXPECT_LE(map->pieces[i - 1].source_begin, map->pieces[i].source_begin);
 }
 
+// Inline code in Word's, pandoc's and a house character style (through basedOn); a font is not code.
+TEST_F(DocxReader, RecordsRunsInCodeCharacterStylesAsCode) {
+  model::LoadedDocument doc = read_string("c.docx", make_docx(temp_, "code-runs"));
+  EXPECT_EQ(code_of(doc), (std::vector<std::string>{"x = \"abc", "printf(\"%s\")", "2024-02-30"})) << "split runs of one code are one element";
+}
+
 }  // namespace
 }  // namespace marginalia::testing
