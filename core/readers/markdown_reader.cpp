@@ -120,12 +120,13 @@ void blank_attribute_lists(std::string& text) {
 // They are numbered with the document's other notes by the reader, so their labels are names.
 void find_inline_notes(model::DocumentBuilder& builder) {
   const sdk::Document& document = builder.document();
+  const sdk::CodeSpans code(document);  // `^[note]` in backticks shows the syntax
   std::vector<std::pair<Span, Span>> found;  // marker, body
   for (const sdk::Block& block : document.blocks) {
     if (block.kind == BlockKind::note || block.kind == BlockKind::metadata) continue;
     std::string_view text = document.slice(block.span);
     for (std::size_t pos = text.find("^["); pos != std::string_view::npos; pos = text.find("^[", pos + 1)) {
-      if (pos > 0 && text[pos - 1] == '\\') continue;
+      if ((pos > 0 && text[pos - 1] == '\\') || code.at(block.span.begin + static_cast<std::uint32_t>(pos))) continue;
       int depth = 0;
       std::size_t close = std::string_view::npos;
       for (std::size_t at = pos + 1; at < text.size(); ++at) {

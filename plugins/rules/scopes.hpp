@@ -7,6 +7,7 @@
 
 #include <vector>
 
+#include <marginalia/sdk/code_spans.hpp>
 #include <marginalia/sdk/document.hpp>
 
 #include "rule.hpp"
@@ -17,7 +18,8 @@ namespace marginalia::plugins::rules {
 std::vector<sdk::Span> scope_spans(const sdk::Document& document, Scope scope);
 
 /// The quotations inside `within`: source markup (`<q>`, `<quote>`) and text between paired
-/// quotation marks (“…”, „…“, «…», "…"), outermost only, without the marks themselves.
-std::vector<sdk::Span> quotations(const sdk::Document& document, sdk::Span within);
+/// quotation marks (“…”, „…“, «…», "…"), outermost only, without the marks themselves; a mark
+/// inside inline code (`code`) neither opens nor closes one.
+std::vector<sdk::Span> quotations(const sdk::Document& document, sdk::Span within, const sdk::CodeSpans& code);
 
 }  // namespace marginalia::plugins::rules

@@ -102,8 +102,9 @@ TEST(MarkdownReader, RecordsBacktickAndRawHtmlCodeAsCodeElements) {
 }
 
 TEST(MarkdownReader, ReadsNoNoteMarkerInsideCode) {
-  model::LoadedDocument doc = read_string("r.md", "A claim.[^1] Write `[^2]` for a marker, or `text[^3]`.\n\n[^1]: A note.\n");
+  model::LoadedDocument doc = read_string("r.md", "A claim.[^1] Write `[^2]` for a marker, `text[^3]` or `text^[inline]`.\n\n[^1]: A note.\n");
   EXPECT_EQ(labels_of(doc.document.note_refs), (std::vector<std::string>{"1"}));
+  EXPECT_EQ(doc.document.notes.size(), 1u) << "no pandoc inline note inside code";
 }
 
 }  // namespace
