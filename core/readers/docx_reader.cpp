@@ -275,17 +275,33 @@ class DocxWalker {
   }
 
   // A run in a character style for inline code: Word's "HTML Code" family, pandoc's "Verbatim
-  // Char", LibreOffice's "Source Text", or a style of the document named for code (followed
-  // through `basedOn`). A font alone says nothing: whole reports are set in Courier.
+  // Char", LibreOffice's "Source Text", "User Entry" (its `kbd`) and "Teletype" (`tt`), or a
+  // style of the document named for code (followed through `basedOn`). A font alone says
+  // nothing: whole reports are set in Courier.
   bool code_run(const pugi::xml_node& run) const {
-    std::string id(attr(child(child(run, "rPr"), "rStyle"), "val"));
+    return styled_as(std::string(attr(child(child(run, "rPr"), "rStyle"), "val")),
+                     {"html code", "htmlcode", "html keyboard", "htmlkeyboard", "html sample", "htmlsample", "html typewriter",
+                      "htmltypewriter", "html variable", "htmlvariable", "verbatim char", "verbatimchar", "source text", "sourcetext",
+                      "user entry", "userentry", "teletype", "code", "code char", "codechar", "inline code", "inlinecode", "source code",
+                      "sourcecode"});
+  }
+
+  // A paragraph of program text (Word's "HTML Preformatted", LibreOffice's "Preformatted Text",
+  // pandoc's "Source Code"): a code block, which other formats leave out of the text. DOCX keeps
+  // it, so that paragraph numbers stay the file's, and marks it all as code.
+  bool code_paragraph(const pugi::xml_node& paragraph) const {
+    return styled_as(std::string(attr(child(child(paragraph, "pPr"), "pStyle"), "val")),
+                     {"html preformatted", "htmlpreformatted", "preformatted text", "preformattedtext", "source code", "sourcecode"});
+  }
+
+  // True when style `id`, or a style it is based on, has one of `names` as name or id.
+  bool styled_as(std::string id, std::initializer_list<const char*> names) const {
     for (int depth = 0; !id.empty() && depth < 8; ++depth) {
       auto found = styles_.find(id);
       std::string name = found == styles_.end() ? lower(id) : found->second.name;
-      for (const char* code : {"html code", "htmlcode", "html keyboard", "htmlkeyboard", "html sample", "htmlsample", "html typewriter",
-                               "htmltypewriter", "html variable", "htmlvariable", "verbatim char", "verbatimchar", "source text",
-                               "sourcetext", "code", "code char", "codechar", "inline code", "inlinecode", "source code", "sourcecode"})
-        if (name == code) return true;
+      std::string lower_id = lower(id);
+      for (const char* code : names)
+        if (name == code || lower_id == code) return true;
       if (found == styles_.end()) break;
       id = found->second.based_on;
     }
@@ -294,6 +310,8 @@ class DocxWalker {
 
   // Word splits a run at every change of revision or spelling mark: touching pieces are one code.
   void add_code(Span span) {
+    span = model::trim_span(builder_->document().text, span);
+    if (span.empty()) return;
     auto& elements = builder_->document().elements;
     if (!elements.empty() && elements.back().name == "code" && elements.back().span.end == span.begin) {
       elements.back().span.end = span.end;
@@ -333,6 +351,10 @@ class DocxWalker {
         int level;
         paragraph_kind(node, kind, level);
         flow_->open(kind, level, {});
+        if (code_paragraph(node)) {
+          frame.code = true;
+          frame.begin = offset();
+        }
       }
       return true;
     }
