@@ -6,6 +6,8 @@
 #include <set>
 #include <unordered_set>
 
+#include <marginalia/sdk/code_spans.hpp>
+
 #include "acronym_scanner.hpp"
 #include "definition_finder.hpp"
 
@@ -147,6 +149,11 @@ struct Acronym {
 std::vector<sdk::Finding> check_acronyms(const sdk::Document& document, const CheckOptions& options) {
   std::vector<Token> tokens = find_tokens(document);
   std::vector<Definition> definitions = find_definitions(document, tokens);
+  // Inline code is literal (`NASA_KEY`, `SELECT … FROM`): neither a use nor a definition there.
+  const sdk::CodeSpans code(document);
+  definitions.erase(std::remove_if(definitions.begin(), definitions.end(),
+                                   [&](const Definition& d) { return code.overlaps(tokens[d.token].span); }),
+                    definitions.end());
   std::vector<bool> in_note = inside_notes(document, tokens);
   std::vector<bool> in_heading = inside_headings(document, tokens);
   std::vector<bool> defining(tokens.size(), false);
@@ -156,7 +163,8 @@ std::vector<sdk::Finding> check_acronyms(const sdk::Document& document, const Ch
     acronyms[definition.key].definitions.push_back(&definition);
   }
   for (std::size_t i = 0; i < tokens.size(); ++i)
-    if (!defining[i] && tokens[i].use && (options.check_notes || !in_note[i])) acronyms[tokens[i].key].uses.push_back(i);
+    if (!defining[i] && tokens[i].use && (options.check_notes || !in_note[i]) && !code.overlaps(tokens[i].span))
+      acronyms[tokens[i].key].uses.push_back(i);
 
   std::set<std::string> in_markup = spelled_out_in_markup(document, tokens);
   std::vector<sdk::Finding> findings;

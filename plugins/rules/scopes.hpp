@@ -7,6 +7,7 @@
 
 #include <vector>
 
+#include <marginalia/sdk/code_spans.hpp>
 #include <marginalia/sdk/document.hpp>
 
 #include "rule.hpp"
@@ -21,7 +22,8 @@ std::vector<sdk::Span> scope_spans(const sdk::Document& document, Scope scope);
 std::vector<sdk::Span> sentences(const sdk::Document& document, sdk::Span within);
 
 /// The quotations inside `within`: source markup (`<q>`, `<quote>`) and text between paired
-/// quotation marks (“…”, „…“, «…», "…"), outermost only, without the marks themselves.
-std::vector<sdk::Span> quotations(const sdk::Document& document, sdk::Span within);
+/// quotation marks (“…”, „…“, «…», "…"), outermost only, without the marks themselves; a mark
+/// inside inline code (`code`) neither opens nor closes one.
+std::vector<sdk::Span> quotations(const sdk::Document& document, sdk::Span within, const sdk::CodeSpans& code);
 
 }  // namespace marginalia::plugins::rules

@@ -89,6 +89,24 @@ TEST(MarkdownReader, ReadsNotesWrittenAsTableRowsUnderAFootnotesHeading) {
   EXPECT_EQ(doc.document.meta("date"), "2026-04-10") << "US order in a CRS-style header";
 }
 
+// Inline code reads on in its sentence but is literal: plugins find it as "code" elements.
+TEST(MarkdownReader, RecordsBacktickAndRawHtmlCodeAsCodeElements) {
+  model::LoadedDocument doc = read_string("r.md",
+                                          "# T\n\nSet `x = \"abc` and ``a `tick` b``, press <kbd>Ctrl</kbd>, run <code>ls -l</code>.\n\n"
+                                          "```\nblock \"code\"\n```\n");
+  EXPECT_EQ(code_of(doc), (std::vector<std::string>{"x = \"abc", "a `tick` b", "Ctrl", "ls -l"}));
+  ASSERT_EQ(doc.document.blocks.size(), 2u) << "a fenced block is not text at all";
+  EXPECT_EQ(text_of(doc, doc.document.blocks[1].span), "Set x = \"abc and a `tick` b, press Ctrl, run ls -l.");
+  const sdk::Element& first = doc.document.elements.front();
+  EXPECT_EQ(doc.source_map.position(first.span.begin).column, 6u) << "the code maps to its characters, after the backtick";
+}
+
+TEST(MarkdownReader, ReadsNoNoteMarkerInsideCode) {
+  model::LoadedDocument doc = read_string("r.md", "A claim.[^1] Write `[^2]` for a marker, `text[^3]` or `text^[inline]`.\n\n[^1]: A note.\n");
+  EXPECT_EQ(labels_of(doc.document.note_refs), (std::vector<std::string>{"1"}));
+  EXPECT_EQ(doc.document.notes.size(), 1u) << "no pandoc inline note inside code";
+}
+
 }  // namespace
 }  // namespace marginalia::testing
 

@@ -310,5 +310,12 @@ TEST(TeiReader, WritesValidTeiForEveryFrusArticle) {
   EXPECT_EQ(valid.exit_code, 0) << valid.out;
 }
 
+// TEI's <code> holds "literal code from some formal language"; <ident> "an identifier or name for
+// an object of some kind in a formal language": both are inline code.
+TEST(TeiReader, RecordsCodeAndIdentAsCode) {
+  model::LoadedDocument doc = read_string("r.xml", tei("<p>Call <ident>parse_date</ident> with <code lang=\"c\">\"2024-02-30\"</code>.</p>"));
+  EXPECT_EQ(code_of(doc), (std::vector<std::string>{"parse_date", "\"2024-02-30\""}));
+}
+
 }  // namespace
 }  // namespace marginalia::testing

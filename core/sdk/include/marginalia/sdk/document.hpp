@@ -78,7 +78,10 @@ struct Note {
 };
 
 /// Markup the source itself carried (a TEI `<date when>`, an HTML `<q>`…), kept for plugins that
-/// compare the markup with the text it wraps.
+/// compare the markup with the text it wraps. Inline code is an element named "code" whatever
+/// the source wrote (Markdown backticks, HTML `<code>`/`<kbd>`/`<samp>`/`<tt>`/`<var>`, TEI
+/// `<code>`/`<ident>`, a DOCX run in a code character style): literal text, not prose, which
+/// shipped plugins do not check (see code_spans.hpp). Code blocks are not in the text at all.
 struct Element {
   /// The text the element wraps.
   Span span;
