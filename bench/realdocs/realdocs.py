@@ -7,6 +7,7 @@ judgements in bench/realdocs/judgements/*.tsv.
 
 usage: bench/realdocs/realdocs.py [PATH...] [--binary B] [--jobs N] [--keep DIR] [--no-jing]
                                   [--unjudged [CODE]] [--json FILE] [--plugin-dir DIR]
+                                  [--config FILE]
 
 PATH: documents or folders (searched recursively); default ../shared/eval/real-dev/docs.
 Words: counted in the text marginalia read, i.e. the <text> element of its TEI output (body and
@@ -318,6 +319,8 @@ def main(argv=None):
     parser.add_argument("--judgements", default=JUDGEMENTS, help="folder of *.tsv judgements (default: %(default)s)")
     parser.add_argument("--plugin-dir", action="append", default=[], metavar="DIR",
                         help="also load plugins from DIR (passed to marginalia; repeatable), e.g. an installed acronyms plugin")
+    parser.add_argument("--config", metavar="FILE",
+                        help="check with this marginalia.json (passed to marginalia), e.g. to turn on an opt-in code")
     args = parser.parse_args(argv)
 
     if not os.access(args.binary, os.X_OK):
@@ -330,6 +333,8 @@ def main(argv=None):
     os.makedirs(out_dir, exist_ok=True)
     try:
         extra = [a for d in args.plugin_dir for a in ("--plugin-dir", d)]
+        if args.config:
+            extra += ["--config", args.config]
         results = run_corpus(args.binary, documents, out_dir, args.jobs, extra=extra, base=base)
         judgements = read_judgements(args.judgements)
         if args.unjudged is not None:

@@ -2,7 +2,8 @@
 // Word DOCX reports: the ZIP container through docx_archive (limits, no disk), the parts
 // through pugixml. `word/document.xml` paragraphs become blocks (Title and Heading N styles,
 // outline levels, list paragraphs, Quote styles), runs give text (`w:t`, `w:tab`, `w:br`;
-// deleted text, field codes and hidden runs left out), hyperlinks resolve through
+// deleted text, field codes and hidden runs left out; runs in a code character style → elements
+// named "code"), hyperlinks resolve through
 // `word/_rels/document.xml.rels` (and HYPERLINK fields), footnote and endnote references
 // become markers whose notes come from `word/footnotes.xml`/`word/endnotes.xml`, and
 // `docProps/core.xml` gives title, author, language and date (created, else modified).
@@ -125,7 +126,7 @@ class DocxWalker {
 
  private:
   struct Frame {
-    bool paragraph = false, link = false, skip_run = false, saved_has_piece = false;
+    bool paragraph = false, link = false, skip_run = false, saved_has_piece = false, code = false;
     int saved_paragraph = -1;
     std::uint32_t saved_column = 0, begin = 0;
     std::string target;
@@ -273,6 +274,52 @@ class DocxWalker {
     return value.empty() || (value != "0" && value != "false" && value != "off");
   }
 
+  // A run in a character style for inline code: Word's "HTML Code" family, pandoc's "Verbatim
+  // Char", LibreOffice's "Source Text", "User Entry" (its `kbd`) and "Teletype" (`tt`), or a
+  // style of the document named for code (followed through `basedOn`). A font alone says
+  // nothing: whole reports are set in Courier.
+  bool code_run(const pugi::xml_node& run) const {
+    return styled_as(std::string(attr(child(child(run, "rPr"), "rStyle"), "val")),
+                     {"html code", "htmlcode", "html keyboard", "htmlkeyboard", "html sample", "htmlsample", "html typewriter",
+                      "htmltypewriter", "html variable", "htmlvariable", "verbatim char", "verbatimchar", "source text", "sourcetext",
+                      "user entry", "userentry", "teletype", "code", "code char", "codechar", "inline code", "inlinecode", "source code",
+                      "sourcecode"});
+  }
+
+  // A paragraph of program text (Word's "HTML Preformatted", LibreOffice's "Preformatted Text",
+  // pandoc's "Source Code"): a code block, which other formats leave out of the text. DOCX keeps
+  // it, so that paragraph numbers stay the file's, and marks it all as code.
+  bool code_paragraph(const pugi::xml_node& paragraph) const {
+    return styled_as(std::string(attr(child(child(paragraph, "pPr"), "pStyle"), "val")),
+                     {"html preformatted", "htmlpreformatted", "preformatted text", "preformattedtext", "source code", "sourcecode"});
+  }
+
+  // True when style `id`, or a style it is based on, has one of `names` as name or id.
+  bool styled_as(std::string id, std::initializer_list<const char*> names) const {
+    for (int depth = 0; !id.empty() && depth < 8; ++depth) {
+      auto found = styles_.find(id);
+      std::string name = found == styles_.end() ? lower(id) : found->second.name;
+      std::string lower_id = lower(id);
+      for (const char* code : names)
+        if (name == code || lower_id == code) return true;
+      if (found == styles_.end()) break;
+      id = found->second.based_on;
+    }
+    return false;
+  }
+
+  // Word splits a run at every change of revision or spelling mark: touching pieces are one code.
+  void add_code(Span span) {
+    span = model::trim_span(builder_->document().text, span);
+    if (span.empty()) return;
+    auto& elements = builder_->document().elements;
+    if (!elements.empty() && elements.back().name == "code" && elements.back().span.end == span.begin) {
+      elements.back().span.end = span.end;
+      return;
+    }
+    builder_->add_element({span, "code", {}});
+  }
+
   bool in_field_code() const {
     for (const Field& field : fields_)
       if (!field.result) return true;
@@ -304,6 +351,10 @@ class DocxWalker {
         int level;
         paragraph_kind(node, kind, level);
         flow_->open(kind, level, {});
+        if (code_paragraph(node)) {
+          frame.code = true;
+          frame.begin = offset();
+        }
       }
       return true;
     }
@@ -312,6 +363,10 @@ class DocxWalker {
         name == "annotationRef" || name == "Fallback" || name == "sym" || name == "softHyphen" || name == "tblGrid" || name == "fldData")
       return false;
     if (name == "r" && hidden_run(node)) return false;
+    if (name == "r" && !measuring_ && code_run(node)) {
+      frame.code = true;
+      frame.begin = offset();
+    }
     if (name == "t") {
       if (!in_field_code()) emit(node.child_value(), node);
       return false;
@@ -353,6 +408,7 @@ class DocxWalker {
   }
 
   void leave(const pugi::xml_node& node, Frame& frame) {
+    if (frame.code && offset() > frame.begin) add_code({frame.begin, offset()});
     if (frame.link && !measuring_) {
       Span span = model::trim_span(builder_->document().text, {std::min(frame.begin, offset()), offset()});
       if (!span.empty()) builder_->add_link(span, frame.target);

@@ -3,10 +3,10 @@
 // know their input bytes). `h1`–`h6` → headings, `p`/`dd`/`td`… → paragraphs, `li` → list
 // items, `blockquote` → block quotes, `a href` → links, footnote markers and notes as
 // html_notes.cpp finds them (notes after the body); `q`, `blockquote`, `time`, `cite`, `abbr`
-// → `Document::elements`. `<head>`, `script`, `style`, `nav`, `pre`, forms, media, comments and
-// hidden elements are not report text. Metadata: `<title>`, `<meta name="date">` (and the
-// Dublin Core, citation and Open Graph spellings), the first `<time datetime>`, `<html lang>`,
-// `<meta name="author">`.
+// → `Document::elements`, and `code`, `kbd`, `samp`, `tt`, `var` → elements named "code".
+// `<head>`, `script`, `style`, `nav`, `pre`, forms, media, comments and hidden elements are not
+// report text. Metadata: `<title>`, `<meta name="date">` (and the Dublin Core, citation and Open
+// Graph spellings), the first `<time datetime>`, `<html lang>`, `<meta name="author">`.
 #include <algorithm>
 #include <set>
 #include <string>
@@ -51,7 +51,11 @@ bool paragraph_element(std::string_view name) {
   return one_of(name, {"p", "dt", "dd", "td", "th", "caption", "figcaption", "address", "summary", "legend"});
 }
 
-bool kept_element(std::string_view name) { return one_of(name, {"q", "blockquote", "time", "cite", "abbr"}); }
+// Inline code, keyboard input, program output, teletype text and variables: literal text that
+// reads on in its sentence. They are kept as one element, "code" (`pre` is not text at all).
+bool code_element(std::string_view name) { return one_of(name, {"code", "kbd", "samp", "tt", "var"}); }
+
+bool kept_element(std::string_view name) { return one_of(name, {"q", "blockquote", "time", "cite", "abbr"}) || code_element(name); }
 
 // An ISO date from a metadata value: "2024-05-06", "2024-05-06T10:00:00Z", "6 May 2024".
 std::string iso_date(std::string_view value) {
@@ -196,7 +200,7 @@ class HtmlWalker {
       if (frame.kept) {
         std::vector<sdk::Attribute> attributes;
         for (const auto& [key, value] : n.attributes) attributes.push_back({key, value});
-        builder_.add_element({span, std::string(n.name), std::move(attributes)});
+        builder_.add_element({span, code_element(n.name) ? std::string("code") : std::string(n.name), std::move(attributes)});
       }
     }
     if (frame.block) flow_.close();

@@ -59,6 +59,20 @@ std::optional<InlineTag> parse_inline_tag(std::string_view s) {
   return tag;
 }
 
+int unclosed_lists(std::string_view html) {
+  int depth = 0;
+  // Each tag runs from a '<' to the next '>'; the scan resumes after it, so the cost is linear.
+  for (std::size_t at = html.find('<'); at != std::string_view::npos;) {
+    std::size_t close = html.find('>', at);
+    if (close == std::string_view::npos) break;
+    std::size_t inner = html.rfind('<', close);  // "<<ol>" or "a < b <ol>": the last '<' opens the tag
+    std::optional<InlineTag> tag = parse_inline_tag(html.substr(inner, close + 1 - inner));
+    if (tag && !tag->self_closing && (tag->name == "ol" || tag->name == "ul")) depth += tag->closing ? -1 : 1;
+    at = html.find('<', close + 1);
+  }
+  return depth;
+}
+
 namespace {
 
 // The note's text without its back-links, depth-first without recursion.

@@ -48,6 +48,10 @@ struct BlockNote {
   std::vector<NotePiece> pieces;
 };
 
+/// How many `<ol>` and `<ul>` lists `html` opens and does not close (negative when it closes
+/// more than it opens).
+int unclosed_lists(std::string_view html);
+
 /// The notes of an HTML block (a footnotes section, `aside role=doc-footnote`); none when it
 /// holds no note convention.
 std::vector<BlockNote> notes_in_html_block(std::string_view block);

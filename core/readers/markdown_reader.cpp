@@ -17,8 +17,10 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
+#include "marginalia/sdk/code_spans.hpp"
 #include "marginalia/sdk/text.hpp"
 #include "model/text_normalizer.hpp"
 #include "readers/dateline.hpp"
@@ -118,12 +120,13 @@ void blank_attribute_lists(std::string& text) {
 // They are numbered with the document's other notes by the reader, so their labels are names.
 void find_inline_notes(model::DocumentBuilder& builder) {
   const sdk::Document& document = builder.document();
+  const sdk::CodeSpans code(document);  // `^[note]` in backticks shows the syntax
   std::vector<std::pair<Span, Span>> found;  // marker, body
   for (const sdk::Block& block : document.blocks) {
     if (block.kind == BlockKind::note || block.kind == BlockKind::metadata) continue;
     std::string_view text = document.slice(block.span);
     for (std::size_t pos = text.find("^["); pos != std::string_view::npos; pos = text.find("^[", pos + 1)) {
-      if (pos > 0 && text[pos - 1] == '\\') continue;
+      if ((pos > 0 && text[pos - 1] == '\\') || code.at(block.span.begin + static_cast<std::uint32_t>(pos))) continue;
       int depth = 0;
       std::size_t close = std::string_view::npos;
       for (std::size_t at = pos + 1; at < text.size(); ++at) {
@@ -304,6 +307,7 @@ class MarkdownWalker {
 
   // Handles a block on entry; returns true when its subtree has been consumed.
   bool enter_block(cmark_node* node) {
+    if (joined_html_.count(node)) return true;  // read with the HTML block before it
     switch (cmark_node_get_type(node)) {
       case CMARK_NODE_HEADING: {
         block(node, BlockKind::heading, cmark_node_get_heading_level(node));
@@ -332,9 +336,12 @@ class MarkdownWalker {
         saw_gfm_footnotes_ = true;
         deferred_notes_.push_back({node, definition_label(node)});
         return true;
-      case CMARK_NODE_HTML_BLOCK:
-        html_block(node);
+      case CMARK_NODE_HTML_BLOCK: {
+        cmark_node* last = end_of_html_list(node);
+        for (cmark_node* next = node; next != last;) joined_html_.insert(next = cmark_node_next(next));
+        html_block(node_start(node), node_end(last));
         return true;
+      }
       case CMARK_NODE_CODE_BLOCK:
       case CMARK_NODE_THEMATIC_BREAK:
         return true;
@@ -394,10 +401,31 @@ class MarkdownWalker {
     return begin < end ? std::string(id.substr(begin, end - begin)) : std::string(id);
   }
 
+  // CommonMark ends an HTML block at a blank line, so a note `<li>` of several paragraphs
+  // (`<p>First.</p>`, a blank line, `<p>Second.</p>`) is split over several blocks. A list left
+  // open is read whole, up to the block that closes it: the last node to read with `node`.
+  cmark_node* end_of_html_list(cmark_node* node) {
+    std::string_view first = input_.substr(node_start(node), node_end(node) - node_start(node));
+    if (unclosed_html_.count(node) || first.find("<li") == std::string_view::npos) return node;
+    int depth = markdown_html::unclosed_lists(first);
+    std::vector<cmark_node*> scanned;
+    for (cmark_node* next = cmark_node_next(node); depth > 0 && next; next = cmark_node_next(next)) {
+      cmark_node_type type = cmark_node_get_type(next);
+      if ((type != CMARK_NODE_HTML_BLOCK && type != CMARK_NODE_PARAGRAPH) || synthetic(next)) break;
+      depth += markdown_html::unclosed_lists(input_.substr(node_start(next), node_end(next) - node_start(next)));
+      if (depth <= 0) return next;
+      scanned.push_back(next);
+    }
+    // Never closed: each block on its own, as CommonMark reads it. The blocks scanned are not
+    // scanned again from each of them, so a run of unclosed lists costs linear time.
+    unclosed_html_.insert(scanned.begin(), scanned.end());
+    return node;
+  }
+
   // A footnotes section written as HTML (`<div class="footnotes"><ol><li id="fn:1">…`): its
   // notes, read with the HTML reader's conventions; any other HTML block is not running text.
-  void html_block(cmark_node* node) {
-    std::uint32_t begin = node_start(node), end = std::min<std::uint32_t>(node_end(node), static_cast<std::uint32_t>(input_.size()));
+  void html_block(std::uint32_t begin, std::uint32_t end) {
+    end = std::min<std::uint32_t>(end, static_cast<std::uint32_t>(input_.size()));
     if (end <= begin) return;
     std::string_view source = input_.substr(begin, end - begin);
     if (source.find("<li") == std::string_view::npos && source.find("<aside") == std::string_view::npos) return;
@@ -566,9 +594,15 @@ class MarkdownWalker {
           cursor_ = node_start(node);
           break;
         case CMARK_NODE_TEXT:
-        case CMARK_NODE_CODE:
           append_literal(literal ? literal : "", node);
           break;
+        case CMARK_NODE_CODE: {
+          // A backtick span reads on in its sentence but is literal: plugins leave it alone.
+          std::uint32_t begin = builder_.offset();
+          append_literal(literal ? literal : "", node);
+          if (builder_.offset() > begin) builder_.add_element({{begin, builder_.offset()}, "code", {}});
+          break;
+        }
         case CMARK_NODE_SOFTBREAK:
         case CMARK_NODE_LINEBREAK: {
           std::size_t newline = input_.find('\n', cursor_);
@@ -632,6 +666,7 @@ class MarkdownWalker {
     }
     cmark_iter_free(iter);
     sup_depth_ = 0;
+    code_depth_ = 0;
     open_marker_.reset();
   }
 
@@ -640,6 +675,15 @@ class MarkdownWalker {
   void inline_tag(std::string_view literal) {
     auto tag = markdown_html::parse_inline_tag(literal);
     if (!tag) return;
+    if ((tag->name == "code" || tag->name == "kbd" || tag->name == "samp" || tag->name == "tt" || tag->name == "var") && !tag->self_closing) {
+      // Raw HTML inline code, as a backtick span.
+      if (!tag->closing) {
+        if (code_depth_++ == 0) code_begin_ = builder_.offset();
+      } else if (code_depth_ > 0 && --code_depth_ == 0 && builder_.offset() > code_begin_) {
+        builder_.add_element({{code_begin_, builder_.offset()}, "code", {}});
+      }
+      return;
+    }
     if (tag->name == "sup" && !tag->self_closing) {
       if (!tag->closing) {
         if (sup_depth_++ == 0) { sup_begin_ = builder_.offset(); marker_in_sup_ = false; }
@@ -678,6 +722,8 @@ class MarkdownWalker {
   bool saw_gfm_footnotes_ = false;
   int anonymous_ = 0;
   int quote_depth_ = 0;
+  int code_depth_ = 0;             // raw `<code>` tags open in the current block
+  std::uint32_t code_begin_ = 0;
   int list_depth_ = 0;
   std::unordered_map<cmark_node*, int> list_next_;
   std::unordered_map<cmark_node*, std::string> item_label_;
@@ -690,6 +736,8 @@ class MarkdownWalker {
   };
   std::vector<HtmlMarker> html_markers_;
   std::unordered_map<std::string, std::size_t> html_note_ids_;  // note id → index into notes
+  std::unordered_set<cmark_node*> joined_html_;  // blocks read as part of an HTML list opened before them
+  std::unordered_set<cmark_node*> unclosed_html_;  // blocks after an HTML list that is never closed
   int sup_depth_ = 0;
   std::uint32_t sup_begin_ = 0;
   bool marker_in_sup_ = false;
@@ -699,6 +747,7 @@ class MarkdownWalker {
 // `[^label]` left as text: cmark keeps references to undefined notes literally.
 void find_undefined_references(model::DocumentBuilder& builder) {
   const sdk::Document& document = builder.document();
+  const sdk::CodeSpans code(document);  // `[^2]` in backticks shows the syntax, it is no marker
   std::vector<std::pair<Span, std::string>> found;
   for (const sdk::Block& block : document.blocks) {
     if (block.kind == BlockKind::note) continue;
@@ -710,8 +759,8 @@ void find_undefined_references(model::DocumentBuilder& builder) {
       std::string_view label = text.substr(pos + 2, close - pos - 2);
       if (!label.empty() && label.find_first_of(" \t\n[") == std::string_view::npos &&
           (close + 1 >= text.size() || text[close + 1] != ':')) {
-        std::uint32_t begin = block.span.begin + static_cast<std::uint32_t>(pos);
-        found.push_back({{begin, block.span.begin + static_cast<std::uint32_t>(close + 1)}, std::string(label)});
+        Span span{block.span.begin + static_cast<std::uint32_t>(pos), block.span.begin + static_cast<std::uint32_t>(close + 1)};
+        if (!code.overlaps(span)) found.push_back({span, std::string(label)});
       }
       pos = close;
     }
@@ -729,7 +778,9 @@ void find_fused_markers(model::DocumentBuilder& builder) {
   for (const sdk::Note& note : document.notes)
     if (!note.label.empty() && note.label.size() < 6 && std::isdigit(static_cast<unsigned char>(note.label[0])))
       labels.insert(static_cast<std::uint32_t>(std::stoul(note.label)));
-  for (sdk::NoteRef& ref : detect_fused_markers(document.text, ranges, labels)) builder.add_note_ref(ref.span, ref.label);
+  const sdk::CodeSpans code(document);
+  for (sdk::NoteRef& ref : detect_fused_markers(document.text, ranges, labels))
+    if (!code.overlaps(ref.span)) builder.add_note_ref(ref.span, ref.label);
 }
 
 // A numbered list under "References" or "Sources" is a bibliography, not notes, unless the

@@ -80,6 +80,7 @@ TeiNotes TeiNotes::collect(const pugi::xml_node& root) {
         long& last = note.endnote ? last_end : last_foot;
         if (n.empty()) {
           note.shown = std::to_string(++last);
+          note.numbered_here = true;
         } else {
           note.shown = n;
           bool digits = n.size() <= 6 && n.find_first_not_of("0123456789") == std::string::npos;
@@ -155,6 +156,13 @@ void TeiNotes::distinguish_symbols() {
     int count = ++seen[note.label];
     if (!digits && count > 1) note.label += " (" + std::to_string(count) + ")";
   }
+}
+
+std::string TeiNotes::unnumbered_labels() const {
+  std::string labels;
+  for (const TeiNote& note : notes_)
+    if (note.numbered_here) labels += (labels.empty() ? "" : "\n") + note.label;
+  return labels;
 }
 
 const TeiNote* TeiNotes::find(const pugi::xml_node& node) const {

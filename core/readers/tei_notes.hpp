@@ -27,6 +27,8 @@ struct TeiNote {
   bool in_running_text = true;
   /// True for `place="end"`: numbered in its own series.
   bool endnote = false;
+  /// True when the source gave no `@n` and `shown` is the number a renderer would print.
+  bool numbered_here = false;
 };
 
 /// The notes of one TEI document.
@@ -41,6 +43,9 @@ class TeiNotes {
   const TeiNote* by_id(std::string_view id) const;
   /// True when labels were qualified by their division.
   bool qualified() const { return qualified_; }
+  /// The labels of the notes numbered here (no `@n`), one per line: the document's
+  /// "unnumbered-notes" metadata.
+  std::string unnumbered_labels() const;
 
  private:
   void assign_labels();

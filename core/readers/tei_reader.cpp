@@ -9,9 +9,10 @@
 // dateline blocks, the date kept with its attributes); `head` → heading (level = division
 // depth), `p`/`ab`/`l`… → paragraph, `item` → list item, a `quote` standing as a block → block
 // quote, `note` → a marker where it stands plus a note after the body; `ref`/`ptr` to http(s)
-// → links; `date`, `quote`, `q`, `said`, `persName`, `title`, `ref`… → `Document::elements`,
-// and so do letter, drama, verse and title-page structures (`opener`, `sp`, `lg`, `l`…): their
-// blocks stay paragraphs for plugins, the TEI writer rebuilds the structure from the elements.
+// → links; `date`, `quote`, `q`, `said`, `persName`, `title`, `ref`… → `Document::elements`
+// (`code` and `ident` both as inline code, "code"), and so do letter, drama, verse and
+// title-page structures (`opener`, `sp`, `lg`, `l`…): their blocks stay paragraphs for
+// plugins, the TEI writer rebuilds the structure from the elements.
 // XML whose root is not TEI is read generically: every element holding text is a paragraph.
 #include <algorithm>
 #include <deque>
@@ -275,7 +276,9 @@ class TeiWalker {
     }
     if (frame.kept) {
       Span span = model::trim_span(builder_.document().text, {std::min(frame.begin, text_.offset()), text_.offset()});
-      builder_.add_element({span, std::string(local_name(node)), std::move(frame.attributes)});
+      std::string_view name = local_name(node);
+      // `<ident>` names an object of a formal language (a function, a variable): code as well.
+      builder_.add_element({span, std::string(name == "ident" ? "code" : name), std::move(frame.attributes)});
     }
     if (frame.block) close_block();
     if (frame.container) close_implicit();
@@ -491,6 +494,9 @@ ReadResult read_tei(const ReaderInput& input) {
   TeiWalker walker(input, builder, tei_mode, notes);
   walker.read(root);
   if (notes.qualified()) builder.set_metadata("note-labels", "qualified");
+  // A note without @n is numbered by whatever renders the file, so only the numbers the file
+  // gives are the document's own numbering (the footnotes plugin checks those).
+  if (std::string unnumbered = notes.unnumbered_labels(); !unnumbered.empty()) builder.set_metadata("unnumbered-notes", unnumbered);
 
   if (!tei_mode)
     builder.add_reader_finding({"reader/unknown-markup", sdk::Severity::note, {0, 0},

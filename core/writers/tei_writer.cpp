@@ -544,14 +544,32 @@ class TeiBuilder {
           break;  // the reader's markers are authoritative
       }
     }
+    add_code_items(block, items);
     std::stable_sort(items.begin(), items.end(), [](const InlineItem& a, const InlineItem& b) {
       return std::make_tuple(a.span.begin, b.span.end, a.priority) < std::make_tuple(b.span.begin, a.span.end, b.priority);
     });
     return items;
   }
 
+  // Inline code as TEI `<code>`, which holds text only: it is written innermost, and left out
+  // where another item (a link, a marker) lies inside it or crosses it.
+  void add_code_items(Span block, std::vector<InlineItem>& items) {
+    auto span_begin = [](const auto& item) { return item.span.begin; };
+    std::size_t others = items.size();
+    for (std::size_t e = first_from(document_.elements, block.begin, span_begin);
+         e < document_.elements.size() && document_.elements[e].span.begin <= block.end; ++e) {
+      const sdk::Element& element = document_.elements[e];
+      if (element.name != "code" || element.span.empty() || !block.contains(element.span)) continue;
+      bool blocked = false;
+      for (std::size_t i = 0; i < others && !blocked; ++i)
+        blocked = items[i].span.overlaps(element.span) && !items[i].span.contains(element.span);
+      if (!blocked) items.push_back({element.span, 7, "code", {}, {}, {}});
+    }
+  }
+
   // Elements that may not contain others in TEI: a <ref> noteAnchor or a <date> inside <ref>.
   static bool can_contain(const std::string& outer, const std::string& inner) {
+    if (outer == "code") return false;  // text only
     if (outer == "ref") return inner != "ref" && inner != "quote" && inner != "said";
     // A range's <date from to> holds the <date>s of its two ends.
     if (outer == "date" || outer == "time") return inner == "ref" || inner == "persName" || inner == "date" || inner == "time";

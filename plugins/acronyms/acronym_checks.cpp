@@ -3,6 +3,10 @@
 
 #include <algorithm>
 #include <map>
+#include <set>
+#include <unordered_set>
+
+#include <marginalia/sdk/code_spans.hpp>
 
 #include "acronym_scanner.hpp"
 #include "definition_finder.hpp"
@@ -18,33 +22,42 @@ const sdk::CodeTable code_table{
 
 namespace {
 
-// Long forms compare without case, extra spaces, a leading article, "&" for "and" or plural
-// endings ("exclusive economic zone" and "exclusive economic zones" are one definition).
-std::string normalized(std::string_view text) {
-  std::string out;
+// A long form's words for comparing: lower case, "&" as "and", "-" and "/" between words, no
+// plural ending, no function word, in sorted order ("public-private partnerships" and
+// "private-public partnerships" are one long form, as are "Department of Defense" and
+// "Defense Department").
+std::vector<std::string> long_form_words(std::string_view text) {
+  std::vector<std::string> words;
+  std::string word;
   auto end_word = [&] {
-    std::size_t start = out.rfind(' ') == std::string::npos ? 0 : out.rfind(' ') + 1;
-    std::size_t length = out.size() - start;
-    if (length > 4 && out.compare(out.size() - 3, 3, "ies") == 0) out.replace(out.size() - 3, 3, "y");
-    else if (length > 3 && out.back() == 's') out.pop_back();
+    if (word.size() > 4 && word.compare(word.size() - 3, 3, "ies") == 0) word.replace(word.size() - 3, 3, "y");
+    else if (word.size() > 3 && word.back() == 's') word.pop_back();
+    bool function = false;
+    for (std::string_view skip : {"a", "an", "and", "for", "in", "of", "on", "the", "to"}) function = function || word == skip;
+    if (!word.empty() && !function) words.push_back(word);
+    word.clear();
   };
-  bool space = false;
   for (char c : text) {
-    if (c == ' ' || c == '\n' || c == '\t') {
-      space = !out.empty();
-      continue;
-    }
-    if (space) {
-      end_word();
-      out += ' ';
-    }
-    space = false;
-    if (c == '&') out += "and";
-    else out += c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+    if (c == ' ' || c == '\n' || c == '\t' || c == '-' || c == '/') end_word();
+    else if (c == '&') end_word(), word = "and", end_word();
+    else word += c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
   }
-  if (!out.empty()) end_word();
-  if (out.rfind("the ", 0) == 0) out.erase(0, 4);
-  return out;
+  end_word();
+  std::sort(words.begin(), words.end());
+  return words;
+}
+
+// Two long forms name one thing when their words match one for one, a word also matching its
+// own longer form ("intergovernmental organization" and "intergovernmental organizational").
+bool same_long_form(std::string_view a, std::string_view b) {
+  std::vector<std::string> left = long_form_words(a), right = long_form_words(b);
+  if (left.size() != right.size()) return false;
+  for (std::size_t i = 0; i < left.size(); ++i) {
+    const std::string& shorter = left[i].size() < right[i].size() ? left[i] : right[i];
+    const std::string& longer = left[i].size() < right[i].size() ? right[i] : left[i];
+    if (shorter != longer && (shorter.size() < 5 || longer.compare(0, shorter.size(), shorter) != 0)) return false;
+  }
+  return true;
 }
 
 // A long form as messages show it: on one line, single spaces.
@@ -63,24 +76,66 @@ std::string quoted(std::string_view text) {
   return out + "'";
 }
 
+// Which tokens sit inside one of `spans`.
+std::vector<bool> inside(std::vector<sdk::Span> spans, const std::vector<Token>& tokens) {
+  std::sort(spans.begin(), spans.end());
+  std::vector<bool> result(tokens.size(), false);
+  std::size_t first = 0;
+  sdk::Span reach{0, 0};  // the union of spans seen so far that may still cover a token
+  for (std::size_t i = 0; i < tokens.size(); ++i) {
+    while (first < spans.size() && spans[first].begin <= tokens[i].span.begin) {
+      if (spans[first].end > reach.end) reach = spans[first];
+      ++first;
+    }
+    result[i] = reach.contains(tokens[i].span);
+  }
+  return result;
+}
+
 // Which tokens sit inside a footnote or endnote.
 std::vector<bool> inside_notes(const sdk::Document& document, const std::vector<Token>& tokens) {
   std::vector<sdk::Span> notes;
   for (const sdk::Block& block : document.blocks)
     if (block.kind == sdk::BlockKind::note) notes.push_back(block.span);
   for (const sdk::Note& note : document.notes) notes.push_back(note.span);
-  std::sort(notes.begin(), notes.end());
-  std::vector<bool> inside(tokens.size(), false);
-  std::size_t first = 0;
-  sdk::Span reach{0, 0};  // the union of notes seen so far that may still cover a token
-  for (std::size_t i = 0; i < tokens.size(); ++i) {
-    while (first < notes.size() && notes[first].begin <= tokens[i].span.begin) {
-      if (notes[first].end > reach.end) reach = notes[first];
-      ++first;
-    }
-    inside[i] = reach.contains(tokens[i].span);
+  return inside(std::move(notes), tokens);
+}
+
+// Which tokens sit inside a heading or the title: "#### Require SBOM" may name what the
+// section's first sentence spells out.
+std::vector<bool> inside_headings(const sdk::Document& document, const std::vector<Token>& tokens) {
+  std::vector<sdk::Span> headings;
+  for (const sdk::Block& block : document.blocks)
+    if (block.kind == sdk::BlockKind::heading || block.kind == sdk::BlockKind::title) headings.push_back(block.span);
+  return inside(std::move(headings), tokens);
+}
+
+// True when the acronym is explained where it is used: "the Foundation's EIN or federal tax
+// identification number", an "or" and at least two lower-case words.
+bool glossed(std::string_view text, sdk::Span span) {
+  if (text.substr(span.end, 4) != " or ") return false;
+  std::size_t at = span.end + 4, words = 0;
+  while (words < 2 && at < text.size() && text[at] >= 'a' && text[at] <= 'z') {
+    while (at < text.size() && text[at] >= 'a' && text[at] <= 'z') ++at;
+    ++words;
+    if (at < text.size() && text[at] == ' ') ++at;
   }
-  return inside;
+  return words == 2;
+}
+
+// Acronyms an HTML page spells out in markup: <abbr title="Organization for …">OSCE</abbr>.
+std::set<std::string> spelled_out_in_markup(const sdk::Document& document, const std::vector<Token>& tokens) {
+  std::set<std::string> keys;
+  for (const sdk::Element& element : document.elements) {
+    if (element.name != "abbr") continue;
+    bool titled = std::any_of(element.attributes.begin(), element.attributes.end(),
+                              [](const sdk::Attribute& a) { return a.name == "title" && a.value.find(' ') != std::string::npos; });
+    if (!titled) continue;
+    auto token = std::lower_bound(tokens.begin(), tokens.end(), element.span.begin,
+                                  [](const Token& t, std::uint32_t offset) { return t.span.begin < offset; });
+    for (; token != tokens.end() && token->span.end <= element.span.end; ++token) keys.insert(token->key);
+  }
+  return keys;
 }
 
 // Everything the document says about one acronym.
@@ -92,9 +147,15 @@ struct Acronym {
 }  // namespace
 
 std::vector<sdk::Finding> check_acronyms(const sdk::Document& document, const CheckOptions& options) {
-  std::vector<Token> tokens = find_tokens(document.text);
+  std::vector<Token> tokens = find_tokens(document);
   std::vector<Definition> definitions = find_definitions(document, tokens);
+  // Inline code is literal (`NASA_KEY`, `SELECT … FROM`): neither a use nor a definition there.
+  const sdk::CodeSpans code(document);
+  definitions.erase(std::remove_if(definitions.begin(), definitions.end(),
+                                   [&](const Definition& d) { return code.overlaps(tokens[d.token].span); }),
+                    definitions.end());
   std::vector<bool> in_note = inside_notes(document, tokens);
+  std::vector<bool> in_heading = inside_headings(document, tokens);
   std::vector<bool> defining(tokens.size(), false);
   std::map<std::string, Acronym> acronyms;
   for (const Definition& definition : definitions) {
@@ -102,14 +163,23 @@ std::vector<sdk::Finding> check_acronyms(const sdk::Document& document, const Ch
     acronyms[definition.key].definitions.push_back(&definition);
   }
   for (std::size_t i = 0; i < tokens.size(); ++i)
-    if (!defining[i] && (options.check_notes || !in_note[i])) acronyms[tokens[i].key].uses.push_back(i);
+    if (!defining[i] && tokens[i].use && (options.check_notes || !in_note[i]) && !code.overlaps(tokens[i].span))
+      acronyms[tokens[i].key].uses.push_back(i);
 
+  std::set<std::string> in_markup = spelled_out_in_markup(document, tokens);
   std::vector<sdk::Finding> findings;
+  std::unordered_set<std::string> names;  // initials_of_names, read once an acronym needs them
+  bool names_read = false;
   for (const auto& [key, acronym] : acronyms) {
     if (options.known.count(key)) continue;
     const std::vector<std::size_t>& uses = acronym.uses;
 
     if (acronym.definitions.empty()) {
+      if (!options.report_undefined) continue;
+      if (!names_read) names = initials_of_names(document.text), names_read = true;
+      bool explained = names.count(key) || in_markup.count(key) ||
+                       std::any_of(uses.begin(), uses.end(), [&](std::size_t use) { return glossed(document.text, tokens[use].span); });
+      if (explained) continue;
       sdk::Finding f = code_table.finding("acronyms/undefined", tokens[uses.front()].span,
                                           "acronym " + quoted(key) + (uses.size() == 1 ? " is used" : " is used " + std::to_string(uses.size()) + " times") +
                                               " and never defined");
@@ -119,10 +189,10 @@ std::vector<sdk::Finding> check_acronyms(const sdk::Document& document, const Ch
     }
 
     const Definition& first = *acronym.definitions.front();
-    std::string first_long = normalized(document.slice(first.long_form));
+
     for (std::size_t d = 1; d < acronym.definitions.size(); ++d) {
       const Definition& again = *acronym.definitions[d];
-      if (normalized(document.slice(again.long_form)) == first_long) continue;
+      if (same_long_form(document.slice(again.long_form), document.slice(first.long_form))) continue;
       sdk::Finding f = code_table.finding("acronyms/conflicting-definitions", tokens[again.token].span,
                                           "acronym " + quoted(key) + " is defined as " + quoted(document.slice(again.long_form)) + ", but first as " +
                                               quoted(document.slice(first.long_form)));
@@ -135,8 +205,9 @@ std::vector<sdk::Finding> check_acronyms(const sdk::Document& document, const Ch
     // whatever place it annotates); a definition in running text from there on.
     bool glossary = std::any_of(acronym.definitions.begin(), acronym.definitions.end(),
                                 [&](const Definition* d) { return d->kind == DefinitionKind::glossary || in_note[d->token]; });
-    if (!glossary && !uses.empty() && uses.front() < first.token) {
-      sdk::Finding f = code_table.finding("acronyms/used-before-definition", tokens[uses.front()].span,
+    auto early = std::find_if(uses.begin(), uses.end(), [&](std::size_t use) { return !in_heading[use]; });
+    if (!glossary && early != uses.end() && *early < first.token) {
+      sdk::Finding f = code_table.finding("acronyms/used-before-definition", tokens[*early].span,
                                           "acronym " + quoted(key) + " is used before it is defined as " + quoted(document.slice(first.long_form)));
       f.related.push_back({tokens[first.token].span, "defined here"});
       findings.push_back(std::move(f));

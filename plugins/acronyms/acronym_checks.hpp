@@ -17,6 +17,8 @@ extern const sdk::CodeTable code_table;
 struct CheckOptions {
   /// Acronyms readers know without a definition (US, EU, NATO…): never reported.
   std::set<std::string> known;
+  /// Report acronyms that are never spelled out (acronyms/undefined); off by default, see README.
+  bool report_undefined = false;
   /// Also report an acronym defined in running text and never used again.
   bool report_single_use = false;
   /// Also check acronyms inside footnotes and endnotes (mostly references).

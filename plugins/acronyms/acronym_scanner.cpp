@@ -1,6 +1,10 @@
 // SPDX-License-Identifier: MIT
 #include "acronym_scanner.hpp"
 
+#include <unordered_set>
+
+#include "capitals_context.hpp"
+
 namespace marginalia::plugins::acronyms {
 namespace {
 
@@ -24,13 +28,18 @@ struct Word {
   bool final_s = false;      // the last character is a lower-case "s"
   bool roman = true;         // only I, V, X
   bool newline_before = false;
+  std::size_t line = 0;      // which line holds it
+  std::size_t cell = 0;      // which line or table cell holds it
+  bool marker_after = false; // a footnote marker follows at once ("SBOM" of "SBOM33")
 };
 
 bool all_capitals(const Word& word) { return word.letters > 0 && word.lower == 0; }
 
 bool acronym_shaped(const Word& word) {
   std::size_t lower = word.lower - (word.final_s ? 1 : 0);
-  if (lower != 0 || word.capitals < 2 || word.length > 12) return false;
+  // Longer capitals are words set in capitals ("INDEMNITY", "WASHINGTON"); an acronym of
+  // eight letters or more (UNCITRAL) is rare enough to leave out.
+  if (lower != 0 || word.capitals < 2 || word.letters > 7 || word.length > 12) return false;
   // G20, CO2, P2P yes; FY2026, IF12578 (years, report numbers) and hexadecimal ids no.
   if (!word.starts_with_letter || word.digits > 2) return false;
   if (word.final_s && word.capitals < 2) return false;
@@ -54,23 +63,31 @@ bool alphanumeric(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= '
 
 }  // namespace
 
-std::vector<Token> find_tokens(std::string_view text) {
+std::vector<Token> find_tokens(const sdk::Document& document) {
+  std::string_view text = document.text;
   std::vector<Word> words;
+  std::size_t line = 0, cell = 0;
+  std::size_t marker = 0;  // the next footnote marker: "SBOM33" is "SBOM" and marker 33
   bool newline = true;
   for (std::size_t pos = 0; pos < text.size();) {
     std::size_t start = pos;
     char32_t c = sdk::next_code_point(text, pos);
     if (!is_word_character(c)) {
-      if (c == '\n') newline = true;
+      if (c == '\n') newline = true, ++line;
+      if (c == '\n' || c == '|' || c == '\t' || (c == ' ' && pos < text.size() && text[pos] == ' ')) ++cell;
       continue;
     }
+    while (marker < document.note_refs.size() && document.note_refs[marker].span.begin <= start) ++marker;
+    std::size_t marker_begin = marker < document.note_refs.size() ? document.note_refs[marker].span.begin : text.size();
     Word word;
     word.newline_before = newline;
     word.starts_with_letter = sdk::is_letter(c);
+    word.line = line;
+    word.cell = cell;
     newline = false;
     std::size_t end = pos;
     char32_t last = c;
-    for (std::size_t at = start; at < text.size();) {
+    for (std::size_t at = start; at < text.size() && at < marker_begin;) {
       std::size_t before = at;
       char32_t d = sdk::next_code_point(text, at);
       if (d == '&' && sdk::is_upper(last) && at < text.size()) {
@@ -96,6 +113,7 @@ std::vector<Token> find_tokens(std::string_view text) {
       if (d != 'I' && d != 'V' && d != 'X') word.roman = false;
     }
     word.final_s = last == 's' && word.length > 2;
+    word.marker_after = end == marker_begin;
     word.span = {static_cast<std::uint32_t>(start), static_cast<std::uint32_t>(end)};
     words.push_back(word);
     pos = end;
@@ -118,12 +136,32 @@ std::vector<Token> find_tokens(std::string_view text) {
   }
   close_run();
 
+  // A line or table cell with no lower-case word is a label: a heading in capitals ("CHAPTER
+  // I."), a signature, a table cell ("SC"), a letter's salutation ("DEAR SIR,--").
+  std::unordered_set<std::size_t> mixed_cells;
+  // Words the document also writes in lower case are words set in capitals ("CHAPTER" and
+  // "chapter", "SHALL" and "shall", "BEETHOVEN" and "Beethoven"), not acronyms.
+  std::unordered_set<std::string> lower_case_words;
+  for (const Word& word : words) {
+    if (word.letters < 2 || all_capitals(word)) continue;
+    mixed_cells.insert(word.cell);
+    if (word.lower > (word.final_s ? 1u : 0u) && !in_address(text, word.span))
+      lower_case_words.insert(folded(document.slice(word.span)));
+  }
+
+  std::vector<bool> contents = contents_lines(text);
   std::vector<Token> tokens;
   for (std::size_t i = 0; i < words.size(); ++i) {
     if (shouted[i] || !acronym_shaped(words[i]) || in_address(text, words[i].span)) continue;
     sdk::Span span = words[i].span;
     std::uint32_t key_end = words[i].final_s ? span.end - 1 : span.end;
-    tokens.push_back({std::string(text.substr(span.begin, key_end - span.begin)), span});
+    std::string key(text.substr(span.begin, key_end - span.begin));
+    if (lower_case_words.count(folded(key)) || requirement_word(key)) continue;
+    if (span.begin > 0 && text[span.begin - 1] == '.') continue;  // ".NET", "cs.LG": a name's or a file's part
+    if (abbreviated_word(text, span)) continue;
+    bool label = !mixed_cells.count(words[i].cell) || contents[words[i].line];
+    bool use = !label && (words[i].marker_after || !code_or_unit(text, span));
+    tokens.push_back({std::move(key), span, use});
   }
   return tokens;
 }
@@ -156,7 +194,7 @@ std::size_t long_form_start(std::string_view acronym, std::string_view words) {
       continue;
     }
     while (l >= 0 && (fold(text[static_cast<std::size_t>(l)]) != c ||
-                      (s == 0 && l > 0 && alphanumeric(text[static_cast<std::size_t>(l) - 1])) ||
+                      (s == 0 && l > 0 && (alphanumeric(text[static_cast<std::size_t>(l) - 1]) || text[static_cast<std::size_t>(l) - 1] == '-')) ||
                       (s == 0 && function_word_at(text, static_cast<std::size_t>(l)))))
       --l;
     if (l < 0) return std::string_view::npos;

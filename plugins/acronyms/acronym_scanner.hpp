@@ -17,12 +17,18 @@ struct Token {
   std::string key;
   /// The word as written, plural "s" included.
   sdk::Span span;
+  /// False when the word is no use of the acronym in running text, though it may define it:
+  /// a label (a line or table cell without lower-case words), a code followed by a number
+  /// ("RFC 2119"), a unit after one ("6 PM") or a place code ("Fairbanks, AK").
+  bool use = true;
 };
 
-/// Every acronym-shaped word of `text`, in text order: at least two upper-case letters, no
-/// lower-case letter but a final plural "s", at most 12 characters, not a Roman numeral (II,
-/// XIV). Words inside a run of three or more all-capital words (a shouted heading) are skipped.
-std::vector<Token> find_tokens(std::string_view text);
+/// Every acronym-shaped word of the document's text, in text order: at least two upper-case
+/// letters, no lower-case letter but a final plural "s", at most 7 letters and 2 digits,
+/// not a Roman numeral (II, XIV), not in an address, ending at a footnote marker ("SBOM" of
+/// "SBOM33"). Skipped: words inside a run of three or more all-capital words (shouting), and
+/// words the document also writes in lower case ("CHAPTER", "SHALL", "BEETHOVEN").
+std::vector<Token> find_tokens(const sdk::Document& document);
 
 /// Where the long form of `acronym` begins in `words`, which ends just before the acronym's
 /// parenthesis ("… Organization for Security and Cooperation in Europe"), or npos when the

@@ -7,6 +7,8 @@
 
 #include <marginalia/sdk/sdk.hpp>
 #include <string>
+#include <string_view>
+#include <unordered_set>
 #include <vector>
 
 #include "acronym_scanner.hpp"
@@ -30,7 +32,13 @@ struct Definition {
   DefinitionKind kind = DefinitionKind::parenthetical;
 };
 
-/// The definitions in `document`, in text order. `tokens` are find_tokens(document.text).
+/// The definitions in `document`, in text order. `tokens` are find_tokens(document).
 std::vector<Definition> find_definitions(const sdk::Document& document, const std::vector<Token>& tokens);
+
+/// The initials of every run of three or more capitalised words in `text`, function words
+/// skipped: "the Internal Revenue Service" gives IRS (and IR, RS are too short to count). An
+/// acronym whose long form the text writes out this way, even without parentheses, is not
+/// undefined: the reader has it.
+std::unordered_set<std::string> initials_of_names(std::string_view text);
 
 }  // namespace marginalia::plugins::acronyms

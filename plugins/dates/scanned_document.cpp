@@ -3,6 +3,8 @@
 
 #include <algorithm>
 
+#include <marginalia/sdk/code_spans.hpp>
+
 #include "event_phrase.hpp"
 #include "token.hpp"
 
@@ -76,6 +78,7 @@ ScannedDocument scan_document(const sdk::Document& document, NumericOrder order)
   for (const sdk::NoteRef& ref : document.note_refs) note_refs.push_back(ref.span);
   std::sort(note_refs.begin(), note_refs.end());
 
+  const sdk::CodeSpans code(document);
   std::vector<sdk::Block> whole;
   const std::vector<sdk::Block>* blocks = &document.blocks;
   if (blocks->empty()) {
@@ -91,6 +94,7 @@ ScannedDocument scan_document(const sdk::Document& document, NumericOrder order)
     bool heading = block.kind == sdk::BlockKind::heading || block.kind == sdk::BlockKind::title || block.kind == sdk::BlockKind::dateline;
     scanner.scan(tokens, found, heading);
     for (DateExpression& e : found) {
+      if (code.overlaps(e.span)) continue;  // `2024-02-30` in code is an example, not a date
       FoundDate f;
       f.block = block.kind;
       f.block_span = block.span;

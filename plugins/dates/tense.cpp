@@ -4,6 +4,8 @@
 #include <algorithm>
 #include <cstring>
 
+#include <marginalia/sdk/segment.hpp>
+
 namespace marginalia::plugins::dates {
 namespace {
 
@@ -59,11 +61,6 @@ const WordSet& non_finite_before() {
   return set;
 }
 
-const WordSet& title_abbreviations() {
-  static const WordSet set({"mr", "mrs", "ms", "dr", "st", "gen", "sen", "rep", "gov", "inc", "corp", "co", "ltd", "no", "vs"});
-  return set;
-}
-
 const WordSet& clause_openers() {
   static const WordSet set({"that", "which", "who", "whom", "because", "but", "while", "although", "whereas", "if", "unless"});
   return set;
@@ -108,21 +105,10 @@ Cue classify(std::string_view word, std::string_view previous, std::string_view 
 bool ends_sentence(std::string_view text, const std::vector<Token>& tokens, std::size_t i) {
   const Token& t = tokens[i];
   if (t.kind != TokenKind::punct) return false;
-  if (t.value == ';' || t.value == '!' || t.value == '?') return true;
-  if (t.value != '.') return false;
-  if (i + 1 >= tokens.size()) return true;
-  const Token& next = tokens[i + 1];
-  if (!next.space_before) return false;
-  if (next.kind == TokenKind::word && next.upper) {
-    // "U.S. President", "Apr. 24" and "Mr. Smith" do not end a sentence.
-    if (i > 0 && tokens[i - 1].kind == TokenKind::word) {
-      std::string_view prev = text.substr(tokens[i - 1].begin, tokens[i - 1].end - tokens[i - 1].begin);
-      if (prev.size() <= 2 || tokens[i - 1].word.abbreviation) return false;
-      if (title_abbreviations().contains(prev)) return false;
-    }
-    return true;
-  }
-  return next.kind != TokenKind::word;  // a quote mark, digit or bracket after the stop
+  // A semicolon closes a clause with its own tense ("sales fell; next year they will rise").
+  if (t.value == ';') return true;
+  sdk::Span block{tokens.front().begin, tokens.back().end};
+  return sdk::ends_sentence(text, block, t.begin);
 }
 
 TenseCues tense_cues(std::string_view text, const std::vector<Token>& tokens, std::size_t first, std::size_t end) {

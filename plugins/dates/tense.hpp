@@ -23,7 +23,8 @@ struct TenseCues {
 /// The cues of the sentence holding tokens [first, end).
 TenseCues tense_cues(std::string_view text, const std::vector<Token>& tokens, std::size_t first, std::size_t end);
 
-/// True when token `i` ends a sentence ('.', '!' or '?' followed by an upper-case word or the end).
+/// True when token `i` ends a sentence (sdk::ends_sentence: a stop followed by space and the start of
+/// a sentence, not after an abbreviation or initial, or at the end of the block) or a clause (';').
 bool ends_sentence(std::string_view text, const std::vector<Token>& tokens, std::size_t i);
 
 }  // namespace marginalia::plugins::dates

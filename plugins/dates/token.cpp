@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include <marginalia/sdk/text.hpp>
+#include <marginalia/sdk/unicode.hpp>
 
 namespace marginalia::plugins::dates {
 
@@ -70,7 +71,7 @@ void tokenize(std::string_view text, sdk::Span range, const std::vector<sdk::Spa
     std::size_t at = pos;
     char32_t c = sdk::next_code_point(text, at);
     if (sdk::is_space(c)) { space = true; if (c == 0x2028 || c == 0x2029) newline = true; pos = at; continue; }
-    if (!sdk::is_letter(c)) {
+    if (!sdk::unicode::is_letter(c)) {
       Token t;
       t.kind = TokenKind::punct;
       t.begin = static_cast<std::uint32_t>(pos);
@@ -83,7 +84,7 @@ void tokenize(std::string_view text, sdk::Span range, const std::vector<sdk::Spa
     Token t;
     t.kind = TokenKind::word;
     t.begin = static_cast<std::uint32_t>(pos);
-    t.upper = sdk::is_upper(c);
+    t.upper = sdk::unicode::is_upper(c);
     bool ascii = c < 0x80;
     pos = at;
     while (pos < stop) {
@@ -94,7 +95,7 @@ void tokenize(std::string_view text, sdk::Span range, const std::vector<sdk::Spa
       }
       std::size_t probe = pos;
       char32_t d = sdk::next_code_point(text, probe);
-      if (!sdk::is_letter(d)) break;
+      if (!sdk::unicode::is_letter(d)) break;
       ascii = false;
       pos = probe;
     }

@@ -6,7 +6,9 @@
 #include <optional>
 #include <set>
 #include <string>
+#include <utility>
 
+#include "marker_place.hpp"
 #include "source_shape.hpp"
 
 namespace marginalia::plugins::footnotes {
@@ -43,6 +45,15 @@ Label split_label(std::string_view label, bool qualified) {
   return {label.substr(0, colon), label.substr(colon + 1)};
 }
 
+// The lines of `text`, as views into it.
+void split_lines(std::string_view text, std::set<std::string_view>& out) {
+  while (!text.empty()) {
+    std::size_t end = text.find('\n');
+    out.insert(text.substr(0, end));
+    text = end == std::string_view::npos ? std::string_view() : text.substr(end + 1);
+  }
+}
+
 std::string range_text(long from, long to) {
   return from == to ? std::to_string(from) : std::to_string(from) + "–" + std::to_string(to);
 }
@@ -50,15 +61,26 @@ std::string range_text(long from, long to) {
 void check_numbering(const sdk::Document& document, const NoteCheckOptions& options, const std::set<std::string>& note_labels,
                      std::vector<sdk::Finding>& out) {
   bool qualified = document.meta("note-labels") == "qualified";
+  // A note the source left unnumbered (TEI without @n) is numbered by the renderer: its number
+  // is not the document's, so it is neither checked nor compared with, and a jump between two
+  // given numbers with such notes between them is not a gap the document made.
+  std::set<std::string_view> unnumbered;
+  split_lines(document.meta("unnumbered-notes"), unnumbered);
   // Each part (a chapter, a letter, the endnotes beside the footnotes) is numbered on its own.
   struct PartState {
     long highest = 0;
     std::map<long, const sdk::NoteRef*> first_use;
+    bool unnumbered_since = false;
   };
   std::map<std::string_view, PartState> parts;
   for (const sdk::NoteRef& full : document.note_refs) {
     Label split = split_label(full.label, qualified);
     PartState& state = parts[split.part];
+    if (unnumbered.count(full.label)) {
+      state.unnumbered_since = true;
+      continue;
+    }
+    bool bridged = std::exchange(state.unnumbered_since, false);
     long& highest = state.highest;
     std::map<long, const sdk::NoteRef*>& first_use = state.first_use;
     sdk::NoteRef ref{full.span, std::string(split.shown)};
@@ -80,7 +102,7 @@ void check_numbering(const sdk::Document& document, const NoteCheckOptions& opti
                             "marker " + ref.label + " comes after marker " + std::to_string(highest) + "; markers should run in order"));
       continue;
     }
-    if (*value > highest + 1) {
+    if (*value > highest + 1 && !bridged) {
       // Numbers skipped by the markers but present as notes are reported as notes without a
       // marker; a gap is a numbering defect only when nothing carries the missing numbers.
       bool notes_fill_gap = false;
@@ -144,6 +166,18 @@ std::vector<sdk::Finding> check_notes(const sdk::Document& document, const NoteC
   std::size_t total = citing + commenting;
   bool notes_cite = citing >= commenting && (uncited <= 1 || uncited * 10 <= total);
 
+  // A note whose every marker sits inside its sentence, right after a word, glosses that word:
+  // citations are numbered where the clause ends. It is commentary, not a citation left out.
+  auto glosses_a_word = [&](const std::string& label) {
+    bool any = false;
+    for (const sdk::NoteRef& ref : document.note_refs) {
+      if (ref.label != label) continue;
+      if (!marker_inside_sentence(document, ref.span)) return false;
+      any = true;
+    }
+    return any;
+  };
+
   std::set<std::string> seen_notes;
   bool previous_note_exists = false;
   for (std::size_t index = 0; index < document.notes.size(); ++index) {
@@ -172,7 +206,7 @@ std::vector<sdk::Finding> check_notes(const sdk::Document& document, const NoteC
         out.push_back(code_table.finding("footnotes/ibid-without-antecedent", anchor,
                               "note " + shown(note.label) + " says \"" + std::string(body.substr(0, std::min<std::size_t>(body.find_first_of(" ,"), 6))) +
                                   "\" but no earlier note has a source it could refer to"));
-    } else if (shape == NoteShape::no_source && options.require_source && notes_cite) {
+    } else if (shape == NoteShape::no_source && options.require_source && notes_cite && !glosses_a_word(note.label)) {
       out.push_back(code_table.finding("footnotes/note-without-source", anchor,
                             "note " + shown(note.label) + " cites no source (no URL, DOI or author, title and year)"));
     }

@@ -1,26 +1,45 @@
 // SPDX-License-Identifier: MIT
 #include "source_shape.hpp"
 
-#include <cctype>
 #include <initializer_list>
 #include <string>
 #include <string_view>
 
+#include <marginalia/sdk/text.hpp>
+#include <marginalia/sdk/unicode.hpp>
+
 namespace marginalia::plugins::footnotes {
 namespace {
 
+using sdk::is_ascii_digit;
+
+// Lower-cases ASCII only, so byte offsets stay those of the original text; the phrases looked
+// for in it ("see note", "et al", "vol.") are ASCII.
 std::string lower_ascii(std::string_view text) {
   std::string out(text);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  for (char& c : out)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
   return out;
+}
+
+bool is_digit_at(std::string_view text, std::size_t at) { return at < text.size() && is_ascii_digit(static_cast<unsigned char>(text[at])); }
+
+// Names and titles are capitalised in every script: "Émile Zola", "Łódź", "Šefčovič".
+bool capital_at(std::string_view text, std::size_t at) {
+  if (at >= text.size()) return false;
+  return sdk::unicode::is_upper(sdk::next_code_point(text, at));
+}
+
+bool letter_before(std::string_view text, std::size_t at) {
+  return at > 0 && sdk::unicode::is_letter(sdk::previous_code_point(text, at));
 }
 
 bool has_year(std::string_view text) {
   for (std::size_t i = 0; i + 4 <= text.size(); ++i) {
-    if (i > 0 && std::isdigit(static_cast<unsigned char>(text[i - 1]))) continue;
-    if (i + 4 < text.size() && std::isdigit(static_cast<unsigned char>(text[i + 4]))) continue;
+    if (i > 0 && is_digit_at(text, i - 1)) continue;
+    if (is_digit_at(text, i + 4)) continue;
     bool digits = true;
-    for (std::size_t k = 0; k < 4; ++k) digits = digits && std::isdigit(static_cast<unsigned char>(text[i + k]));
+    for (std::size_t k = 0; k < 4; ++k) digits = digits && is_digit_at(text, i + k);
     if (!digits) continue;
     int year = std::stoi(std::string(text.substr(i, 4)));
     if (year >= 1500 && year <= 2099) return true;
@@ -37,14 +56,15 @@ bool has_quoted_title(std::string_view text) {
 
 // "R46909", "IF12780", "H.R. 1234", "S. 12": a document number.
 bool has_document_number(std::string_view text) {
-  for (std::size_t i = 0; i + 1 < text.size(); ++i) {
-    if (!std::isupper(static_cast<unsigned char>(text[i]))) continue;
-    if (i > 0 && std::isalpha(static_cast<unsigned char>(text[i - 1]))) continue;
-    std::size_t j = i;
-    while (j < text.size() && std::isupper(static_cast<unsigned char>(text[j]))) ++j;
+  for (std::size_t i = 0, next = 0; i + 1 < text.size(); i = next) {
+    next = i;
+    sdk::next_code_point(text, next);
+    if (!capital_at(text, i) || letter_before(text, i)) continue;
+    std::size_t j = i, capitals = 0;
+    for (std::size_t after = j; capital_at(text, j); j = after, ++capitals) sdk::next_code_point(text, after);
     std::size_t digits = j;
-    while (digits < text.size() && std::isdigit(static_cast<unsigned char>(text[digits]))) ++digits;
-    if (j - i <= 3 && digits - j >= 3) return true;
+    while (is_digit_at(text, digits)) ++digits;
+    if (capitals <= 3 && digits - j >= 3) return true;
   }
   return false;
 }
@@ -71,14 +91,13 @@ bool author_then_title(std::string_view text) {
     ++words;
     bool connector = word == "and" || word == "of" || word == "the" || word == "for" || word == "&" || word == "et" || word == "al." ||
                      word == "on" || word == "de" || word == "van" || word == "von";
-    if (!connector && !std::isupper(static_cast<unsigned char>(word[0]))) return false;
+    if (!connector && !capital_at(word, 0)) return false;
   }
   if (words == 0 || words > 7) return false;
   std::size_t after = comma + 1;
   while (after < text.size() && text[after] == ' ') ++after;
   if (after >= text.size()) return false;
-  unsigned char next = static_cast<unsigned char>(text[after]);
-  return std::isupper(next) || std::isdigit(next) || next == '"' || text.compare(after, 3, "\xE2\x80\x9C") == 0;
+  return capital_at(text, after) || is_digit_at(text, after) || text[after] == '"' || text.compare(after, 3, "\xE2\x80\x9C") == 0;
 }
 
 bool contains_any(const std::string& lower, std::initializer_list<const char*> needles) {
@@ -90,10 +109,10 @@ bool contains_any(const std::string& lower, std::initializer_list<const char*> n
 // `word` followed (after a space) by a digit: "art. 5(2)", "resolution 102", "p.l. 119-27".
 bool word_then_number(const std::string& lower, std::string_view word) {
   for (std::size_t at = lower.find(word); at != std::string::npos; at = lower.find(word, at + 1)) {
-    if (at > 0 && std::isalpha(static_cast<unsigned char>(lower[at - 1]))) continue;
+    if (letter_before(lower, at)) continue;
     std::size_t next = at + word.size();
     while (next < lower.size() && lower[next] == ' ') ++next;
-    if (next < lower.size() && std::isdigit(static_cast<unsigned char>(lower[next]))) return true;
+    if (is_digit_at(lower, next)) return true;
   }
   return false;
 }
@@ -129,7 +148,7 @@ bool author_year(std::string_view text) {
   for (std::size_t at = 0; at < year;) {
     while (at < year && head[at] == ' ') ++at;
     if (at >= year) break;
-    if (!std::isupper(static_cast<unsigned char>(head[at])) && head.compare(at, 3, "and") != 0 && head.compare(at, 2, "&") != 0) return false;
+    if (!capital_at(head, at) && head.compare(at, 3, "and") != 0 && head.compare(at, 2, "&") != 0) return false;
     ++words;
     while (at < year && head[at] != ' ') ++at;
   }
@@ -141,7 +160,7 @@ bool underscored_title(std::string_view text) {
   std::size_t open = text.find('_');
   if (open == std::string_view::npos || open + 2 >= text.size()) return false;
   std::size_t close = text.find('_', open + 1);
-  return close != std::string_view::npos && close > open + 1 && std::isupper(static_cast<unsigned char>(text[open + 1]));
+  return close != std::string_view::npos && close > open + 1 && capital_at(text, open + 1);
 }
 
 // "Vorrede zur Lucinde.", "Sterling's Essays.": a short note in title case is a short title.
@@ -151,7 +170,7 @@ bool short_title(std::string_view text) {
     while (at < text.size() && (text[at] == ' ' || text[at] == '\n')) ++at;
     if (at >= text.size()) break;
     ++words;
-    capitalised += std::isupper(static_cast<unsigned char>(text[at])) != 0;
+    capitalised += capital_at(text, at);
     while (at < text.size() && text[at] != ' ' && text[at] != '\n') ++at;
   }
   return words >= 2 && words <= 6 && capitalised * 2 > words && text.find(',') == std::string_view::npos;
@@ -175,7 +194,7 @@ NoteShape classify_note(std::string_view text) {
   // "See Paragraph 75 and Footnote 12.", "See Box 3.", "– see Section III.A.3": a pointer into the
   // document itself.
   for (std::size_t see = lower.find("see "); see != std::string::npos; see = lower.find("see ", see + 4)) {
-    if (see > 0 && std::isalpha(static_cast<unsigned char>(lower[see - 1]))) continue;
+    if (letter_before(lower, see)) continue;
     std::string_view rest = std::string_view(lower).substr(see + 4);
     if (rest.rfind("the ", 0) == 0) rest.remove_prefix(4);
     if (rest.rfind("fuller discussion in ", 0) == 0) rest.remove_prefix(21);
@@ -189,7 +208,7 @@ NoteShape classify_note(std::string_view text) {
     if (head.rfind(pointer, 0) != 0) continue;
     std::string_view rest = text.substr(start + pointer.size());
     if (rest.rfind("the ", 0) == 0) rest.remove_prefix(4);
-    if (!rest.empty() && std::isupper(static_cast<unsigned char>(rest[0]))) return NoteShape::source;
+    if (capital_at(rest, 0)) return NoteShape::source;
   }
   if (official_citation(lower)) return NoteShape::source;
   // "Source: …", "Sources: …" say what the note rests on; "pag. 6" is a page in older German.

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: MIT
 #include "name_finder.hpp"
 
-#include <cctype>
-
 #include <marginalia/sdk/text.hpp>
+
+#include "letter_classes.hpp"
 
 namespace marginalia::plugins::quotes {
 namespace {
@@ -18,8 +18,9 @@ bool NameFinder::compound(std::string_view word) const {
     std::size_t dash = word.find('-', start);
     if (dash == std::string_view::npos) dash = word.size();
     std::string_view part = word.substr(start, dash - start);
-    bool caps = part.size() >= 2;
-    for (char c : part) caps = caps && std::isupper(static_cast<unsigned char>(c));
+    std::size_t capitals = 0, at = 0;
+    while (at < part.size() && is_upper(sdk::next_code_point(part, at))) ++capitals;
+    bool caps = capitals >= 2 && at == part.size();  // "UE-SNG", "ŁKS-BIS": every letter a capital
     if (caps || vocabulary_.place(fold(part)) || vocabulary_.institution_word(fold(part))) return true;
     start = dash + 1;
   }

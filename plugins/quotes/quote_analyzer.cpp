@@ -7,13 +7,13 @@
 #include <map>
 #include <memory>
 
+#include <marginalia/sdk/segment.hpp>
 #include <marginalia/sdk/text.hpp>
 
 #include "letter_classes.hpp"
 #include "name_finder.hpp"
 #include "name_index.hpp"
 #include "quote_scanner.hpp"
-#include "sentence_splitter.hpp"
 #include "vocabulary.hpp"
 #include "word_lexer.hpp"
 
@@ -161,12 +161,18 @@ class Analyzer {
     for (const QuoteRef& r : refs_)
       if (clean.empty() || clean.back().span.end <= r.span.begin) clean.push_back(r);
     refs_ = std::move(clean);
+    // Sentences are the SDK's, told where the quotations and note markers are: a period inside
+    // “…” does not end the sentence around it, and “…”.2 belongs to the sentence before.
+    for (const QuoteRef& r : refs_) sentence_context_.quotations.push_back(r.span);
+    for (const sdk::NoteRef& r : document_.note_refs) sentence_context_.markers.push_back(r.span);
+    std::sort(sentence_context_.markers.begin(), sentence_context_.markers.end(),
+              [](const Span& a, const Span& b) { return a.begin < b.begin; });
   }
 
   void ensure(const Context& ctx) const {
     if (ctx.split) return;
     ctx.split = true;
-    ctx.sentences = split_sentences(text_, document_.blocks[ctx.block].span, refs_, document_.note_refs);
+    ctx.sentences = sdk::split_sentences(text_, document_.blocks[ctx.block].span, sentence_context_);
     index_sentences(ctx);
   }
 
@@ -962,20 +968,20 @@ class Analyzer {
     std::string_view t = document_.slice(blocks[b].span);
     std::size_t words = 0, i = 0;
     bool in_word = false;
-    for (; i < t.size() && i < 60; ++i) {
-      unsigned char c = static_cast<unsigned char>(t[i]);
-      if (c == ':' || (c == 0xE2 && i + 2 < t.size() && static_cast<unsigned char>(t[i + 1]) == 0x80 &&
-                       (static_cast<unsigned char>(t[i + 2]) == 0x94 || static_cast<unsigned char>(t[i + 2]) == 0x93) && i > 0 && t[i - 1] == ' '))
-        break;
+    while (i < t.size() && i < 60) {
+      std::size_t next = i;
+      char32_t c = sdk::next_code_point(t, next);
+      if (c == ':' || ((c == 0x2014 || c == 0x2013) && i > 0 && t[i - 1] == ' ')) break;
       if (c == '.' || c == ',' || c == ';' || c == '!' || c == '?') return false;
-      bool letter = c >= 0x80 || std::isalnum(c) || c == '\'' || c == '-';
+      bool letter = sdk::is_word_character(c) || c == '\'' || c == '-' || c == 0x2014 || c == 0x2013;
       if (letter && !in_word) {
-        ++words;
         std::size_t e = i;
-        while (e < t.size() && (static_cast<unsigned char>(t[e]) >= 0x80 || std::isalnum(static_cast<unsigned char>(t[e])))) ++e;
+        for (std::size_t at = e; e < t.size() && sdk::is_word_character(sdk::next_code_point(t, at)); at = e) e = at;
+        ++words;
         if (vocabulary_.reporting_verb(fold(t.substr(i, e - i)))) return false;
       }
       in_word = letter;
+      i = next;
     }
     return words >= 1 && words <= 4 && i < t.size() && i < 60;
   }
@@ -1354,6 +1360,7 @@ class Analyzer {
   NameIndex index_;
   std::vector<Quotation> quotes_;
   std::vector<QuoteRef> refs_;
+  sdk::SentenceContext sentence_context_;
   Context previous_;
   // A quotation over several paragraphs waits for its last one: the context where it began.
   struct Pending {

@@ -5,6 +5,7 @@
 #include <cctype>
 #include <string_view>
 
+#include <marginalia/sdk/code_spans.hpp>
 #include <marginalia/sdk/text.hpp>
 
 #include "code_line.hpp"
@@ -62,7 +63,7 @@ struct Open {
 
 class Scanner {
  public:
-  explicit Scanner(const sdk::Document& document) : document_(document), text_(document.text) {}
+  explicit Scanner(const sdk::Document& document) : document_(document), text_(document.text), code_(document) {}
 
   ScanResult run() {
     const auto& blocks = document_.blocks;
@@ -100,6 +101,8 @@ class Scanner {
       unsigned char byte = data[i];
       // Only three lead bytes can start a quotation mark; everything else is skipped at once.
       if (byte != '"' && byte != '\'' && byte != 0xE2 && byte != 0xC2) { ++i; continue; }
+      // A mark inside inline code (`x = "abc`) is part of the code: it neither opens nor closes.
+      if (const Span* code = code_.at(i)) { i = std::max(i + 1, code->end); continue; }
       std::size_t next = i;
       char32_t c = sdk::next_code_point(text_, next);
       std::uint32_t length = static_cast<std::uint32_t>(next - i);
@@ -601,6 +604,7 @@ class Scanner {
 
   const sdk::Document& document_;
   std::string_view text_;
+  sdk::CodeSpans code_;
   std::uint32_t block_ = 0;
   Span span_;
   std::vector<Open> stack_;

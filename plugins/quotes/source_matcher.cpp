@@ -19,14 +19,6 @@ bool joiner(char32_t c) {
          c == 0x2013 || c == 0xAD;
 }
 
-char32_t fold_case(char32_t c) {
-  if (c >= 'A' && c <= 'Z') return c + 32;
-  if (c >= 0xC0 && c <= 0xDE && c != 0xD7) return c + 32;
-  if (c >= 0x391 && c <= 0x3A9) return c + 32;
-  if (c >= 0x410 && c <= 0x42F) return c + 32;
-  if (c >= 0x400 && c <= 0x40F) return c + 80;
-  return c;
-}
 
 constexpr std::uint64_t fnv_offset = 1469598103934665603ull, fnv_prime = 1099511628211ull;
 
@@ -69,10 +61,12 @@ std::vector<Piece> parse_quotation(std::string_view quote) {
           std::string lowered;
           for (char d : inside) lowered.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(d))));
           if (lowered == "sic" || lowered == "sic!" || lowered == "emphasis added" || lowered == "emphasis in original") { i = end + 1; continue; }
-          bool letter_fix = inside.size() <= 4 && !inside.empty() && std::isalpha(static_cast<unsigned char>(inside[0])) &&
-                            ((end + 1 < quote.size() && std::isalpha(static_cast<unsigned char>(quote[end + 1]))) ||
-                             (i > 0 && std::isalpha(static_cast<unsigned char>(quote[i - 1]))));
-          if (letter_fix && inside.size() == 1) { segment.append(inside); i = end + 1; continue; }  // "[T]he"
+          std::size_t lead_end = 0, after = end + 1, before = i;
+          bool lead_letter = !inside.empty() && is_letter(sdk::next_code_point(inside, lead_end));
+          bool letter_after = after < quote.size() && is_letter(sdk::next_code_point(quote, after));
+          bool letter_before = is_letter(sdk::previous_code_point(quote, before));
+          bool letter_fix = inside.size() <= 4 && lead_letter && (letter_after || letter_before);
+          if (letter_fix && lead_end == inside.size()) { segment.append(inside); i = end + 1; continue; }  // "[T]he", "[Ł]ódź"
           flush(true);  // "[the West]": an insertion standing for a few words
           i = end + 1;
           continue;
@@ -126,7 +120,7 @@ std::vector<MatchToken> match_tokens(std::string_view text) {
       std::size_t q = p;
       char32_t d = sdk::next_code_point(text, q);
       if (word_char(d)) {
-        char32_t f = fold_case(d);
+        char32_t f = sdk::unicode::to_lower(d);
         h = (h ^ static_cast<std::uint64_t>(f)) * fnv_prime;
         p = q;
         continue;

@@ -15,12 +15,15 @@ bool is_word_char(char32_t c) { return is_letter(c) || sdk::is_ascii_digit(c); }
 bool is_apostrophe(char32_t c) { return c == 0x2019 || c == '\'' || c == 0x02BC; }
 bool is_joiner(char32_t c) { return c == '-' || c == 0x2010 || c == 0x2011; }
 
-// Words after which a period does not end the word ("Mr.", "U.S.", "J.").
+// Words after which a period belongs to the word token ("Mr.", "U.S.", "J."): titles and initials
+// only, in their written case. Sentence ends are sdk::split_sentences' (a wider list: months,
+// "No.", "Co."); taking that list here made "Co." and "MR." name tokens and moved speakers.
 bool takes_period(std::string_view word) {
   static constexpr std::string_view list[] = {"Adm", "Capt", "Col", "Dr", "Gen", "Gov", "Hon", "Jr", "Lt", "Messrs",
                                               "Mlle", "Mme", "Mr", "Mrs", "Ms", "Prof", "Rep", "Rev", "Sen", "Sgt",
                                               "Sr", "St", "al", "cf", "vs"};
-  if (word.size() == 1 && word[0] >= 'A' && word[0] <= 'Z') return true;
+  std::size_t first = 0;
+  if (!word.empty() && is_upper(sdk::next_code_point(word, first)) && first == word.size()) return true;  // "J.", "Ž.
   for (std::string_view entry : list)
     if (entry == word) return true;
   return false;

@@ -8,6 +8,7 @@
 #include <string>
 
 #include <marginalia/sdk/text.hpp>
+#include <marginalia/sdk/unicode.hpp>
 
 #include "scopes.hpp"
 #include <marginalia/sdk/segment.hpp>
@@ -76,9 +77,13 @@ std::string lower(std::string_view word) {
 
 // The replacement in the case of the text it replaces: "Utilise" → "Use".
 std::string matching_case(std::string replacement, std::string_view replaced) {
-  if (!replaced.empty() && replaced[0] >= 'A' && replaced[0] <= 'Z' && !replacement.empty() && replacement[0] >= 'a' && replacement[0] <= 'z')
-    replacement[0] = static_cast<char>(replacement[0] - 'a' + 'A');
-  return replacement;
+  if (replaced.empty() || replacement.empty()) return replacement;
+  std::size_t after_lead = 0, after_first = 0;
+  char32_t lead = sdk::next_code_point(replaced, after_lead), first = sdk::next_code_point(replacement, after_first);
+  if (!sdk::unicode::is_upper(lead) || !sdk::unicode::is_lower(first)) return replacement;
+  std::string capitalised;
+  sdk::append_utf8(capitalised, sdk::unicode::to_upper(first));  // "Łódź" from "łódź" as from ASCII
+  return capitalised + replacement.substr(after_first);
 }
 
 sdk::Finding finding(const Rule& rule, Span span, const Values& values) {
@@ -113,7 +118,7 @@ void substitution(const Rule& rule, const sdk::Document& document, std::vector<s
 
 void occurrence(const Rule& rule, const sdk::Document& document, std::vector<sdk::Finding>& out) {
   for (const Span& scope : scope_spans(document, rule.scope)) {
-    std::size_t count = rule.unit == Unit::word ? sdk::split_words(document.text, scope).size() : sdk::split_sentences(document.text, scope).size();
+    std::size_t count = rule.unit == Unit::word ? sdk::split_words(document.text, scope).size() : sentences(document, scope).size();
     if (count <= static_cast<std::size_t>(rule.max)) continue;
     const char* unit = rule.unit == Unit::word ? " words" : " sentences";
     out.push_back(finding(rule, scope, {{"count", std::to_string(count) + unit}, {"max", std::to_string(rule.max) + unit}}));
@@ -138,7 +143,7 @@ void repetition(const Rule& rule, const sdk::Document& document, std::vector<sdk
       if (!same || exceptions.count(lower(first))) continue;
       // "Bora Bora", "Walla Walla": a name that doubles itself is capitalised both times.
       std::size_t at = 0, other = 0;
-      if (first == second && sdk::is_upper(sdk::next_code_point(first, at)) && sdk::is_upper(sdk::next_code_point(second, other))) continue;
+      if (first == second && sdk::unicode::is_upper(sdk::next_code_point(first, at)) && sdk::unicode::is_upper(sdk::next_code_point(second, other))) continue;
       sdk::Finding made = finding(rule, {words[i - 1].begin, words[i].end}, {{"match", std::string(first)}});
       made.replacement = std::string(first);
       out.push_back(std::move(made));
@@ -177,12 +182,12 @@ void consistency(const Rule& rule, const sdk::Document& document, std::vector<sd
 
 bool has_lower(std::string_view word) {
   for (std::size_t at = 0; at < word.size();)
-    if (sdk::is_lower(sdk::next_code_point(word, at))) return true;
+    if (sdk::unicode::is_lower(sdk::next_code_point(word, at))) return true;
   return false;
 }
 bool has_upper(std::string_view word) {
   for (std::size_t at = 0; at < word.size();)
-    if (sdk::is_upper(sdk::next_code_point(word, at))) return true;
+    if (sdk::unicode::is_upper(sdk::next_code_point(word, at))) return true;
   return false;
 }
 
@@ -197,7 +202,7 @@ std::optional<Span> miscased_word(const Rule& rule, const sdk::Document& documen
     std::string_view word = document.slice(words[i]);
     std::size_t at = 0;
     char32_t lead = sdk::next_code_point(word, at);
-    if (!sdk::is_letter(lead)) continue;  // section numbers, figures
+    if (!sdk::unicode::is_letter(lead)) continue;  // section numbers, figures
     bool first = first_word;
     first_word = false;
     std::string_view stem = word;  // "Commission's" is excepted with "Commission"
@@ -214,10 +219,10 @@ std::optional<Span> miscased_word(const Rule& rule, const sdk::Document& documen
         break;
       case CaseStyle::sentence:
         if (acronym) break;
-        if (first ? sdk::is_lower(lead) : sdk::is_upper(lead)) return words[i];
+        if (first ? sdk::unicode::is_lower(lead) : sdk::unicode::is_upper(lead)) return words[i];
         break;
       case CaseStyle::title: {
-        if (acronym || !sdk::is_lower(lead)) break;
+        if (acronym || !sdk::unicode::is_lower(lead)) break;
         bool last = i + 1 == words.size();
         if (first || last || !kTitleSmallWords.count(lower(word))) return words[i];
         break;

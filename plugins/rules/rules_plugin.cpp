@@ -54,9 +54,13 @@ class RulesPlugin final : public sdk::Plugin {
   }
 
   void check(const sdk::Document& document, sdk::Reporter& reporter) const override {
+    // Inline code is literal, as Vale has it: a match in code (or cutting into it) is not
+    // reported; a sentence or paragraph that merely holds code still is.
+    const sdk::CodeSpans code(document);
     for (const Rule& rule : rules_) {
       if (reporter.stop_requested()) return;
-      for (sdk::Finding& finding : run_rule(rule, document)) reporter.report(std::move(finding));
+      for (sdk::Finding& finding : run_rule(rule, document))
+        if (!code.cuts(finding.span)) reporter.report(std::move(finding));
     }
   }
 

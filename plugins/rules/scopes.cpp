@@ -3,6 +3,7 @@
 
 #include <algorithm>
 
+#include <marginalia/sdk/code_spans.hpp>
 #include <marginalia/sdk/text.hpp>
 
 #include <marginalia/sdk/segment.hpp>
@@ -44,22 +45,23 @@ char32_t closer_of(char32_t open) {
 
 }  // namespace
 
-std::vector<Span> quotations(const sdk::Document& document, Span within) {
+std::vector<Span> quotations(const sdk::Document& document, Span within, const sdk::CodeSpans& code) {
   std::vector<Span> found;
   for (const sdk::Element& element : document.elements)
     if ((element.name == "q" || element.name == "quote") && within.contains(element.span) && !element.span.empty()) found.push_back(element.span);
   const std::string& text = document.text;
   std::size_t pos = within.begin;
   while (pos < within.end) {
+    std::size_t at_open = pos;
     char32_t open = sdk::next_code_point(text, pos);
     char32_t close = closer_of(open);
-    if (!close) continue;
+    if (!close || code.at(static_cast<std::uint32_t>(at_open))) continue;  // a mark in code is code
     std::size_t inner = pos, scan = pos;
     bool closed = false;
     while (scan < within.end) {
       std::size_t at = scan;
       char32_t c = sdk::next_code_point(text, scan);
-      if (c == close && at > inner) {
+      if (c == close && at > inner && !code.at(static_cast<std::uint32_t>(at))) {
         found.push_back({static_cast<std::uint32_t>(inner), static_cast<std::uint32_t>(at)});
         closed = true;
         break;
@@ -74,15 +76,26 @@ std::vector<Span> quotations(const sdk::Document& document, Span within) {
   return outermost;
 }
 
+std::vector<Span> sentences(const sdk::Document& document, Span within) {
+  // Markers only: a quoted passage of several sentences is still several sentences to a reader
+  // counting words, and guessed pairs of marks (»…« against «…») could swallow a paragraph.
+  sdk::SentenceContext context;
+  for (const sdk::NoteRef& ref : document.note_refs)
+    if (ref.span.begin >= within.begin && ref.span.end <= within.end) context.markers.push_back(ref.span);
+  std::sort(context.markers.begin(), context.markers.end());
+  return sdk::split_sentences(document.text, within, context);
+}
+
 std::vector<Span> scope_spans(const sdk::Document& document, Scope scope) {
   if (scope == Scope::text) return {{0, static_cast<std::uint32_t>(document.text.size())}};
   std::vector<Span> spans;
+  const sdk::CodeSpans code(document);
   for (const sdk::Block& block : document.blocks) {
     if (!in_scope(block.kind, scope) || block.span.empty()) continue;
     if (scope == Scope::sentence) {
-      for (const Span& sentence : sdk::split_sentences(document.text, block.span)) spans.push_back(sentence);
+      for (const Span& sentence : sentences(document, block.span)) spans.push_back(sentence);
     } else if (scope == Scope::quotation) {
-      for (const Span& quotation : quotations(document, block.span)) spans.push_back(quotation);
+      for (const Span& quotation : quotations(document, block.span, code)) spans.push_back(quotation);
     } else {
       spans.push_back(block.span);
     }

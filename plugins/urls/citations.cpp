@@ -4,6 +4,8 @@
 #include <algorithm>
 #include <map>
 
+#include <marginalia/sdk/code_spans.hpp>
+
 #include "doi.hpp"
 #include "url_scanner.hpp"
 #include "url_syntax.hpp"
@@ -149,6 +151,7 @@ class Collector {
 
 std::vector<Cited> collect_citations(const sdk::Document& document) {
   Collector collector(document);
+  const sdk::CodeSpans code(document);
   std::vector<Candidate> candidates = scan_urls(document.text);
   std::vector<sdk::Link> links = document.links;
   std::sort(links.begin(), links.end(), [](const sdk::Link& a, const sdk::Link& b) { return a.span < b.span; });
@@ -168,7 +171,9 @@ std::vector<Cited> collect_citations(const sdk::Document& document) {
     if (take_link) {
       collector.add_link(links[l++]);
     } else {
-      if (!overlaps_link(candidates[c])) collector.add_candidate(candidates[c]);
+      // A URL in inline code (`http://localhost:8080/x`) is an example, not a citation; a link
+      // the author made around code stays a link.
+      if (!overlaps_link(candidates[c]) && !code.overlaps(candidates[c].span)) collector.add_candidate(candidates[c]);
       ++c;
     }
   }

@@ -2,6 +2,7 @@
 #include "url_scanner.hpp"
 
 #include <marginalia/sdk/text.hpp>
+#include <marginalia/sdk/unicode.hpp>
 
 namespace marginalia::plugins::urls {
 namespace {
@@ -24,7 +25,7 @@ bool boundary_before(std::string_view text, std::size_t at) {
   std::size_t pos = at;
   char32_t c = sdk::previous_code_point(text, pos);
   if (c < 0x80) return !ascii_alnum(static_cast<char>(c)) && c != '/' && c != '.' && c != '@' && c != '-' && c != '_';
-  return !sdk::is_letter(c);
+  return !sdk::unicode::is_letter(c);
 }
 
 // Characters that end a URL in prose: white space, quotes and brackets no URL holds raw,

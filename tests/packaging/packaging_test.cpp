@@ -191,6 +191,8 @@ TEST(Packaging, APluginPackageBuiltAgainstMarginaliaDevLoadsWithoutAnyOption) {
   EXPECT_TRUE(fs::exists(usr() + "/lib/marginalia/plugins/acronyms.so"));
   TempDir project;
   std::string draft = project.write("draft.txt", "The DPRK tested a missile; the DPRK later denied it.\n");
+  // The draft's folder configures the plugin: acronyms/undefined is off by default.
+  project.write("marginalia.json", R"({"plugins": {"acronyms": {"options": {"report_undefined": true}}}})");
   ProcessResult checked = run_packaged({"check", draft, "--offline", "--no-cache", "--format", "json"}, project.path());
   ASSERT_LE(checked.exit_code, 1) << checked.err;
   json findings = json::parse(checked.out);

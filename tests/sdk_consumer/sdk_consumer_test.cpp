@@ -104,7 +104,10 @@ TEST(SdkConsumer, TheInstalledBinaryListsTheOutsidePluginsWithTheirSchemas) {
 TEST(SdkConsumer, AcronymsAcceptsTheSeedReportsDefinitionsAndReportsTheRest) {
   require_prefix();
   if (seed_report().empty()) GTEST_SKIP() << "../shared/seeds is absent";
-  ProcessResult run = run_installed({"check", seed_report(), "--format", "json", "--offline", "--disable", "hello"});
+  // acronyms/undefined is off by default (docs/accuracy.md): the seed report is checked with it on.
+  TempDir temp;
+  std::string config = temp.write("marginalia.json", R"({"plugins": {"acronyms": {"options": {"report_undefined": true}}}})");
+  ProcessResult run = run_installed({"check", seed_report(), "--format", "json", "--offline", "--disable", "hello", "--config", config});
   json output = json::parse(run.out, nullptr, false);
   ASSERT_FALSE(output.is_discarded()) << run.err;
   EXPECT_EQ(output["complete"], true);
@@ -246,7 +249,8 @@ TEST(SdkConsumer, TestPluginShowsADiffAndUpdateFixesTheExpectations) {
   TempDir temp;
   fs::path copy = fs::path(temp.path()) / "acronyms";
   fs::copy(source_dir() + "/plugins/acronyms", copy, fs::copy_options::recursive);
-  const std::string broken = (copy / "tests/invalid/used-and-never-defined.txt").string();
+  // A fixture without an options line, so that the hunk starts at the changed line.
+  const std::string broken = (copy / "tests/invalid/defined-twice-differently.txt").string();
   std::string text = read_file(broken);
   std::size_t block = text.find("%%% expect\n");
   ASSERT_NE(block, std::string::npos);
@@ -302,11 +306,12 @@ TEST(SdkConsumer, ABadOptionsSchemaFailsThePluginsBuild) {
 }
 
 
-// The guide, followed literally: in a fresh folder whose $HOME/.local is the installed prefix,
-// every file it quotes from docs/examples/hello_plugin is written from the quote (not copied from
-// the tree), every ```sh test-step block runs in order with bash, and its exit status and
-// standard output must be what the guide says (exit=N on the fence; a ```text output block right
-// after it). Section 1 (building and installing marginalia) is what the sdk_consumer fixture did.
+// The guide, followed literally: in a fresh folder with an empty $HOME, where `marginalia/build`
+// is this build tree (section 1 starts from a built tree), every file it quotes from
+// docs/examples/hello_plugin is written from the quote (not copied from the tree), every
+// ```sh test-step block runs in order with bash — section 1's install into $HOME/.local first,
+// so every later step uses what the guide installed — and its exit status and standard output
+// must be what the guide says (exit=N on the fence; a ```text output block right after it).
 struct GuideBlock {
   std::string info;       // the fence's info string: "sh test-step exit=1", "text output", "cpp"…
   std::string file;       // the path of a `<!-- file: PATH -->` quote, else empty
@@ -353,7 +358,8 @@ TEST(SdkConsumer, TheGuideWorksAsWritten) {
   TempDir work;
   fs::path home = fs::path(work.path()) / "home";
   fs::create_directories(home);
-  fs::create_directory_symlink(prefix(), home / ".local");
+  fs::create_directories(fs::path(work.path()) / "marginalia");
+  fs::create_directory_symlink(MARGINALIA_BUILD_DIR, fs::path(work.path()) / "marginalia" / "build");
   const std::string example = "docs/examples/hello_plugin/";
   const char* path = std::getenv("PATH");
   std::vector<std::string> env = {"HOME=" + home.string(), "PATH=" + (home / ".local/bin").string() + ":" + (path ? path : "/usr/bin:/bin"),
@@ -380,8 +386,10 @@ TEST(SdkConsumer, TheGuideWorksAsWritten) {
     }
   }
   EXPECT_GE(files, 7);
-  EXPECT_GE(steps, 6);
-  EXPECT_GE(outputs, 5);
+  EXPECT_GE(steps, 7);
+  EXPECT_GE(outputs, 6);
+  // The steps ran the marginalia the guide installed, not one from elsewhere on the PATH.
+  EXPECT_TRUE(fs::is_regular_file(home / ".local/bin/marginalia"));
 }
 
 // docs/writing-a-plugin.md quotes the example's files; each quote must be the file itself. A

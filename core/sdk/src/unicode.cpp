@@ -57,6 +57,16 @@ bool is_digit(char32_t c) {
   return category(c) == UTF8PROC_CATEGORY_ND;
 }
 
+char32_t to_lower(char32_t c) {
+  if (c < 0x80) return c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c;
+  return static_cast<char32_t>(utf8proc_tolower(static_cast<utf8proc_int32_t>(c)));
+}
+
+char32_t to_upper(char32_t c) {
+  if (c < 0x80) return c >= 'a' && c <= 'z' ? c - ('a' - 'A') : c;
+  return static_cast<char32_t>(utf8proc_toupper(static_cast<utf8proc_int32_t>(c)));
+}
+
 Script script(char32_t c) {
   if (!is_letter(c)) return Script::common;
   for (const Block& block : kBlocks)

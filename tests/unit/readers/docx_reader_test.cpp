@@ -192,5 +192,13 @@ TEST_F(DocxReader, RecordsThePartAndElementOfEveryPieceOfText) {
   for (std::size_t i = 1; i < map->pieces.size(); ++i) EXPECT_LE(map->pieces[i - 1].source_begin, map->pieces[i].source_begin);
 }
 
+// Inline code in Word's, LibreOffice's, pandoc's and a house character style (through basedOn); a
+// font is not code. A code-block paragraph stays (paragraph numbers are positions) as code.
+TEST_F(DocxReader, RecordsRunsInCodeCharacterStylesAndCodeParagraphsAsCode) {
+  model::LoadedDocument doc = read_string("c.docx", make_docx(temp_, "code-runs"));
+  EXPECT_EQ(code_of(doc), (std::vector<std::string>{"Ctrl+\"", "x = \"abc", "printf(\"%s\")", "2024-02-30", "print(\"hello"}))
+      << "split runs of one code are one element";
+}
+
 }  // namespace
 }  // namespace marginalia::testing

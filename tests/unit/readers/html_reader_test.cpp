@@ -197,5 +197,14 @@ TEST(HtmlReader, ReadsTheWholeBodyWhenNoRegionIsMarked) {
   EXPECT_EQ(doc.document.meta("content-region"), "body");
 }
 
+TEST(HtmlReader, RecordsInlineCodeKeyboardSampleAndVariablesAsCode) {
+  model::LoadedDocument doc = read_string("r.html",
+                                          "<html><body><p>Run <code>x = \"abc</code>, press <kbd>Ctrl</kbd>, see <samp>OK</samp>, "
+                                          "<tt>old</tt> and <var>n</var>; <code>a <var>b</var></code>.</p><pre>\"listing\"</pre></body></html>");
+  EXPECT_EQ(code_of(doc), (std::vector<std::string>{"x = \"abc", "Ctrl", "OK", "old", "n", "a b", "b"}));
+  for (const sdk::Element& element : doc.document.elements) EXPECT_EQ(element.name, "code");
+  EXPECT_EQ(doc.document.text.find("listing"), std::string::npos) << "<pre> is not text";
+}
+
 }  // namespace
 }  // namespace marginalia::testing

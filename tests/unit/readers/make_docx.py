@@ -120,6 +120,29 @@ def archive(files):
 def case(name, port=9):
     if name == "report":
         return archive(parts())
+    if name == "code-runs":
+        # Inline code as Word ("HTML Code"), LibreOffice ("User Entry" for kbd), pandoc ("Verbatim
+        # Char", split in two runs) and a house style based on it write it; a run merely set in
+        # Courier New is prose. An "HTML Preformatted" paragraph is a code block.
+        def run(text, style=None, font=None):
+            rpr = f'<w:rStyle w:val="{style}"/>' if style else ""
+            rpr += f'<w:rFonts w:ascii="{font}" w:hAnsi="{font}"/>' if font else ""
+            rpr = f"<w:rPr>{rpr}</w:rPr>" if rpr else ""
+            return f'<w:r>{rpr}<w:t xml:space="preserve">{text}</w:t></w:r>'
+        body = ('<w:p>' + run("Press ") + run('Ctrl+"', "UserEntry") + run(", set ") + run('x = "abc', "HTMLCode") +
+                run(", call ") + run("printf(", "VerbatimChar") +
+                run('"%s")', "VerbatimChar") + run(", read ") + run("2024-02-30", "HouseCode") + run(" and ") +
+                run("Courier words", font="Courier New") + run(".") + '</w:p>' + p('print("hello', "HTMLPreformatted") +
+                '<w:sectPr/>')
+        files = parts(body)
+        files["word/styles.xml"] = STYLES.replace("</w:styles>", (
+            '<w:style w:type="character" w:styleId="HTMLCode"><w:name w:val="HTML Code"/></w:style>'
+            '<w:style w:type="character" w:styleId="UserEntry"><w:name w:val="User Entry"/></w:style>'
+            '<w:style w:type="paragraph" w:styleId="HTMLPreformatted"><w:name w:val="HTML Preformatted"/></w:style>'
+            '<w:style w:type="character" w:customStyle="1" w:styleId="VerbatimChar"><w:name w:val="Verbatim Char"/></w:style>'
+            '<w:style w:type="character" w:customStyle="1" w:styleId="HouseCode"><w:name w:val="House listing"/>'
+            '<w:basedOn w:val="VerbatimChar"/></w:style></w:styles>'))
+        return archive(files)
     if name == "tracked-changes":
         # Word's review marks: the final text keeps insertions and moved-to runs, drops deletions
         # and moved-from runs; comments are the reviewers' words, not the report's.

@@ -89,6 +89,24 @@ TEST(MarkdownReader, ReadsNotesWrittenAsTableRowsUnderAFootnotesHeading) {
   EXPECT_EQ(doc.document.meta("date"), "2026-04-10") << "US order in a CRS-style header";
 }
 
+// Inline code reads on in its sentence but is literal: plugins find it as "code" elements.
+TEST(MarkdownReader, RecordsBacktickAndRawHtmlCodeAsCodeElements) {
+  model::LoadedDocument doc = read_string("r.md",
+                                          "# T\n\nSet `x = \"abc` and ``a `tick` b``, press <kbd>Ctrl</kbd>, run <code>ls -l</code>.\n\n"
+                                          "```\nblock \"code\"\n```\n");
+  EXPECT_EQ(code_of(doc), (std::vector<std::string>{"x = \"abc", "a `tick` b", "Ctrl", "ls -l"}));
+  ASSERT_EQ(doc.document.blocks.size(), 2u) << "a fenced block is not text at all";
+  EXPECT_EQ(text_of(doc, doc.document.blocks[1].span), "Set x = \"abc and a `tick` b, press Ctrl, run ls -l.");
+  const sdk::Element& first = doc.document.elements.front();
+  EXPECT_EQ(doc.source_map.position(first.span.begin).column, 6u) << "the code maps to its characters, after the backtick";
+}
+
+TEST(MarkdownReader, ReadsNoNoteMarkerInsideCode) {
+  model::LoadedDocument doc = read_string("r.md", "A claim.[^1] Write `[^2]` for a marker, `text[^3]` or `text^[inline]`.\n\n[^1]: A note.\n");
+  EXPECT_EQ(labels_of(doc.document.note_refs), (std::vector<std::string>{"1"}));
+  EXPECT_EQ(doc.document.notes.size(), 1u) << "no pandoc inline note inside code";
+}
+
 }  // namespace
 }  // namespace marginalia::testing
 
@@ -146,6 +164,34 @@ TEST(MarkdownReader, ReadsRawHtmlMarkersAndTheNotesOfAFootnotesBlock) {
   EXPECT_EQ(notes[0].label, "1");
   EXPECT_EQ(text_of(doc, notes[0].body), "Source & one, 2020.") << "the back-link is no note text";
   EXPECT_EQ(doc.source_map.position(notes[1].body.begin).line, 7u);
+}
+
+// CommonMark ends an HTML block at a blank line; a note item of several paragraphs is read whole.
+TEST(MarkdownReader, ReadsAnHtmlNoteItemWhoseParagraphsAreSeparatedByBlankLines) {
+  std::string input =
+      "Claim.<sup id=\"fnref:1\"><a href=\"#fn:1\">1</a></sup> More.<sup id=\"fnref:2\"><a href=\"#fn:2\">2</a></sup>\n\n"
+      "<div class=\"footnotes\">\n<ol>\n<li id=\"fn:1\">\n<p>Agency, Report 2021.</p>\n\n"
+      "Revised in *March*.\n\n<p>Corrected in May. <a href=\"#fnref:1\">\xE2\x86\xA9</a></p>\n</li>\n"
+      "<li id=\"fn:2\">\n<p>Office, Review 2022.</p>\n</li>\n</ol>\n</div>\n\nAfter the notes.\n";
+  model::LoadedDocument doc = read_string("r.md", input);
+  const auto& notes = doc.document.notes;
+  ASSERT_EQ(notes.size(), 2u);
+  EXPECT_EQ(labels_of(doc.document.note_refs), (std::vector<std::string>{"1", "2"}));
+  EXPECT_EQ(text_of(doc, notes[0].body), "Agency, Report 2021. Revised in *March*. Corrected in May.")
+      << "every paragraph of the item, a Markdown one included, and no back-link";
+  EXPECT_EQ(text_of(doc, notes[1].body), "Office, Review 2022.");
+  model::Position second = doc.source_map.position(static_cast<std::uint32_t>(doc.document.text.find("Corrected")));
+  EXPECT_EQ(second.line, 10u);
+  EXPECT_EQ(second.column, 4u);
+  EXPECT_NE(doc.document.text.find("After the notes."), std::string::npos) << "the block after the closed list is running text again";
+}
+
+TEST(MarkdownReader, ReadsBlocksAfterAnHtmlListThatIsNeverClosedOnTheirOwn) {
+  model::LoadedDocument doc = read_string("r.md", "Claim.<sup><a href=\"#fn1\">1</a></sup>\n\n<ol>\n<li id=\"fn1\">Agency, Report 2021.\n\n"
+                                                  "Plain paragraph after it.\n");
+  ASSERT_EQ(doc.document.notes.size(), 1u);
+  EXPECT_EQ(text_of(doc, doc.document.notes[0].body), "Agency, Report 2021.");
+  EXPECT_NE(doc.document.text.find("Plain paragraph after it."), std::string::npos);
 }
 
 TEST(MarkdownReader, ReadsWordConverterSupLinksAndAnchoredNoteItems) {

@@ -32,4 +32,12 @@ inline std::string text_of(const model::LoadedDocument& loaded, const sdk::Span&
   return std::string(loaded.document.slice(span));
 }
 
+/// The texts of the document's inline code elements ("code"), in text order.
+inline std::vector<std::string> code_of(const model::LoadedDocument& loaded) {
+  std::vector<std::string> out;
+  for (const sdk::Element& element : loaded.document.elements)
+    if (element.name == "code") out.push_back(std::string(loaded.document.slice(element.span)));
+  return out;
+}
+
 }  // namespace marginalia::testing

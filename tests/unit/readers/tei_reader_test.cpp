@@ -98,6 +98,15 @@ TEST(TeiReader, TurnsFootnotesIntoMarkersWhereTheyStandAndNotesAtTheEnd) {
   EXPECT_EQ(text_of(doc, d.blocks[d.blocks.size() - 4].span), "After.");
 }
 
+TEST(TeiReader, ListsTheNotesItNumberedBecauseTheSourceGaveNoNumber) {
+  model::LoadedDocument doc = read_string("r.xml", tei("<p>One.<note n=\"[1]\">A.</note> Two.<note>B.</note> Eight.<note n=\"8\">C.</note>"
+                                                       " Nine.<note place=\"end\">D.</note></p>"));
+  const sdk::Document& d = doc.document;
+  EXPECT_EQ(labels_of(d.note_refs), (std::vector<std::string>{"1", "2", "8", "end:1"}));
+  EXPECT_EQ(d.meta("unnumbered-notes"), "2\nend:1") << "the numbers a renderer gives, which the footnotes plugin does not check";
+  EXPECT_EQ(read_string("r.xml", tei("<p>One.<note n=\"1\">A.</note></p>")).document.meta("unnumbered-notes"), "");
+}
+
 TEST(TeiReader, QualifiesLabelsWhenEachChapterRestartsItsNumbering) {
   std::string xml = tei("<div xml:id=\"ch1\"><p>One.<note n=\"1\">A.</note> Two.<note n=\"2\">B.</note></p></div>"
                         "<div xml:id=\"ch2\"><div><p>Again.<note n=\"1\">C.</note></p></div></div>");
@@ -299,6 +308,13 @@ TEST(TeiReader, WritesValidTeiForEveryFrusArticle) {
   }
   ProcessResult valid = run_process(jing(), jing_args);
   EXPECT_EQ(valid.exit_code, 0) << valid.out;
+}
+
+// TEI's <code> holds "literal code from some formal language"; <ident> "an identifier or name for
+// an object of some kind in a formal language": both are inline code.
+TEST(TeiReader, RecordsCodeAndIdentAsCode) {
+  model::LoadedDocument doc = read_string("r.xml", tei("<p>Call <ident>parse_date</ident> with <code lang=\"c\">\"2024-02-30\"</code>.</p>"));
+  EXPECT_EQ(code_of(doc), (std::vector<std::string>{"parse_date", "\"2024-02-30\""}));
 }
 
 }  // namespace

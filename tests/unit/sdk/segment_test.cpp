@@ -3,6 +3,7 @@
 // decimals, quotations.
 #include <gtest/gtest.h>
 
+#include <chrono>
 #include <string>
 #include <vector>
 
@@ -52,6 +53,67 @@ TEST(SplitSentences, EndsWhereAReaderWould) {
   for (const Case& c : cases) EXPECT_EQ(sentences(c.text), c.expected) << c.rule;
 }
 
+std::vector<std::string> sentences(const std::string& text, const SentenceContext& context) {
+  std::vector<std::string> out;
+  for (Span span : split_sentences(text, {0, static_cast<std::uint32_t>(text.size())}, context)) out.push_back(text.substr(span.begin, span.size()));
+  return out;
+}
+
+Span span_of(const std::string& text, const std::string& part) {
+  auto at = static_cast<std::uint32_t>(text.find(part));
+  return {at, static_cast<std::uint32_t>(at + part.size())};
+}
+
+// The quotes plugin's reading: quotations are opaque, note markers glued to a stop stay with it.
+TEST(SplitSentences, StopsInsideAQuotationEndTheSentenceOnlyAtTheQuotationsEnd) {
+  std::string text = "He said \u201cWe left. They stayed\u201d and went home. \u201cIt is over.\u201d Nobody agreed.";
+  SentenceContext context;
+  context.quotations = {span_of(text, "\u201cWe left. They stayed\u201d"), span_of(text, "\u201cIt is over.\u201d")};
+  EXPECT_EQ(sentences(text, context), (std::vector<std::string>{"He said \u201cWe left. They stayed\u201d and went home.",
+                                                                "\u201cIt is over.\u201d", "Nobody agreed."}));
+  // Without the quotations, the first one's inner stop ends a sentence.
+  EXPECT_EQ(sentences(text).size(), 4u);
+}
+
+TEST(SplitSentences, KeepsANoteMarkerAfterTheStopWithItsSentence) {
+  std::string text = "Prices rose.12 Wages did not.3";
+  SentenceContext context;
+  context.markers = {{12, 14}, {static_cast<std::uint32_t>(text.size() - 1), static_cast<std::uint32_t>(text.size())}};
+  EXPECT_EQ(sentences(text, context), (std::vector<std::string>{"Prices rose.12", "Wages did not.3"}));
+  EXPECT_EQ(sentences(text).size(), 1u);  // unmarked, "12" glued to the stop hides the boundary
+}
+
+TEST(SplitSentences, KnowsMoreAbbreviationsAndCaselessScripts) {
+  EXPECT_EQ(sentences("Shares of Acme Inc. Rose sharply. Smith et al. Found more. Ask Messrs. Brown and Lt. Gray."),
+            (std::vector<std::string>{"Shares of Acme Inc. Rose sharply.", "Smith et al. Found more.", "Ask Messrs. Brown and Lt. Gray."}));
+  EXPECT_EQ(sentences("The talks ended. \u6771\u4EAC responded."), (std::vector<std::string>{"The talks ended.", "\u6771\u4EAC responded."}));
+  EXPECT_EQ(sentences("He said no. The board agreed. See no. 5 and Art. 12."),
+            (std::vector<std::string>{"He said no.", "The board agreed.", "See no. 5 and Art. 12."}));
+}
+
+// Each stop of a run ("......") reaches the same verdict: the run is read once, not once per
+// stop (400,000 stops took minutes when every stop rescanned the rest of the run).
+TEST(SplitSentences, ReadsALongRunOfStopsOnce) {
+  std::string text = "a" + std::string(400000, '.') + "x" + std::string(400000, '?') + " Then it ended.";
+  auto started = std::chrono::steady_clock::now();
+  std::vector<std::string> out = sentences(text);
+  EXPECT_LT(std::chrono::steady_clock::now() - started, std::chrono::seconds(5));
+  ASSERT_EQ(out.size(), 2u);
+  EXPECT_EQ(out[1], "Then it ended.");
+}
+
+TEST(EndsSentence, AppliesTheSplittersRuleToOneStop) {
+  std::string text = "Is it? yes. We met on Wed. 5 March in the U.S. Then we flew to the UK. It rained!";
+  Span all{0, static_cast<std::uint32_t>(text.size())};
+  EXPECT_FALSE(ends_sentence(text, all, text.find('?')));              // a lower-case word follows
+  EXPECT_TRUE(ends_sentence(text, all, text.find("yes.") + 3));        // "We" follows
+  EXPECT_FALSE(ends_sentence(text, all, text.find("Wed.") + 3));       // a weekday abbreviation before a date
+  EXPECT_FALSE(ends_sentence(text, all, text.find("U.S.") + 3));       // "U.S." then a capital
+  EXPECT_TRUE(ends_sentence(text, all, text.find("UK.") + 2));         // two capitals are a word, not an initial
+  EXPECT_TRUE(ends_sentence(text, all, text.size() - 1));              // the end of the span
+  EXPECT_FALSE(ends_sentence(text, all, text.find("met")));            // not a stop
+}
+
 TEST(SplitWords, KeepsApostrophesHyphensAndNumbersTogether) {
   EXPECT_EQ(words("The well-known firm's 1,000.5 units don't \u0160ef\u010Dovi\u010D."),
             (std::vector<std::string>{"The", "well-known", "firm's", "1,000.5", "units", "don't", "\u0160ef\u010Dovi\u010D"}));
@@ -70,6 +132,22 @@ TEST(AbbreviationBefore, TellsAbbreviationsFromSentenceEnds) {
   EXPECT_FALSE(is_abbreviation_before(text, 0, text.find("Ng.") + 2));
 }
 
+TEST(AbbreviationBefore, InitialsOfAnyScriptAndWordsThatAreAlsoAbbreviations) {
+  std::string text = "By \u0141. Nowak. The sun. On Sat. the fig. 3 shows no. 4 Fig. It";
+  EXPECT_TRUE(is_abbreviation_before(text, 0, text.find("\u0141.") + 2));  // Ł. is an initial
+  EXPECT_FALSE(is_abbreviation_before(text, 0, text.find("sun.") + 3));     // "sun" is a word
+  EXPECT_TRUE(is_abbreviation_before(text, 0, text.find("Sat.") + 3));      // "Sat" capitalised is a weekday
+  EXPECT_TRUE(is_abbreviation_before(text, 0, text.find("fig.") + 3));      // lower case before a number
+  EXPECT_TRUE(is_abbreviation_before(text, 0, text.find("no.") + 2));
+  EXPECT_TRUE(is_abbreviation_before(text, 0, text.find("Fig.") + 3));
+  EXPECT_FALSE(is_abbreviation_before(text, 0, text.find("Nowak.") + 5));
+}
+
+TEST(StartsSentence, CapitalsCaselessLettersDigitsAndOpeners) {
+  for (char32_t c : {U'A', U'\u0141', U'\u6771', U'\u05D0', U'7', U'\u201C', U'(', U'"'}) EXPECT_TRUE(starts_sentence(c)) << static_cast<unsigned>(c);
+  for (char32_t c : {U'a', U'\u0142', U',', U'\u2014'}) EXPECT_FALSE(starts_sentence(c)) << static_cast<unsigned>(c);
+}
+
 TEST(Unicode, LetterAndCaseClassesCoverEveryScript) {
   for (char32_t c : {U'a', U'\u00E9', U'\u0142', U'\u03B1', U'\u0436', U'\u05D0', U'\u6771'}) EXPECT_TRUE(unicode::is_letter(c)) << static_cast<unsigned>(c);
   for (char32_t c : {U'1', U'.', U'\u201C', U'\u2014', U' ', U'\U0001F600'}) EXPECT_FALSE(unicode::is_letter(c)) << static_cast<unsigned>(c);
@@ -80,6 +158,20 @@ TEST(Unicode, LetterAndCaseClassesCoverEveryScript) {
   EXPECT_FALSE(unicode::is_upper(U'\u6771'));  // 東 has no case
   EXPECT_FALSE(unicode::is_lower(U'\u6771'));
   EXPECT_TRUE(unicode::is_digit(U'\u0667'));   // Arabic-Indic seven
+}
+
+TEST(Unicode, CaseMappingCoversEveryScript) {
+  EXPECT_EQ(unicode::to_lower(U'A'), U'a');
+  EXPECT_EQ(unicode::to_lower(U'\u0141'), U'\u0142');  // Ł → ł, outside Latin-1
+  EXPECT_EQ(unicode::to_lower(U'\u0160'), U'\u0161');  // Š → š
+  EXPECT_EQ(unicode::to_lower(U'\u03A3'), U'\u03C3');  // Σ → σ
+  EXPECT_EQ(unicode::to_lower(U'\u0416'), U'\u0436');  // Ж → ж
+  EXPECT_EQ(unicode::to_upper(U'\u0142'), U'\u0141');
+  EXPECT_EQ(unicode::to_upper(U'\u00E9'), U'\u00C9');  // é → É
+  for (char32_t c : {U'7', U'.', U'\u6771', U'\u201C'}) {
+    EXPECT_EQ(unicode::to_lower(c), c);
+    EXPECT_EQ(unicode::to_upper(c), c);
+  }
 }
 
 TEST(Unicode, ScriptsOfLettersAndCommonForTheRest) {

@@ -96,6 +96,16 @@ TEST(TeiWriter, NestsMarksAndDropsOnesThatCrossAnotherOrCarryInvalidDates) {
   EXPECT_TRUE(doc.load_string(xml.c_str()));
 }
 
+// TEI <code> holds text only: inline code is written innermost, and left out around a link.
+TEST(TeiWriter, WritesInlineCodeAsCodeAndNeverAroundOtherMarkup) {
+  std::string text = "<p>Set <code>x = \"abc</code>, see <a href=\"https://example.org/a\"><code>api</code></a> and "
+                     "<code>run <a href=\"https://example.org/b\">b</a></code>.</p>";
+  std::string xml = write_tei(report_of("r.html", text), {"0.1.0"});
+  EXPECT_NE(xml.find("Set <code>x = \"abc</code>,"), std::string::npos) << xml;
+  EXPECT_NE(xml.find("<ref target=\"https://example.org/a\"><code>api</code></ref>"), std::string::npos) << xml;
+  EXPECT_NE(xml.find("and run <ref target=\"https://example.org/b\">b</ref>."), std::string::npos) << "the link is kept, the code around it not: " << xml;
+}
+
 TEST(TeiWriter, ValidDatesAndPointers) {
   EXPECT_TRUE(valid_w3c_date("2024"));
   EXPECT_TRUE(valid_w3c_date("2024-02-29"));

@@ -155,6 +155,17 @@ TEST(DateScanner, GivesYearlessDatesTheYearTheNarrativeIsIn) {
   EXPECT_EQ(all_marks("In November, 1500 workers left the mill.", "2024-07-23"), "November | when=2023-11");
 }
 
+// Sentence ends are the SDK's (sdk::ends_sentence): "No. 595" does not end the sentence, so its
+// past tense still dates "February 11th"; "SAFETEA-LU." does, so "In September 2008" opens a
+// sentence and sets the year the next paragraph's "second quarter" is in.
+TEST(DateScanner, ReadsSentenceEndsAsTheSdkDoes) {
+  EXPECT_EQ(mark("Your dispatch of February 11th, No. 595, has been received.", "2011-10-24"), "February 11th | when=2011-02-11");
+  EXPECT_EQ(marks_in_paragraphs("In 2005, the law passed. It was called SAFETEA-LU. In September 2008, Congress moved money.\n\n"
+                                "The fund ran dry in the second quarter.",
+                                "2024-07-23"),
+            "2005 | when=2005; September 2008 | when=2008-09; the second quarter | notBefore=2008-04 notAfter=2008-06");
+}
+
 TEST(DateScanner, NeverResolvesAPastTenseToAMonthStillToCome) {
   // An article of March 2013: "denied in August" is August 2012, a plan for August is 2013.
   EXPECT_EQ(mark("The company denied the report in August.", "2013-03-20"), "August | when=2012-08");

@@ -118,6 +118,9 @@ TEST(QuoteAnalyzer, NamesInAnyScriptAreNames) {
                                       "Commission Vice-President Maroš Šefčovič said that “the door to a settlement remains open”.[^1]\n\n"
                                       "Łukasz Nowak: “The tariffs will hurt exporters on both sides of the border.”[^1]\n\n"
                                       "“We will not accept a deal that leaves our farmers behind,” Šefčovič added.[^1]\n\n"
+                                      // An initial outside ASCII ends no sentence and stays with its name.
+                                      "The council met. Ž. Kovač, who chairs it, was blunt. “We will fight the closure in every court.”[^1]\n\n"
+                                      "According to Š. Horvat the plan was “a betrayal of everyone who works in the valley”.[^1]\n\n"
                                       "[^1]: Press conference.\n");
   Analysis a = QuoteAnalyzer().analyse(loaded.document);
   const sdk::Document& d = loaded.document;
@@ -125,6 +128,10 @@ TEST(QuoteAnalyzer, NamesInAnyScriptAreNames) {
   EXPECT_EQ(starting_with(d, a, "the door")->speaker.name, "Maroš Šefčovič");
   EXPECT_EQ(starting_with(d, a, "The tariffs")->speaker.name, "Łukasz Nowak");
   EXPECT_EQ(starting_with(d, a, "We will not")->speaker.name, "Maroš Šefčovič");
+  ASSERT_NE(starting_with(d, a, "We will fight"), nullptr);
+  EXPECT_EQ(starting_with(d, a, "We will fight")->speaker.name, "Ž. Kovač");
+  ASSERT_NE(starting_with(d, a, "a betrayal"), nullptr);
+  EXPECT_EQ(starting_with(d, a, "a betrayal")->speaker.name, "Š. Horvat");
 }
 
 TEST(QuoteAnalyzer, DocumentsInstitutionsPronounsAndColonSubjectsSpeak) {

@@ -78,7 +78,10 @@ struct Note {
 };
 
 /// Markup the source itself carried (a TEI `<date when>`, an HTML `<q>`…), kept for plugins that
-/// compare the markup with the text it wraps.
+/// compare the markup with the text it wraps. Inline code is an element named "code" whatever
+/// the source wrote (Markdown backticks, HTML `<code>`/`<kbd>`/`<samp>`/`<tt>`/`<var>`, TEI
+/// `<code>`/`<ident>`, a DOCX run in a code character style): literal text, not prose, which
+/// shipped plugins do not check (see code_spans.hpp). Code blocks are not in the text at all.
 struct Element {
   /// The text the element wraps.
   Span span;
@@ -111,6 +114,8 @@ struct Document {
   /// "note-labels": "names" when note labels are names the reader never sees (GFM `[^label]`,
   /// numbered on display in order of first reference), "qualified" when numbering restarts by
   /// part and labels read "part:label" ("chapter-2:14"); absent when labels are what is printed.
+  /// "unnumbered-notes": the labels, one per line, of notes the source gave no number (a TEI
+  /// `note` without `@n`), which the reader numbered as a renderer would; absent when none.
   std::vector<Attribute> metadata;
 
   /// The text of `span`.

@@ -3,6 +3,7 @@
 /// Everything a plugin needs, in one include.
 #pragma once
 
+#include "marginalia/sdk/code_spans.hpp"
 #include "marginalia/sdk/codes.hpp"
 #include "marginalia/sdk/document.hpp"
 #include "marginalia/sdk/export.hpp"

@@ -93,13 +93,14 @@ constexpr bool is_letter(char32_t c) {
   return true;
 }
 
-/// True for upper-case ASCII and Latin-1 letters (enough for sentence and name heuristics).
+/// True for upper-case ASCII and Latin-1 letters and basic Greek and Cyrillic capitals; "Ł" and
+/// "Š" are not among them: for names and sentence starts use unicode::is_upper (unicode.hpp).
 constexpr bool is_upper(char32_t c) {
   return (c >= 'A' && c <= 'Z') || (c >= 0xC0 && c <= 0xDE && c != 0xD7) ||
          (c >= 0x391 && c <= 0x3A9) || (c >= 0x410 && c <= 0x42F);
 }
 
-/// True for lower-case ASCII and Latin-1 letters.
+/// True for lower-case ASCII and Latin-1 letters and basic Greek and Cyrillic ones (see is_upper).
 constexpr bool is_lower(char32_t c) {
   return (c >= 'a' && c <= 'z') || (c >= 0xDF && c <= 0xFF && c != 0xF7) ||
          (c >= 0x3B1 && c <= 0x3C9) || (c >= 0x430 && c <= 0x44F);

@@ -21,6 +21,12 @@ bool is_lower(char32_t c);
 /// True for a decimal digit of any script (Nd): "7", "٧", "७".
 bool is_digit(char32_t c);
 
+/// The lower-case form of `c` by Unicode's simple case mapping ("Ł" → "ł", "Σ" → "σ"), or `c`
+/// itself when it has none. For comparing words without case; one code point in, one out.
+char32_t to_lower(char32_t c);
+/// The upper-case form of `c` by Unicode's simple case mapping ("ł" → "Ł"), or `c` itself.
+char32_t to_upper(char32_t c);
+
 /// The writing systems reports mix most often; `common` for punctuation, digits and symbols
 /// shared by all, `other` for any script not listed.
 enum class Script { common, latin, greek, cyrillic, armenian, hebrew, arabic, devanagari, thai, georgian, hangul, kana, han, other };

@@ -17,8 +17,9 @@
 /// Patch version of the SDK: documentation, fixes and header-only helpers that ask nothing of the
 /// host (`CodeTable`, 1.0.1); not part of `api_version`, so it never makes a host refuse a plugin.
 /// Reset to 0 with 1.1 (FetchOutcome::bad_response appended); 1.1.1 adds the text utilities
-/// (segment.hpp, unicode.hpp), compiled into each plugin from the SDK's static library.
-#define MARGINALIA_SDK_VERSION_PATCH 1
+/// (segment.hpp, unicode.hpp), compiled into each plugin from the SDK's static library; 1.1.2
+/// adds SentenceContext, ends_sentence, starts_sentence and unicode::to_lower/to_upper to them.
+#define MARGINALIA_SDK_VERSION_PATCH 2
 
 /// The inline namespace that carries the major version (`v1`).
 #define MARGINALIA_SDK_NAMESPACE v1
