@@ -11,6 +11,7 @@
 #include "host/plugin_handle.hpp"
 #include "merge/merge.hpp"
 #include "model/text_normalizer.hpp"
+#include "readers/charset.hpp"
 #include "readers/reader_registry.hpp"
 #include "writers/tei_writer.hpp"
 
@@ -41,10 +42,19 @@ inline void check_reader(const std::string& name, const std::uint8_t* data, std:
   for (const sdk::Link& link : document.links) check_span(document, link.span);
   for (const sdk::Note& note : document.notes) { check_span(document, note.span); check_span(document, note.body); }
   for (const sdk::Element& element : document.elements) check_span(document, element.span);
+  // Source offsets are those of the file's bytes, except for HTML declaring a legacy charset:
+  // the reader decodes it first and positions are those of the UTF-8 (readers/charset.hpp).
+  const std::string& source_bytes = loaded.source_map.source();
+  if (source_bytes != bytes) {
+    std::optional<std::string> charset = name.size() >= 5 && name.compare(name.size() - 5, 5, ".html") == 0 ? readers::declared_html_charset(bytes) : std::nullopt;
+    std::optional<std::string> decoded = charset ? readers::decode_to_utf8(bytes, *charset) : std::nullopt;
+    MARGINALIA_FUZZ_ASSERT(loaded.source_map.part_map() || (decoded && *decoded == source_bytes),
+                           "the source map holds the file's bytes, or their decoding from the declared charset");
+  }
   model::Position previous{0, 0};
   for (std::uint32_t offset = 0; offset <= document.text.size(); offset += 1 + static_cast<std::uint32_t>(document.text.size() / 64)) {
     std::uint32_t source = loaded.source_map.to_source(offset);
-    MARGINALIA_FUZZ_ASSERT(source <= size, "source offset inside the file");
+    MARGINALIA_FUZZ_ASSERT(source <= source_bytes.size(), "source offset inside the source");
     model::Position position = loaded.source_map.position(offset);
     MARGINALIA_FUZZ_ASSERT(position.line >= 1 && position.column >= 1, "positions are 1-based");
     MARGINALIA_FUZZ_ASSERT(position.line <= loaded.source_map.line_count(), "line inside the file");
