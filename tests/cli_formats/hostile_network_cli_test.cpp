@@ -67,7 +67,8 @@ TEST(HostileNetworkCli, AFaithfulQuotationFromAKoi8rPageIsNotReported) {
                                    "\xD0\xBD\xD0\xBE\xD0\xB2\xD1\x8B\xD0\xB9 \xD0\xBF\xD0\xBE\xD1\x80\xD1\x82\xE2\x80\x9D at the launch.",
                                    "Ministry, \"Statement\", 2024, " + server.url("/charset/koi8-r") + ".");
   EXPECT_TRUE(quote_findings(run).empty()) << ::testing::PrintToString(quote_findings(run));
-  EXPECT_EQ(server.requests_to("/charset/koi8-r").size(), 1u);
+  // The server logs a request after answering it: wait for the line rather than race it.
+  EXPECT_EQ(server.wait_for("/charset/koi8-r", 1).size(), 1u);
 }
 
 TEST(HostileNetworkCli, AFaithfulQuotationFromALocalIso88592SourceIsNotReported) {
