@@ -49,7 +49,7 @@ bool is_skipped(std::string_view name) {
 
 bool is_kept_element(std::string_view name) {
   return one_of(name, {"date", "time", "quote", "q", "said", "cit", "persName", "placeName", "orgName", "name", "title",
-                       "ref", "ptr", "num", "foreign", "soCalled", "bibl", "rs", "code", "ident"});
+                       "ref", "ptr", "num", "foreign", "soCalled", "bibl", "rs", "code", "ident", "gi", "att", "tag", "val"});
 }
 
 bool is_structure_element(std::string_view name) {

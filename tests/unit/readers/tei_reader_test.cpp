@@ -317,5 +317,14 @@ TEST(TeiReader, RecordsCodeAndIdentAsCode) {
   EXPECT_EQ(code_of(doc), (std::vector<std::string>{"parse_date", "\"2024-02-30\""}));
 }
 
+// The documentation elements name markup: an element (<gi>), an attribute (<att>), a tag
+// (<tag>), an attribute's value (<val>). "Put <gi>q</gi> around a "quote" with <att>rend</att>
+// set to <val>"inline</val>" must not open a quotation at the stray mark inside <val>.
+TEST(TeiReader, RecordsTheDocumentationElementsThatNameMarkupAsCode) {
+  model::LoadedDocument doc = read_string(
+      "r.xml", tei("<p>Use <gi>date</gi> with <att>when</att> set to <val>\"2024-02-30</val>, or write <tag>date when=\"x\"</tag>.</p>"));
+  EXPECT_EQ(code_of(doc), (std::vector<std::string>{"date", "when", "\"2024-02-30", "date when=\"x\""}));
+}
+
 }  // namespace
 }  // namespace marginalia::testing
