@@ -51,11 +51,7 @@ bool paragraph_element(std::string_view name) {
   return one_of(name, {"p", "dt", "dd", "td", "th", "caption", "figcaption", "address", "summary", "legend"});
 }
 
-// Inline code, keyboard input, program output, teletype text and variables: literal text that
-// reads on in its sentence. They are kept as one element, "code" (`pre` is not text at all).
-bool code_element(std::string_view name) { return one_of(name, {"code", "kbd", "samp", "tt", "var"}); }
-
-bool kept_element(std::string_view name) { return one_of(name, {"q", "blockquote", "time", "cite", "abbr"}) || code_element(name); }
+bool kept_element(std::string_view name) { return one_of(name, {"q", "blockquote", "time", "cite", "abbr"}) || is_code_element(name); }
 
 // An ISO date from a metadata value: "2024-05-06", "2024-05-06T10:00:00Z", "6 May 2024".
 std::string iso_date(std::string_view value) {
@@ -200,7 +196,7 @@ class HtmlWalker {
       if (frame.kept) {
         std::vector<sdk::Attribute> attributes;
         for (const auto& [key, value] : n.attributes) attributes.push_back({key, value});
-        builder_.add_element({span, code_element(n.name) ? std::string("code") : std::string(n.name), std::move(attributes)});
+        builder_.add_element({span, is_code_element(n.name) ? std::string("code") : std::string(n.name), std::move(attributes)});
       }
     }
     if (frame.block) flow_.close();

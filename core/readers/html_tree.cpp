@@ -213,4 +213,8 @@ bool class_contains(const HtmlNode& node, std::string_view word) {
   return value.find(word) != std::string::npos;
 }
 
+bool is_code_element(std::string_view name) {
+  return name == "code" || name == "kbd" || name == "samp" || name == "tt" || name == "var";
+}
+
 }  // namespace marginalia::readers::html

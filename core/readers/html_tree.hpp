@@ -64,4 +64,10 @@ bool has_direct_text(const HtmlTree& tree, int node);
 /// True when the class attribute of `node` holds a class containing `word`.
 bool class_contains(const HtmlNode& node, std::string_view word);
 
+/// True for the elements of inline code: `code`, keyboard input `kbd`, program output `samp`,
+/// teletype `tt` and variables `var` — literal text that reads on in its sentence, recorded as
+/// one element, "code" (`pre` is not report text at all). Shared by the HTML reader and raw
+/// HTML inside Markdown.
+bool is_code_element(std::string_view name);
+
 }  // namespace marginalia::readers::html

@@ -118,14 +118,14 @@ void blank_attribute_lists(std::string& text) {
 
 // Pandoc inline notes "text.^[Note text.]": the "^" is the marker, the bracketed text the note.
 // They are numbered with the document's other notes by the reader, so their labels are names.
-void find_inline_notes(model::DocumentBuilder& builder) {
+void find_inline_notes(model::DocumentBuilder& builder, const sdk::CodeSpans& code) {
   const sdk::Document& document = builder.document();
-  const sdk::CodeSpans code(document);  // `^[note]` in backticks shows the syntax
   std::vector<std::pair<Span, Span>> found;  // marker, body
   for (const sdk::Block& block : document.blocks) {
     if (block.kind == BlockKind::note || block.kind == BlockKind::metadata) continue;
     std::string_view text = document.slice(block.span);
     for (std::size_t pos = text.find("^["); pos != std::string_view::npos; pos = text.find("^[", pos + 1)) {
+      // `^[note]` in backticks shows the syntax: no note.
       if ((pos > 0 && text[pos - 1] == '\\') || code.at(block.span.begin + static_cast<std::uint32_t>(pos))) continue;
       int depth = 0;
       std::size_t close = std::string_view::npos;
@@ -675,7 +675,7 @@ class MarkdownWalker {
   void inline_tag(std::string_view literal) {
     auto tag = markdown_html::parse_inline_tag(literal);
     if (!tag) return;
-    if ((tag->name == "code" || tag->name == "kbd" || tag->name == "samp" || tag->name == "tt" || tag->name == "var") && !tag->self_closing) {
+    if (html::is_code_element(tag->name) && !tag->self_closing) {
       // Raw HTML inline code, as a backtick span.
       if (!tag->closing) {
         if (code_depth_++ == 0) code_begin_ = builder_.offset();
@@ -745,9 +745,8 @@ class MarkdownWalker {
 };
 
 // `[^label]` left as text: cmark keeps references to undefined notes literally.
-void find_undefined_references(model::DocumentBuilder& builder) {
+void find_undefined_references(model::DocumentBuilder& builder, const sdk::CodeSpans& code) {
   const sdk::Document& document = builder.document();
-  const sdk::CodeSpans code(document);  // `[^2]` in backticks shows the syntax, it is no marker
   std::vector<std::pair<Span, std::string>> found;
   for (const sdk::Block& block : document.blocks) {
     if (block.kind == BlockKind::note) continue;
@@ -768,7 +767,7 @@ void find_undefined_references(model::DocumentBuilder& builder) {
   for (auto& [span, label] : found) builder.add_note_ref(span, label);
 }
 
-void find_fused_markers(model::DocumentBuilder& builder) {
+void find_fused_markers(model::DocumentBuilder& builder, const sdk::CodeSpans& code) {
   const sdk::Document& document = builder.document();
   std::vector<Span> ranges;
   for (const sdk::Block& block : document.blocks)
@@ -778,7 +777,6 @@ void find_fused_markers(model::DocumentBuilder& builder) {
   for (const sdk::Note& note : document.notes)
     if (!note.label.empty() && note.label.size() < 6 && std::isdigit(static_cast<unsigned char>(note.label[0])))
       labels.insert(static_cast<std::uint32_t>(std::stoul(note.label)));
-  const sdk::CodeSpans code(document);
   for (sdk::NoteRef& ref : detect_fused_markers(document.text, ranges, labels))
     if (!code.overlaps(ref.span)) builder.add_note_ref(ref.span, ref.label);
 }
@@ -881,11 +879,14 @@ ReadResult read_markdown(const ReaderInput& input) {
         break;
       }
   }
-  find_undefined_references(builder);
+  // Note syntax inside inline code (`[^2]`, `^[note]`, "West1") shows the syntax: no marker.
+  // These passes add notes and markers, never elements, so the code spans are gathered once.
+  const sdk::CodeSpans code(builder.document());
+  find_undefined_references(builder, code);
   std::size_t notes_before = builder.document().notes.size();
-  find_inline_notes(builder);
+  find_inline_notes(builder, code);
   bool inline_notes = builder.document().notes.size() > notes_before;
-  if (!walker.saw_gfm_footnotes() && !inline_notes && !walker.saw_html_notes()) find_fused_markers(builder);
+  if (!walker.saw_gfm_footnotes() && !inline_notes && !walker.saw_html_notes()) find_fused_markers(builder, code);
   // A GFM label is a name: the reader sees numbers given in order of first reference.
   if (walker.saw_gfm_footnotes() || inline_notes) builder.set_metadata("note-labels", "names");
   drop_uncited_bibliography(builder, walker.bibliography_notes(), walker.saw_gfm_footnotes());

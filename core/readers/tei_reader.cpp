@@ -277,11 +277,7 @@ class TeiWalker {
     if (frame.kept) {
       Span span = model::trim_span(builder_.document().text, {std::min(frame.begin, text_.offset()), text_.offset()});
       std::string_view name = local_name(node);
-      // `<ident>` names an object of a formal language (a function, a variable), and the
-      // documentation elements `<gi>`, `<att>`, `<tag>`, `<val>` name markup (an element, an
-      // attribute, a tag, an attribute's value): code as well.
-      bool names_code = name == "ident" || name == "gi" || name == "att" || name == "tag" || name == "val";
-      builder_.add_element({span, std::string(names_code ? "code" : name), std::move(frame.attributes)});
+      builder_.add_element({span, std::string(is_code_element(name) ? "code" : name), std::move(frame.attributes)});
     }
     if (frame.block) close_block();
     if (frame.container) close_implicit();

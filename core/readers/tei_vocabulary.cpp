@@ -49,8 +49,11 @@ bool is_skipped(std::string_view name) {
 
 bool is_kept_element(std::string_view name) {
   return one_of(name, {"date", "time", "quote", "q", "said", "cit", "persName", "placeName", "orgName", "name", "title",
-                       "ref", "ptr", "num", "foreign", "soCalled", "bibl", "rs", "code", "ident", "gi", "att", "tag", "val"});
+                       "ref", "ptr", "num", "foreign", "soCalled", "bibl", "rs"}) ||
+         is_code_element(name);
 }
+
+bool is_code_element(std::string_view name) { return one_of(name, {"code", "ident", "gi", "att", "tag", "val"}); }
 
 bool is_structure_element(std::string_view name) {
   return one_of(name, {"front", "titlePage", "docTitle", "titlePart", "byline", "docAuthor", "docImprint", "docEdition", "docDate",

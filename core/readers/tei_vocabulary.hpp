@@ -25,6 +25,9 @@ bool is_division(std::string_view name, int& level);
 bool is_skipped(std::string_view name);
 /// Elements the reader keeps in `Document::elements` for plugins.
 bool is_kept_element(std::string_view name);
+/// Elements of inline code, kept under the one name "code": `code`, `ident` (an identifier in a
+/// formal language) and the documentation elements naming markup, `gi`, `att`, `tag`, `val`.
+bool is_code_element(std::string_view name);
 /// Letter, drama, verse and title-page structure (opener, closer, salute, sp, speaker, stage,
 /// lg, l, titlePage…), also kept in `Document::elements` so the TEI writer can rebuild it; the
 /// blocks inside stay paragraphs, so plugins read them as before.

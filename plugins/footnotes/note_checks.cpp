@@ -168,14 +168,16 @@ std::vector<sdk::Finding> check_notes(const sdk::Document& document, const NoteC
 
   // A note whose every marker sits inside its sentence, right after a word, glosses that word:
   // citations are numbered where the clause ends. It is commentary, not a citation left out.
-  auto glosses_a_word = [&](const std::string& label) {
-    bool any = false;
+  // One pass over the markers (label → all inside so far), only when the rule can fire.
+  std::map<std::string_view, bool> glosses;
+  if (notes_cite && options.require_source)
     for (const sdk::NoteRef& ref : document.note_refs) {
-      if (ref.label != label) continue;
-      if (!marker_inside_sentence(document, ref.span)) return false;
-      any = true;
+      bool& inside = glosses.emplace(ref.label, true).first->second;
+      inside = inside && marker_inside_sentence(document, ref.span);
     }
-    return any;
+  auto glosses_a_word = [&](const std::string& label) {
+    auto found = glosses.find(label);
+    return found != glosses.end() && found->second;
   };
 
   std::set<std::string> seen_notes;
