@@ -5,15 +5,9 @@
 
 namespace marginalia::plugins::acronyms {
 
-// Enough of Unicode case for the languages of European reports; no case folding in the SDK.
 std::string folded(std::string_view word) {
   std::string out;
-  for (std::size_t at = 0; at < word.size();) {
-    char32_t c = sdk::next_code_point(word, at);
-    if ((c >= 'A' && c <= 'Z') || (c >= 0xC0 && c <= 0xDE && c != 0xD7)) c += 0x20;
-    else if (c >= 0x100 && c <= 0x17F && sdk::is_upper(c)) c += 1;
-    sdk::append_utf8(out, c);
-  }
+  for (std::size_t at = 0; at < word.size();) sdk::append_utf8(out, sdk::unicode::to_lower(sdk::next_code_point(word, at)));
   return out;
 }
 

@@ -11,7 +11,7 @@
 
 namespace marginalia::plugins::acronyms {
 
-/// `word` in lower case, for comparing words: ASCII, Latin-1 and Latin Extended-A letters
+/// `word` in lower case (the SDK's Unicode classes), for comparing words
 /// ("FÜRST" and "Fürst", "ŠEFČOVIČ" and "Šefčovič").
 std::string folded(std::string_view word);
 
